@@ -1,0 +1,1 @@
+//! Exporters: one serializer per format, each over any `io::Write`.
