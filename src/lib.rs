@@ -4,13 +4,36 @@
 //! The pipeline, one module per stage, one type flowing through:
 //! `ingest` → `segment` → `mentions` → `resolve` → `relations` → `graph` → `export`.
 
+mod dates;
 mod entity;
 mod error;
+pub mod eval;
 pub mod export;
+mod gazetteer;
 mod graph;
+mod ingest;
+mod mentions;
+mod output;
+mod phrases;
+mod pipeline;
 mod relation;
+mod relations;
+mod resolve;
+mod schema;
+mod segment;
 
 pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};
 pub use graph::{DocumentMeta, EdgeView, KnowledgeGraph};
+pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
+pub use ingest::{read_inputs, repair_lines, Document, OffsetMap, Warning};
+pub use gazetteer::Gazetteer;
+pub use mentions::{AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer};
+pub use output::write_exports;
+pub use phrases::{fold, PhraseSet};
+pub use pipeline::{Extraction, Merger, Pipeline};
+pub use relations::{extract, LocalRelation};
+pub use resolve::{resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument};
 pub use relation::{Evidence, Relation, RelationKind};
+pub use schema::{NamedEntry, Office, RelationCodes, Schema, StateEntry, TriggerPos};
+pub use segment::{segment, tokenize, Sentence, Token, TokenKind};

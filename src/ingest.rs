@@ -1,0 +1,261 @@
+//! Stage 1: files, directories and standard input → [`Document`]s, with the source's line
+//! wrapping repaired and a map back to the original offsets.
+
+use std::fs;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use crate::dates::publication_date;
+use crate::error::{Error, Result};
+use crate::phrases::PhraseSet;
+
+/// Something the user should know about an input that was still processed (or skipped).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    pub path: PathBuf,
+    pub message: String,
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "warning: {}: {}", self.path.display(), self.message)
+    }
+}
+
+/// Maps a code-point offset of the repaired text back to the original text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OffsetMap {
+    /// Runs of (repaired offset, original offset) within which both advance together.
+    runs: Vec<(usize, usize)>,
+}
+
+impl OffsetMap {
+    pub fn to_original(&self, repaired: usize) -> usize {
+        let i = self.runs.partition_point(|&(r, _)| r <= repaired);
+        match i.checked_sub(1) {
+            Some(i) => self.runs[i].1 + (repaired - self.runs[i].0),
+            None => repaired,
+        }
+    }
+}
+
+/// One article.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The file stem ("000_56eb528607f4be8c"), or "stdin".
+    pub id: String,
+    /// The text with the source's layout line breaks repaired (see [`repair_lines`]).
+    pub text: String,
+    pub offsets: OffsetMap,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+}
+
+impl Document {
+    /// Builds a document from its original text.
+    pub fn new(id: impl Into<String>, original: &str, line_joiners: &PhraseSet) -> Document {
+        let original = original.strip_prefix('\u{FEFF}').unwrap_or(original);
+        let (text, offsets) = repair_lines(original, line_joiners);
+        Document { id: id.into(), title: title(original), published: publication_date(original), text, offsets }
+    }
+}
+
+/// The first line of the article that reads like a headline: a few words, no final stop,
+/// not a date or a byline.
+fn title(original: &str) -> Option<String> {
+    let line = original.lines().map(str::trim).find(|l| {
+        let words = l.split_whitespace().count();
+        words >= 3 && !crate::dates::find_dates(l).iter().any(|d| d.end - d.start + 4 >= l.len()) && !l.starts_with("By ")
+    })?;
+    let words = line.split_whitespace().count();
+    (words <= 25 && !line.ends_with('.')).then(|| line.to_string())
+}
+
+/// Repairs line wrapping: a line break inside a sentence (the next line goes on in lower case,
+/// the line ends with a function word or a hyphen, or both lines are short fragments of a
+/// narrow column) becomes a space; every other break stays a paragraph break (`\n`). Carriage
+/// returns and blank lines between fragments are dropped. Returns the text and the map from its
+/// code-point offsets to the original's.
+///
+/// ```
+/// use newsgraph::{repair_lines, PhraseSet};
+/// let mut joiners = PhraseSet::default();
+/// joiners.insert("the");
+/// let (text, map) = repair_lines("urged the\n\ntwo countries.\r\nNext one.", &joiners);
+/// assert_eq!(text, "urged the two countries.\nNext one.");
+/// assert_eq!(map.to_original(10), 11);
+/// ```
+pub fn repair_lines(original: &str, line_joiners: &PhraseSet) -> (String, OffsetMap) {
+    let mut text = String::with_capacity(original.len());
+    let mut runs = Vec::new();
+    let mut chars_out = 0usize;
+    let mut prev_line: Option<&str> = None;
+    let mut line_start_chars = 0usize; // original code-point offset of the current line
+    let mut pending_break_at = 0usize; // original offset of the line break that precedes the next line
+    for raw in original.split('\n') {
+        let raw_chars = raw.chars().count();
+        let line = raw.trim_end();
+        let lead = raw.len() - raw.trim_start().len();
+        let body = line.trim_start();
+        if !body.is_empty() {
+            if let Some(prev) = prev_line {
+                let sep = join_with(prev, body, line_joiners);
+                runs.push((chars_out, pending_break_at));
+                text.push_str(sep);
+                chars_out += sep.chars().count();
+            }
+            let body_start = line_start_chars + raw[..lead].chars().count();
+            runs.push((chars_out, body_start));
+            text.push_str(body);
+            chars_out += body.chars().count();
+            prev_line = Some(body);
+            pending_break_at = body_start + body.chars().count();
+        }
+        line_start_chars += raw_chars + 1;
+    }
+    (text, OffsetMap { runs })
+}
+
+/// The separator between two non-empty lines: "" (a word split by a hyphen), " " (the same
+/// sentence goes on) or "\n" (a new paragraph).
+fn join_with(prev: &str, next: &str, line_joiners: &PhraseSet) -> &'static str {
+    let last = prev.chars().last().unwrap_or(' ');
+    if matches!(last, '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '’' | ')' | ']') {
+        return "\n";
+    }
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    if last == '-' && next_lower && prev.len() > 1 && !prev.ends_with(" -") {
+        return "";
+    }
+    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let fragment = |l: &str| l.split_whitespace().count() <= 3 && crate::dates::find_dates(l).is_empty();
+    if next_lower || line_joiners.contains(last_word) || (fragment(prev) && fragment(next)) {
+        " "
+    } else {
+        "\n"
+    }
+}
+
+/// Reads every input: files, directories (their `*.txt` files, sorted by name) and `-` for
+/// standard input. Unreadable paths are errors; doubtful content is read with a warning.
+pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+            if let Some(text) = decode(Path::new("<stdin>"), bytes, warnings) {
+                files.push(("stdin".to_string(), text));
+            }
+            continue;
+        }
+        let meta = fs::metadata(input).map_err(|e| Error::Input { path: input.clone(), message: e.to_string() })?;
+        if meta.is_dir() {
+            let mut entries: Vec<PathBuf> = fs::read_dir(input)
+                .map_err(|e| Error::io(input, e))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
+                .collect();
+            entries.sort();
+            if entries.is_empty() {
+                warnings.push(Warning { path: input.clone(), message: "directory holds no .txt file".into() });
+            }
+            for path in entries {
+                read_file(&path, &mut files, warnings)?;
+            }
+        } else {
+            read_file(input, &mut files, warnings)?;
+        }
+    }
+    Ok(files)
+}
+
+fn read_file(path: &Path, files: &mut Vec<(String, String)>, warnings: &mut Vec<Warning>) -> Result<()> {
+    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
+    if let Some(text) = decode(path, bytes, warnings) {
+        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
+        files.push((id, text));
+    }
+    Ok(())
+}
+
+/// Decodes a file: binary files (NUL bytes) are skipped and invalid UTF-8 replaced, each with a
+/// warning; an empty file is kept with a warning.
+fn decode(path: &Path, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
+    let warn = |warnings: &mut Vec<Warning>, message: String| warnings.push(Warning { path: path.to_path_buf(), message });
+    if let Some(pos) = bytes.iter().position(|&b| b == 0) {
+        warn(warnings, format!("binary file (NUL byte at offset {pos}), skipped"));
+        return None;
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let offset = e.utf8_error().valid_up_to();
+            warn(warnings, format!("invalid UTF-8 at byte offset {offset}, replaced with U+FFFD"));
+            String::from_utf8_lossy(e.as_bytes()).into_owned()
+        }
+    };
+    if text.trim().is_empty() {
+        warn(warnings, "empty file".into());
+    }
+    Some(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joiners() -> PhraseSet {
+        let mut p = PhraseSet::default();
+        for w in ["the", "of", "in", "and"] {
+            p.insert(w);
+        }
+        p
+    }
+
+    #[test]
+    fn column_fragments_are_joined_and_offsets_kept() {
+        let original = "reached between\n\nPakistan's\nForeign\nMinister Jalil\nAbbas Jilani\nand the\n\n\n\nIran, X in a call.\n\nNew paragraph.";
+        let (text, map) = repair_lines(original, &joiners());
+        assert_eq!(
+            text,
+            "reached between Pakistan's Foreign Minister Jalil Abbas Jilani and the Iran, X in a call.\nNew paragraph."
+        );
+        let orig_chars: Vec<char> = original.chars().collect();
+        for (i, c) in text.chars().enumerate() {
+            if c != ' ' && c != '\n' {
+                assert_eq!(orig_chars[map.to_original(i)], c, "offset {i}");
+            }
+        }
+    }
+
+    #[test]
+    fn headline_and_body_stay_apart() {
+        let (text, _) = repair_lines("Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday.", &joiners());
+        assert_eq!(text, "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday.");
+    }
+
+    #[test]
+    fn hyphenated_word_across_lines() {
+        let (text, _) = repair_lines("both countries to de-\n\nescalate the tensions.", &joiners());
+        assert_eq!(text, "both countries to de-escalate the tensions.");
+    }
+
+    #[test]
+    fn crlf_and_bom_are_invisible() {
+        let doc = Document::new("d", "\u{FEFF}Title line here\r\nIran struck.\r\n", &joiners());
+        assert_eq!(doc.text, "Title line here\nIran struck.");
+        assert_eq!(doc.offsets.to_original(16), 17);
+    }
+
+    #[test]
+    fn binary_and_invalid_utf8_are_reported() {
+        let mut w = Vec::new();
+        assert!(decode(Path::new("a.txt"), vec![b'a', 0, b'b'], &mut w).is_none());
+        assert_eq!(decode(Path::new("b.txt"), vec![b'o', b'k', 0xff], &mut w).as_deref(), Some("ok\u{FFFD}"));
+        assert!(w[0].message.contains("NUL byte at offset 1"));
+        assert!(w[1].message.contains("byte offset 2"));
+    }
+}

@@ -1,0 +1,654 @@
+//! Stage 3: sentences → mentions of entities and of office titles, from the gazetteer and from
+//! patterns ("Iranian Foreign Minister X", "militant group X", "codenamed 'X'").
+
+use crate::dates::{find_dates, DateMention};
+use crate::entity::EntityType;
+use crate::gazetteer::{Form, Gazetteer};
+use crate::ingest::Document;
+use crate::phrases::{fold, PhraseSet};
+use crate::schema::Schema;
+use crate::segment::{segment, Sentence};
+
+/// How a mention names its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MentionForm {
+    /// A full name or gazetteer variant.
+    Name,
+    /// "Iranian" for Iran.
+    Demonym,
+    /// A capital used for its government ("Tehran said").
+    Capital,
+    /// An acronym defined in the text ("(ISPR)") or a part of a known name ("Jilani").
+    Short,
+    /// "the group", "the two countries": resolved to entities of the context.
+    Anaphor,
+}
+
+/// A span of a sentence that names an entity.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    /// Token range within the sentence.
+    pub first: usize,
+    pub last: usize,
+    pub surface: String,
+    pub entity_type: EntityType,
+    /// Canonical label (gazetteer) or the name as found (patterns); resolve merges variants.
+    pub label: String,
+    pub form: MentionForm,
+    /// Followed by "'s".
+    pub possessive: bool,
+    /// For officials: index of the office mention that introduced them.
+    pub office: Option<usize>,
+}
+
+/// An office title in a sentence ("Foreign Minister"), with the state or organisation it is
+/// tied to by the text ("Iranian", "of Iran", "United Nations") when it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OfficeMention {
+    pub first: usize,
+    pub last: usize,
+    /// Canonical title from `schema/offices.tsv`.
+    pub title: String,
+    /// (label, type) of the state or organisation named with the title.
+    pub qualifier: Option<(String, EntityType)>,
+    /// Place named with the title ("governor of the X province"): its state is found later.
+    pub place: Option<String>,
+}
+
+/// A sentence with everything found in it.
+#[derive(Debug, Clone)]
+pub struct AnalyzedSentence {
+    pub sentence: Sentence,
+    pub mentions: Vec<Mention>,
+    pub offices: Vec<OfficeMention>,
+    pub dates: Vec<DateMention>,
+}
+
+/// A document with its sentences analysed.
+#[derive(Debug, Clone)]
+pub struct AnalyzedDocument {
+    pub doc: Document,
+    pub sentences: Vec<AnalyzedSentence>,
+    /// The state named by an all-capitals capital before a colon at the top ("ISLAMABAD:").
+    pub dateline: Option<String>,
+}
+
+/// The lexicon's office titles compiled for matching.
+pub struct Offices {
+    /// Forms matched case-insensitively, with the office index as id.
+    folded: PhraseSet,
+    /// All-capital forms (FM, PM) that must match exactly.
+    exact: Vec<(String, usize)>,
+    titles: Vec<String>,
+}
+
+impl Offices {
+    pub fn new(schema: &Schema) -> Offices {
+        let mut folded = PhraseSet::default();
+        let mut exact = Vec::new();
+        for (i, office) in schema.offices.iter().enumerate() {
+            for form in std::iter::once(&office.title).chain(&office.forms) {
+                if form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                    exact.push((form.replace('.', ""), i));
+                } else {
+                    folded.insert_with_id(form, i as u32);
+                }
+            }
+        }
+        Offices { folded, exact, titles: schema.offices.iter().map(|o| o.title.clone()).collect() }
+    }
+
+    /// (length in tokens, office index) of the title starting at `words[i]`.
+    fn at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
+        if let Some((len, id)) = self.folded.longest_match_id(words, i) {
+            return Some((len, id as usize));
+        }
+        self.exact.iter().find(|(f, _)| f == words[i]).map(|(_, id)| (1, *id))
+    }
+}
+
+/// Everything the mention stage needs, built once per run.
+pub struct Recognizer<'s> {
+    pub schema: &'s Schema,
+    pub gazetteer: Gazetteer,
+    pub offices: Offices,
+}
+
+impl<'s> Recognizer<'s> {
+    pub fn new(schema: &'s Schema) -> Self {
+        Recognizer { schema, gazetteer: Gazetteer::new(schema), offices: Offices::new(schema) }
+    }
+
+    /// Segments a document and finds the mentions of every sentence.
+    pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
+        let sentences = segment(&doc.text, &self.schema.abbreviations);
+        let hits = self.gazetteer.find(&doc.text);
+        let mut hit_iter = hits.into_iter().peekable();
+        let analyzed = sentences
+            .into_iter()
+            .map(|sentence| {
+                let mut gaz = Vec::new();
+                while let Some(h) = hit_iter.peek() {
+                    if h.start >= sentence.end {
+                        break;
+                    }
+                    let h = hit_iter.next().unwrap();
+                    if h.start >= sentence.start {
+                        gaz.push(h);
+                    }
+                }
+                self.analyze_sentence(&doc.text, sentence, &gaz)
+            })
+            .collect();
+        AnalyzedDocument { dateline: self.dateline(&doc.text), doc, sentences: analyzed }
+    }
+
+    fn dateline(&self, text: &str) -> Option<String> {
+        let head: String = text.chars().take(600).collect();
+        for line in head.lines() {
+            let Some((before, _)) = line.split_once(':') else { continue };
+            let word = before.split(['(', ',']).next().unwrap_or("").trim();
+            if word.len() < 3 || !word.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+                continue;
+            }
+            let titled = title_case(word);
+            for s in &self.schema.states {
+                if s.capital.as_deref() == Some(titled.as_str()) || s.name == titled {
+                    return Some(s.name.clone());
+                }
+            }
+        }
+        None
+    }
+
+    fn analyze_sentence(&self, text: &str, sentence: Sentence, hits: &[crate::gazetteer::Hit]) -> AnalyzedSentence {
+        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let token_at = |byte: usize| sentence.tokens.partition_point(|t| t.end <= byte);
+        let cue = |name: &str| self.schema.cue(name);
+        let mut mentions = Vec::new();
+        for h in hits {
+            let first = token_at(h.start);
+            let last = token_at(h.end - 1);
+            if last >= words.len() || negated(&words, first, cue("negating prefix")) {
+                continue;
+            }
+            let entry = self.gazetteer.entry(h.entry);
+            let possessive = possessive_at(&words, last + 1);
+            let (entity_type, label, form) = match entry.form {
+                Form::Name => (entry.entity_type, entry.label.clone(), MentionForm::Name),
+                Form::Demonym => (EntityType::State, entry.label.clone(), MentionForm::Demonym),
+                Form::Capital if self.capital_is_government(&words, first, last, possessive) => {
+                    (EntityType::State, entry.state.clone().unwrap_or_default(), MentionForm::Capital)
+                }
+                Form::Capital => (EntityType::Place, entry.label.clone(), MentionForm::Name),
+            };
+            mentions.push(Mention {
+                first,
+                last,
+                surface: text[h.start..h.end].to_string(),
+                entity_type,
+                label,
+                form,
+                possessive,
+                office: None,
+            });
+        }
+        let mut analysis = AnalyzedSentence {
+            dates: find_dates(sentence.text(text))
+                .into_iter()
+                .map(|d| DateMention { start: d.start + sentence.start, end: d.end + sentence.start, ..d })
+                .collect(),
+            sentence,
+            mentions,
+            offices: Vec::new(),
+        };
+        let scan = Scan { words: &words, text, tokens: &analysis.sentence.tokens.clone(), schema: self.schema, offices: &self.offices };
+        scan.offices_and_officials(&mut analysis);
+        scan.operations(&mut analysis);
+        scan.groups(&mut analysis);
+        scan.places(&mut analysis);
+        analysis.mentions.sort_by_key(|m| (m.first, m.last));
+        analysis
+    }
+
+    /// "Tehran said", "Islamabad's decision", "condemnation from Islamabad": the government.
+    /// "a meeting in Islamabad", "recalled its envoy from Tehran": the city.
+    fn capital_is_government(&self, words: &[&str], first: usize, last: usize, possessive: bool) -> bool {
+        let cue = |n: &str| self.schema.cue(n);
+        if possessive {
+            return true;
+        }
+        let acts = |i: usize| {
+            words.get(i).is_some_and(|w| {
+                cue("reporting verb").contains(w)
+                    || self.schema.triggers.iter().any(|(_, pos, set)| *pos != crate::schema::TriggerPos::Noun && set.contains(w))
+            })
+        };
+        if acts(last + 1) || (words.get(last + 1).is_some_and(|w| matches!(*w, "has" | "had" | "have" | "was" | "is")) && acts(last + 2)) {
+            return true;
+        }
+        if first > 0 && matches!(fold(words[first - 1]).as_str(), "from" | "by") {
+            let window = &words[first.saturating_sub(5)..first - 1];
+            return window.iter().any(|w| {
+                cue("reporting verb").contains(w)
+                    || self.schema.triggers.iter().any(|(k, _, set)| *k == crate::relation::RelationKind::Condemned && set.contains(w))
+                    || matches!(fold(w).as_str(), "rejected" | "criticism" | "criticised" | "criticized" | "denied")
+            });
+        }
+        false
+    }
+}
+
+fn title_case(word: &str) -> String {
+    word.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// "anti-Iran", "non-Iranian": the name qualifies something else.
+fn negated(words: &[&str], first: usize, prefixes: &PhraseSet) -> bool {
+    first >= 2 && words[first - 1] == "-" && prefixes.contains(words[first - 2])
+}
+
+/// Whether `words[i..]` starts with a possessive ending ("’s", "'s").
+pub fn possessive_at(words: &[&str], i: usize) -> bool {
+    matches!(words.get(i), Some(&"'") | Some(&"’")) && words.get(i + 1).is_some_and(|w| *w == "s")
+}
+
+/// Pattern scans over one sentence's words.
+struct Scan<'a> {
+    words: &'a [&'a str],
+    text: &'a str,
+    tokens: &'a [crate::segment::Token],
+    schema: &'a Schema,
+    offices: &'a Offices,
+}
+
+const NAME_PARTICLES: &[&str] = &["al", "ul", "el", "ud", "ur", "bin", "ibn", "de", "da", "van", "von", "der", "e", "i", "o", "bint", "abu"];
+
+impl Scan<'_> {
+    fn cue(&self, name: &str) -> &PhraseSet {
+        self.schema.cue(name)
+    }
+
+    fn covered(analysis: &AnalyzedSentence, i: usize) -> bool {
+        analysis.mentions.iter().any(|m| m.first <= i && i <= m.last)
+    }
+
+    /// A word that can be part of a proper name: capitalised, not a function word, not a
+    /// calendar word.
+    fn is_name_word(&self, i: usize) -> bool {
+        let Some(w) = self.words.get(i) else { return false };
+        let first = w.chars().next().unwrap_or(' ');
+        first.is_uppercase()
+            && w.chars().any(char::is_lowercase)
+            && !self.cue("line joiner").contains(w)
+            && !self.cue("reporting verb").contains(w)
+            && w.parse::<chrono::Weekday>().is_err()
+            && w.parse::<chrono::Month>().is_err()
+    }
+
+    /// End (exclusive) of the proper name starting at `i`: capitalised words joined by
+    /// spaces, hyphens and particles ("Anwaar-ul-Haq Kakar", "Jaish al-Adl"); at most six words.
+    fn name_run(&self, analysis: &AnalyzedSentence, i: usize) -> usize {
+        if !self.is_name_word(i) || Scan::covered(analysis, i) {
+            return i;
+        }
+        let mut end = i + 1;
+        let mut count = 1;
+        loop {
+            let next = end;
+            // hyphen-joined part: "Amir-Abdollahian", "Anwaar-ul-Haq"
+            if self.words.get(next) == Some(&"-") && self.glued(next) {
+                if let Some(w) = self.words.get(next + 1) {
+                    if (self.is_name_word(next + 1) || NAME_PARTICLES.contains(w)) && self.glued(next + 1) {
+                        end = next + 2;
+                        continue;
+                    }
+                }
+            }
+            if self.words.get(next).is_some_and(|w| NAME_PARTICLES.contains(w))
+                && (self.is_name_word(next + 1) || self.words.get(next + 1) == Some(&"-"))
+                && !Scan::covered(analysis, next + 1)
+            {
+                end = next + 1;
+                continue;
+            }
+            if count < 6 && self.is_name_word(next) && !Scan::covered(analysis, next) && self.offices.at(self.words, next).is_none() {
+                end = next + 1;
+                count += 1;
+                continue;
+            }
+            break;
+        }
+        end
+    }
+
+    /// Whether token `i` touches the token before it (no space between).
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && self.tokens.get(i).is_some_and(|t| t.start == self.tokens[i - 1].end)
+    }
+
+    /// The text of tokens `first..end` as written.
+    fn surface(&self, first: usize, end: usize) -> String {
+        self.text[self.tokens[first].start..self.tokens[end - 1].end].to_string()
+    }
+
+    fn offices_and_officials(&self, analysis: &mut AnalyzedSentence) {
+        let words = self.words;
+        let mut i = 0;
+        while i < words.len() {
+            let Some((len, office)) = self.offices.at(words, i) else {
+                i += 1;
+                continue;
+            };
+            if Scan::covered(analysis, i) {
+                i += 1;
+                continue;
+            }
+            let title = self.offices.titles[office].clone();
+            let (first, last) = (i, i + len - 1);
+            let mut qualifier = self.qualifier_before(analysis, first);
+            let mut place = None;
+            // What follows the title: "(COAS)", "of Iran", "to Pakistan", "for Afghanistan Affairs", ","
+            let mut j = last + 1;
+            if words.get(j) == Some(&"(") {
+                if let Some(close) = words[j..].iter().position(|w| *w == ")") {
+                    j += close + 1;
+                }
+            }
+            if let Some(w) = words.get(j) {
+                let lw = fold(w);
+                if matches!(lw.as_str(), "of" | "to" | "for") {
+                    let mut k = j + 1;
+                    if words.get(k).is_some_and(|w| fold(w) == "the") {
+                        k += 1;
+                    }
+                    if let Some(m) = analysis.mentions.iter().find(|m| m.first == k) {
+                        if lw == "of" && qualifier.is_none() {
+                            match m.entity_type {
+                                EntityType::State | EntityType::Organization => {
+                                    qualifier = Some((m.label.clone(), m.entity_type))
+                                }
+                                EntityType::Place => place = Some(m.label.clone()),
+                                _ => {}
+                            }
+                        }
+                        k = m.last + 1;
+                    } else if lw == "of" {
+                        let end = self.name_run(analysis, k);
+                        if end > k {
+                            place = Some(self.surface(k, end));
+                            k = end;
+                        }
+                    }
+                    while words.get(k).is_some_and(|w| self.cue("place head").contains(w) || *w == "Affairs") {
+                        k += 1;
+                    }
+                    j = k;
+                }
+            }
+            if words.get(j) == Some(&",") {
+                j += 1;
+            }
+            while words.get(j).is_some_and(|w| self.cue("honorific").contains(w)) {
+                j += 1;
+                if words.get(j) == Some(&".") {
+                    j += 1;
+                }
+            }
+            let office_index = analysis.offices.len();
+            analysis.offices.push(OfficeMention { first, last, title, qualifier, place });
+            let end = self.name_run(analysis, j);
+            if end >= j + 2 || (end == j + 1 && self.known_single_name(analysis, j)) {
+                self.push_official(analysis, j, end, office_index);
+                i = end;
+            } else {
+                self.official_before(analysis, first, office_index);
+                i = last + 1;
+            }
+        }
+    }
+
+    /// A single capitalised word after a title is a name only when nothing else explains it
+    /// (e.g. "Foreign Minister Jilani" but not "Foreign Minister Monday").
+    fn known_single_name(&self, analysis: &AnalyzedSentence, j: usize) -> bool {
+        !Scan::covered(analysis, j) && self.words.get(j + 1).is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// "Alireza Marhamati, deputy provincial governor of ..." / "X, an Iranian diplomat".
+    fn official_before(&self, analysis: &mut AnalyzedSentence, title_first: usize, office: usize) {
+        let words = self.words;
+        let mut k = title_first;
+        while k > 0 && (self.cue("title modifier").contains(words[k - 1]) || matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the")) {
+            k -= 1;
+        }
+        if k > 0 && analysis.mentions.iter().any(|m| m.last == k - 1 && m.form == MentionForm::Demonym) {
+            k = analysis.mentions.iter().find(|m| m.last == k - 1).map_or(k, |m| m.first);
+            while k > 0 && matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the") {
+                k -= 1;
+            }
+        }
+        if k == 0 || words[k - 1] != "," {
+            return;
+        }
+        let comma = k - 1;
+        // the name ends right before the comma; find where it starts
+        let mut start = comma;
+        while start > 0 && (self.is_name_word(start - 1) || words[start - 1] == "-" || NAME_PARTICLES.contains(&words[start - 1])) {
+            start -= 1;
+        }
+        while start < comma && !self.is_name_word(start) {
+            start += 1;
+        }
+        if comma >= start + 2 && self.name_run(analysis, start) == comma {
+            self.push_official(analysis, start, comma, office);
+        }
+    }
+
+    fn push_official(&self, analysis: &mut AnalyzedSentence, first: usize, end: usize, office: usize) {
+        let surface = self.surface(first, end);
+        analysis.mentions.push(Mention {
+            first,
+            last: end - 1,
+            label: surface.clone(),
+            surface,
+            entity_type: EntityType::Official,
+            form: MentionForm::Name,
+            possessive: possessive_at(self.words, end),
+            office: Some(office),
+        });
+    }
+
+    /// The state or organisation right before a title: "Iranian", "Pakistan's caretaker",
+    /// "United Nations", "his Turkish", or a possessive with an organ ("Pakistan's Foreign
+    /// Office, Ambassador").
+    fn qualifier_before(&self, analysis: &AnalyzedSentence, title_first: usize) -> Option<(String, EntityType)> {
+        let words = self.words;
+        let mut k = title_first;
+        while k > 0 && self.cue("title modifier").contains(words[k - 1]) {
+            k -= 1;
+        }
+        let adjacent = analysis.mentions.iter().find(|m| {
+            let end = if m.possessive { m.last + 3 } else { m.last + 1 };
+            end == k && matches!(m.entity_type, EntityType::State | EntityType::Organization)
+        });
+        if let Some(m) = adjacent {
+            return Some((m.label.clone(), m.entity_type));
+        }
+        // "From Pakistan's Foreign Office, Ambassador X"
+        let window = title_first.saturating_sub(7);
+        analysis
+            .mentions
+            .iter()
+            .filter(|m| m.first >= window && m.last < title_first && m.entity_type == EntityType::State)
+            .filter(|m| m.possessive || m.form == MentionForm::Demonym)
+            .filter(|m| {
+                let after = if m.possessive { m.last + 3 } else { m.last + 1 };
+                self.cue("organ noun").longest_match(words, after).is_some()
+            })
+            .last()
+            .map(|m| (m.label.clone(), m.entity_type))
+    }
+
+    /// "Operation Marg Bar Sarmachar", "an operation codenamed 'Marg Bar Sarmachar'".
+    fn operations(&self, analysis: &mut AnalyzedSentence) {
+        let words = self.words;
+        let quote = |w: &str| matches!(w, "'" | "\"" | "‘" | "’" | "“" | "”");
+        let mut i = 0;
+        while i < words.len() {
+            let named = words[i] == "Operation"
+                || (self.cue("operation intro").longest_match(words, i).is_some()
+                    && words[i.saturating_sub(6)..i].iter().any(|w| fold(w) == "operation"));
+            if !named {
+                i += 1;
+                continue;
+            }
+            let intro = if words[i] == "Operation" { 1 } else { self.cue("operation intro").longest_match(words, i).unwrap_or(1) };
+            let mut j = i + intro;
+            let quoted = words.get(j).is_some_and(|w| quote(w));
+            if quoted {
+                j += 1;
+            }
+            let mut end = j;
+            while end < words.len() && end - j < 5 && self.is_name_word(end) {
+                end += 1;
+            }
+            let closes = !quoted || words.get(end).is_some_and(|w| quote(w));
+            if end > j && closes && (quoted || words[i] == "Operation") {
+                let name = self.surface(j, end);
+                let first = if words[i] == "Operation" { i } else { j };
+                analysis.mentions.retain(|m| m.last < first || m.first >= end);
+                analysis.mentions.push(Mention {
+                    first,
+                    last: end - 1,
+                    surface: self.surface(first, end),
+                    entity_type: EntityType::Operation,
+                    label: format!("Operation {name}"),
+                    form: MentionForm::Name,
+                    possessive: possessive_at(words, end + usize::from(quoted)),
+                    office: None,
+                });
+                i = end;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    /// Armed groups named by the text: "militant group X", "the X armed group", and names
+    /// built like a group's ("X Liberation Army").
+    fn groups(&self, analysis: &mut AnalyzedSentence) {
+        let words = self.words;
+        let mut i = 0;
+        while i < words.len() {
+            // "militant group X"
+            if let Some(len) = self.cue("group noun").longest_match(words, i) {
+                let mut j = i + len;
+                if words.get(j) == Some(&",") {
+                    j += 1;
+                }
+                if words.get(j).is_some_and(|w| fold(w) == "the") {
+                    j += 1;
+                }
+                let end = self.name_run(analysis, j);
+                if end > j && !self.is_state_word(analysis, j) {
+                    self.push_group(analysis, j, end);
+                    i = end;
+                    continue;
+                }
+                // "the X armed group"
+                let mut start = i;
+                while start > 0 && self.is_name_word(start - 1) && !Scan::covered(analysis, start - 1) {
+                    start -= 1;
+                }
+                if start < i && self.name_run(analysis, start) == i {
+                    self.push_group(analysis, start, i);
+                }
+                i += len;
+                continue;
+            }
+            let end = self.name_run(analysis, i);
+            if end >= i + 2 && (i..end).any(|k| self.cue("group head").contains(words[k]) && words[k].starts_with(char::is_uppercase)) {
+                self.push_group(analysis, i, end);
+                i = end;
+                continue;
+            }
+            i = end.max(i + 1);
+        }
+    }
+
+    fn is_state_word(&self, analysis: &AnalyzedSentence, i: usize) -> bool {
+        analysis.mentions.iter().any(|m| m.first == i && m.entity_type == EntityType::State)
+    }
+
+    fn push_group(&self, analysis: &mut AnalyzedSentence, first: usize, end: usize) {
+        if self.offices.at(self.words, first).is_some() {
+            return;
+        }
+        let surface = self.surface(first, end);
+        analysis.mentions.push(Mention {
+            first,
+            last: end - 1,
+            label: surface.clone(),
+            surface,
+            entity_type: EntityType::Group,
+            form: MentionForm::Name,
+            possessive: possessive_at(self.words, end),
+            office: None,
+        });
+    }
+
+    /// "Sistan-Baluchestan province", "the province of X", "the town of Panjgur".
+    fn places(&self, analysis: &mut AnalyzedSentence) {
+        let words = self.words;
+        let heads = self.cue("place head");
+        for i in 0..words.len() {
+            if !heads.contains(words[i]) || words[i].starts_with(char::is_uppercase) && i > 0 && !self.is_name_word(i - 1) {
+                continue;
+            }
+            // "X province"
+            if i > 0 && !Scan::covered(analysis, i - 1) && self.is_name_word(i - 1) {
+                let mut start = i - 1;
+                while start > 0 && (self.is_name_word(start - 1) || words[start - 1] == "-") && !Scan::covered(analysis, start - 1) {
+                    start -= 1;
+                }
+                while start < i && !self.is_name_word(start) {
+                    start += 1;
+                }
+                if start < i {
+                    self.push_place(analysis, start, i);
+                }
+            }
+            // "province of X"
+            if words.get(i + 1).is_some_and(|w| fold(w) == "of") {
+                let j = i + 2;
+                let end = self.name_run(analysis, j);
+                if end > j {
+                    self.push_place(analysis, j, end);
+                }
+            }
+        }
+    }
+
+    fn push_place(&self, analysis: &mut AnalyzedSentence, first: usize, end: usize) {
+        if (first..end).any(|k| Scan::covered(analysis, k)) {
+            return;
+        }
+        let surface = self.surface(first, end);
+        analysis.mentions.push(Mention {
+            first,
+            last: end - 1,
+            label: surface.clone(),
+            surface,
+            entity_type: EntityType::Place,
+            form: MentionForm::Name,
+            possessive: possessive_at(self.words, end),
+            office: None,
+        });
+    }
+}

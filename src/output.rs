@@ -1,0 +1,65 @@
+//! Writing exports to disk: each file goes to a temporary name in the output directory and is
+//! renamed into place only once complete, so a failure never leaves a partial file behind.
+
+use std::fs::{self, File};
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::export::{write_graph, Format};
+use crate::graph::KnowledgeGraph;
+
+/// Writes `formats` of `graph` into `dir` (created if missing); returns the files written.
+///
+/// All files are first written under temporary names; only when every one is complete are
+/// they renamed into place, so an error leaves the previous exports as they were.
+pub fn write_exports(graph: &KnowledgeGraph, formats: &[Format], dir: &Path) -> Result<Vec<PathBuf>> {
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let result = formats.iter().try_for_each(|&format| {
+        let target = dir.join(format.file_name());
+        let temp = dir.join(format!(".{}.tmp", format.file_name()));
+        staged.push((temp.clone(), target));
+        let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
+        let mut w = write_graph(graph, format, BufWriter::new(file)).map_err(|e| Error::io(&temp, e))?;
+        w.flush().map_err(|e| Error::io(&temp, e))?;
+        let file = w.into_inner().map_err(|e| Error::io(&temp, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(&temp, e))
+    });
+    if let Err(e) = result {
+        for (temp, _) in &staged {
+            let _ = fs::remove_file(temp);
+        }
+        return Err(e);
+    }
+    let mut written = Vec::new();
+    for (temp, target) in staged {
+        fs::rename(&temp, &target).map_err(|e| Error::io(&target, e))?;
+        written.push(target);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::{Entity, EntityType};
+
+    #[test]
+    fn writes_every_format_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut g = KnowledgeGraph::new();
+        g.add_entity(Entity::new("Iran", EntityType::State));
+        let written = write_exports(&g, &Format::ALL, dir.path()).unwrap();
+        assert_eq!(written.len(), 6);
+        let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn unwritable_directory_is_an_error_naming_it() {
+        let g = KnowledgeGraph::new();
+        let err = write_exports(&g, &[Format::Json], Path::new("/proc/newsgraph-out")).unwrap_err();
+        assert!(err.to_string().contains("/proc/newsgraph-out"), "{err}");
+    }
+}

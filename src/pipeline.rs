@@ -1,0 +1,220 @@
+//! The whole pipeline: documents in, one knowledge graph out. Documents are extracted in
+//! parallel and merged in document order, so the graph is the same whatever the thread count.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use crate::entity::{slug, Entity, EntityType};
+use crate::graph::{DocumentMeta, KnowledgeGraph};
+use crate::ingest::Document;
+use crate::mentions::Recognizer;
+use crate::relation::RelationKind;
+use crate::relations::{extract, LocalRelation};
+use crate::resolve::{resolve, same_person, Certainty, LocalEntity};
+use crate::schema::Schema;
+
+/// What one document contributes to the graph.
+#[derive(Debug, Clone)]
+pub struct Extraction {
+    pub meta: DocumentMeta,
+    pub entities: Vec<LocalEntity>,
+    pub relations: Vec<LocalRelation>,
+}
+
+/// The extraction pipeline, built once from a schema and reused for every document.
+pub struct Pipeline<'s> {
+    recognizer: Recognizer<'s>,
+}
+
+impl<'s> Pipeline<'s> {
+    pub fn new(schema: &'s Schema) -> Self {
+        Pipeline { recognizer: Recognizer::new(schema) }
+    }
+
+    pub fn schema(&self) -> &Schema {
+        self.recognizer.schema
+    }
+
+    /// Runs every stage but the graph on one document.
+    pub fn extract(&self, id: &str, text: &str) -> Extraction {
+        let schema = self.recognizer.schema;
+        let doc = Document::new(id, text, schema.cue("line joiner"));
+        let meta = DocumentMeta {
+            id: doc.id.clone(),
+            title: doc.title.clone(),
+            published: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+        };
+        let analyzed = self.recognizer.analyze(doc);
+        let resolved = resolve(analyzed, schema);
+        let relations = extract(&resolved, schema);
+        Extraction { meta, entities: resolved.entities, relations }
+    }
+
+    /// Extracts documents in parallel; the result is in input order.
+    pub fn extract_all(&self, docs: &[(String, String)]) -> Vec<Extraction> {
+        docs.par_iter().map(|(id, text)| self.extract(id, text)).collect()
+    }
+
+    /// Builds the graph of a corpus: (document id, text) pairs.
+    pub fn build(&self, docs: &[(String, String)]) -> KnowledgeGraph {
+        let mut merger = Merger::new(self.recognizer.schema, &self.recognizer.gazetteer);
+        for extraction in self.extract_all(docs) {
+            merger.add(extraction);
+        }
+        merger.finish()
+    }
+}
+
+/// An entity of the whole corpus while documents are being merged.
+struct GlobalEntity {
+    entity_type: EntityType,
+    labels: Vec<String>,
+    aliases: std::collections::BTreeSet<String>,
+    mentions: u64,
+    affiliation: Option<(String, EntityType, Certainty)>,
+}
+
+/// Merges document extractions, in order, into one graph.
+pub struct Merger<'a> {
+    schema: &'a Schema,
+    gazetteer: &'a crate::gazetteer::Gazetteer,
+    entities: Vec<GlobalEntity>,
+    by_key: HashMap<(EntityType, String), usize>,
+    /// (subject, kind, object, evidence, role, subject's certainty in that document)
+    relations: Vec<(usize, RelationKind, usize, crate::relation::Evidence, Option<String>, Option<Certainty>)>,
+    documents: Vec<DocumentMeta>,
+}
+
+impl<'a> Merger<'a> {
+    pub fn new(schema: &'a Schema, gazetteer: &'a crate::gazetteer::Gazetteer) -> Self {
+        Merger { schema, gazetteer, entities: Vec::new(), by_key: HashMap::new(), relations: Vec::new(), documents: Vec::new() }
+    }
+
+    fn global(&mut self, e: &LocalEntity) -> usize {
+        let key = (e.entity_type, e.label.clone());
+        if let Some(&g) = self.by_key.get(&key) {
+            return g;
+        }
+        let found = if e.entity_type == EntityType::Official {
+            self.entities.iter().position(|g| {
+                g.entity_type == EntityType::Official
+                    && g.labels.iter().any(|l| same_person(l, &e.label))
+                    && !conflicting(&g.affiliation, &e.affiliation)
+            })
+        } else {
+            None
+        };
+        let g = found.unwrap_or_else(|| {
+            self.entities.push(GlobalEntity {
+                entity_type: e.entity_type,
+                labels: Vec::new(),
+                aliases: Default::default(),
+                mentions: 0,
+                affiliation: None,
+            });
+            self.entities.len() - 1
+        });
+        self.by_key.insert(key, g);
+        g
+    }
+
+    pub fn add(&mut self, x: Extraction) {
+        let map: Vec<usize> = x.entities.iter().map(|e| self.global(e)).collect();
+        for (e, &g) in x.entities.iter().zip(&map) {
+            let ge = &mut self.entities[g];
+            if !ge.labels.contains(&e.label) {
+                ge.labels.push(e.label.clone());
+            }
+            ge.aliases.extend(e.aliases.iter().cloned());
+            ge.mentions += e.mentions;
+            if ge.affiliation.as_ref().map(|a| a.2) < e.affiliation.as_ref().map(|a| a.2) {
+                ge.affiliation.clone_from(&e.affiliation);
+            }
+        }
+        for r in x.relations {
+            let certainty = x.entities[r.subject].affiliation.as_ref().map(|a| a.2);
+            self.relations.push((map[r.subject], r.kind, map[r.object], r.evidence, r.role, certainty));
+        }
+        self.documents.push(x.meta);
+    }
+
+    pub fn finish(self) -> KnowledgeGraph {
+        let mut graph = KnowledgeGraph::new();
+        for codes in &self.schema.relations {
+            graph.set_relation_codes(codes.kind, codes.cameo.clone(), codes.plover.clone());
+        }
+        for meta in self.documents {
+            graph.add_document(meta);
+        }
+        // Labels: the gazetteer's canonical name, or for a person the fullest name seen.
+        let mut ids: Vec<String> = Vec::with_capacity(self.entities.len());
+        let mut taken: HashMap<String, EntityType> = HashMap::new();
+        let mut order: Vec<usize> = (0..self.entities.len()).collect();
+        order.sort_by_key(|&i| (self.entities[i].entity_type, self.entities[i].labels.first().cloned()));
+        let mut id_of = vec![String::new(); self.entities.len()];
+        for &i in &order {
+            let g = &self.entities[i];
+            let label = best_label(g);
+            let mut id = slug(&label);
+            if taken.get(&id).is_some_and(|t| *t != g.entity_type) {
+                id = format!("{id}-{}", g.entity_type.as_str().to_lowercase());
+            }
+            taken.insert(id.clone(), g.entity_type);
+            let mut entity = Entity::new(label.clone(), g.entity_type);
+            entity.id = id.clone();
+            entity.aliases.extend(g.aliases.iter().cloned());
+            entity.mentions = g.mentions;
+            if let Some(facts) = self.gazetteer.facts(g.entity_type, &label) {
+                entity.wikidata.clone_from(&facts.wikidata);
+                entity.iso3.clone_from(&facts.iso3);
+            }
+            graph.add_entity(entity);
+            id_of[i] = id;
+        }
+        ids.extend(id_of.iter().cloned());
+        // An official's state: where a document only guessed it from context, the corpus may
+        // know better.
+        let mut state_ids: HashMap<(EntityType, String), String> = HashMap::new();
+        for (i, g) in self.entities.iter().enumerate() {
+            for l in &g.labels {
+                state_ids.insert((g.entity_type, l.clone()), ids[i].clone());
+            }
+        }
+        for (s, kind, o, evidence, role, certainty) in self.relations {
+            let mut object = ids[o].clone();
+            if kind == RelationKind::OfficialOf && certainty.is_none_or(|c| c < Certainty::Explicit) {
+                if let Some((label, t, c)) = &self.entities[s].affiliation {
+                    if Some(*c) > certainty {
+                        match state_ids.get(&(*t, label.clone())) {
+                            Some(id) => object = id.clone(),
+                            None => {
+                                let e = Entity::new(label.clone(), *t);
+                                object = e.id.clone();
+                                graph.add_entity(e);
+                            }
+                        }
+                    }
+                }
+            }
+            graph.add_relation(&ids[s], kind, &object, evidence, role);
+        }
+        graph
+    }
+}
+
+/// Two affiliations that both come from the words next to a title and disagree mean two people.
+fn conflicting(a: &Option<(String, EntityType, Certainty)>, b: &Option<(String, EntityType, Certainty)>) -> bool {
+    matches!((a, b), (Some((x, _, Certainty::Explicit)), Some((y, _, Certainty::Explicit))) if x != y)
+}
+
+fn best_label(g: &GlobalEntity) -> String {
+    if g.entity_type != EntityType::Official {
+        return g.labels.first().cloned().unwrap_or_default();
+    }
+    g.labels
+        .iter()
+        .max_by_key(|l| (l.split_whitespace().count(), l.len(), std::cmp::Reverse((*l).clone())))
+        .cloned()
+        .unwrap_or_default()
+}

@@ -1,0 +1,694 @@
+//! Stage 5: resolved sentences → relations between entities, each with the sentence that
+//! supports it. Rules read the lexicon's triggers and cue words; see DESIGN.md for the traps.
+
+use crate::dates::{resolve_date, DateValue};
+use crate::entity::EntityType;
+use crate::mentions::MentionForm;
+use crate::phrases::fold;
+use crate::relation::{Evidence, RelationKind};
+use crate::resolve::{Resolved, ResolvedDocument};
+use crate::schema::{Schema, TriggerPos};
+
+/// A relation between two entities of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRelation {
+    pub subject: usize,
+    pub kind: RelationKind,
+    pub object: usize,
+    pub evidence: Evidence,
+    pub role: Option<String>,
+}
+
+/// A strike found earlier in the document, for "the attack" and "Thursday's strikes".
+#[derive(Debug, Clone)]
+struct StrikeEvent {
+    agents: Vec<usize>,
+    targets: Vec<usize>,
+    date: Option<DateValue>,
+}
+
+/// A trigger occurrence in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Trigger {
+    kind: RelationKind,
+    pos: TriggerPos,
+    first: usize,
+    last: usize,
+}
+
+/// Extracts every relation of a resolved document.
+pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
+    let mut out = Vec::new();
+    let mut events: Vec<StrikeEvent> = Vec::new();
+    for (si, s) in doc.analyzed.sentences.iter().enumerate() {
+        let text = &doc.analyzed.doc.text;
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let ctx = Ctx { doc, schema, si, words: &words, mentions: &doc.mentions[si], triggers: find_triggers(schema, &words) };
+        ctx.struck(&mut out, &mut events);
+        ctx.called(&mut out);
+        ctx.condemned(&mut out, &events);
+        ctx.mediated(&mut out);
+        ctx.conducted(&mut out);
+        ctx.official_of(&mut out);
+    }
+    out.retain(|r| r.subject != r.object);
+    out
+}
+
+fn find_triggers(schema: &Schema, words: &[&str]) -> Vec<Trigger> {
+    let mut found: Vec<Trigger> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let best = schema
+            .triggers
+            .iter()
+            .filter_map(|(kind, pos, set)| set.longest_match(words, i).map(|len| (len, *kind, *pos)))
+            .max_by_key(|(len, kind, pos)| (*len, *pos == TriggerPos::Verb, std::cmp::Reverse(*kind)));
+        match best {
+            Some((len, kind, pos)) => {
+                found.push(Trigger { kind, pos, first: i, last: i + len - 1 });
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    found
+}
+
+struct Ctx<'a> {
+    doc: &'a ResolvedDocument,
+    schema: &'a Schema,
+    si: usize,
+    words: &'a [&'a str],
+    mentions: &'a [Resolved],
+    triggers: Vec<Trigger>,
+}
+
+impl Ctx<'_> {
+    fn cue(&self, name: &str) -> &crate::phrases::PhraseSet {
+        self.schema.cue(name)
+    }
+
+    fn word(&self, i: usize) -> String {
+        self.words.get(i).map(|w| fold(w)).unwrap_or_default()
+    }
+
+    fn is_prep(&self, i: usize) -> bool {
+        self.words.get(i).is_some_and(|w| self.cue("preposition").contains(w))
+    }
+
+    fn entity_type(&self, e: usize) -> EntityType {
+        self.doc.entities[e].entity_type
+    }
+
+    fn label(&self, e: usize) -> &str {
+        &self.doc.entities[e].label
+    }
+
+    /// Mentions that start at token `i` (several for "the two countries").
+    fn at(&self, i: usize) -> Vec<&Resolved> {
+        self.mentions.iter().filter(|m| m.first == i).collect()
+    }
+
+    /// A mention that only qualifies an office title ("Iranian" in "Iranian Foreign Minister X")
+    /// is neither agent nor target: the official is.
+    fn qualifies_title(&self, m: &Resolved) -> bool {
+        let after = if m.possessive { m.last + 3 } else { m.last + 1 };
+        let s = &self.doc.analyzed.sentences[self.si];
+        s.offices.iter().any(|o| {
+            let mut k = after;
+            while k < o.first && self.cue("title modifier").contains(self.words[k]) {
+                k += 1;
+            }
+            k == o.first
+        })
+    }
+
+    fn evidence(&self, first: usize, last: usize, date: Option<String>) -> Evidence {
+        let s = &self.doc.analyzed.sentences[self.si];
+        let doc = &self.doc.analyzed.doc;
+        let to_orig = |byte: usize| doc.offsets.to_original(doc.text[..byte].chars().count());
+        let t = &s.sentence.tokens;
+        Evidence {
+            doc: doc.id.clone(),
+            sentence: self.si,
+            start: to_orig(s.sentence.start),
+            end: to_orig(s.sentence.end - 1) + 1,
+            trigger_start: to_orig(t[first].start),
+            trigger_end: to_orig(t[last].end - 1) + 1,
+            text: s.sentence.text(&doc.text).to_string(),
+            trigger: doc.text[t[first].start..t[last].end].to_string(),
+            date,
+        }
+    }
+
+    /// The date expression nearest to token `i`, as written.
+    fn date_value(&self, i: usize) -> Option<DateValue> {
+        let s = &self.doc.analyzed.sentences[self.si];
+        let at = s.sentence.tokens[i.min(s.sentence.tokens.len() - 1)].start;
+        s.dates.iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.value)
+    }
+
+    fn date(&self, i: usize) -> Option<String> {
+        let value = self.date_value(i)?;
+        resolve_date(value, self.doc.analyzed.doc.published).map(|d| d.format("%Y-%m-%d").to_string())
+    }
+
+    fn push(&self, out: &mut Vec<LocalRelation>, subject: usize, kind: RelationKind, object: usize, t: (usize, usize), role: Option<String>) {
+        let date = if kind == RelationKind::OfficialOf { None } else { self.date(t.0) };
+        out.push(LocalRelation { subject, kind, object, evidence: self.evidence(t.0, t.1, date), role });
+    }
+
+    /// Mentions as an agent: the operation's conductor stands for the operation.
+    fn agent_entities(&self, m: &Resolved) -> Vec<usize> {
+        if m.entity_type == EntityType::Operation {
+            return self.conductor_of(m).into_iter().collect();
+        }
+        vec![m.entity]
+    }
+
+    /// The subject of the clause ending before token `end`: the nearest entity to the left that
+    /// is not inside a prepositional phrase, skipping relative clauses (", which ...,"); with
+    /// `coordinated`, the whole list it ends ("China, Turkiye, Russia and the United Nations").
+    fn agents_left(&self, end: usize, types: &[EntityType], coordinated: bool) -> Vec<usize> {
+        let mut i = end;
+        while i > 0 {
+            i -= 1;
+            // Skip back over a relative clause: ", which ... ,"
+            if self.words[i] == "," {
+                if let Some(start) = (0..i).rev().find(|&k| self.words[k] == ",") {
+                    if matches!(self.word(start + 1).as_str(), "which" | "who" | "whose" | "whom") && i < end {
+                        i = start + 1;
+                        continue;
+                    }
+                }
+            }
+            if matches!(self.word(i).as_str(), "which" | "who") && i > 0 && self.words[i - 1] == "," {
+                // The trigger is inside the relative clause: its antecedent is the agent.
+                return self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.last + 2 == i && types.contains(&m.entity_type))
+                    .flat_map(|m| self.agent_entities(m))
+                    .collect();
+            }
+            let here: Vec<&Resolved> = self
+                .mentions
+                .iter()
+                .filter(|m| m.last == i && (types.contains(&m.entity_type) || m.entity_type == EntityType::Operation))
+                .collect();
+            let Some(m) = here.first() else { continue };
+            if self.is_prep(m.first.wrapping_sub(1)) || self.qualifies_title(m) || (m.possessive && !self.possessive_actor(m)) {
+                i = m.first;
+                continue;
+            }
+            let mut agents: Vec<usize> = here.iter().flat_map(|m| self.agent_entities(m)).collect();
+            if coordinated {
+                let mut k = m.first;
+                loop {
+                    let mut j = k;
+                    while j > 0 && matches!(self.word(j - 1).as_str(), "," | "and" | "the" | "&" | "as" | "well") {
+                        j -= 1;
+                    }
+                    if j == k {
+                        break;
+                    }
+                    let prev: Vec<&Resolved> = self.mentions.iter().filter(|p| p.last + 1 == j && types.contains(&p.entity_type)).collect();
+                    let Some(p) = prev.first() else { break };
+                    if self.qualifies_title(p) {
+                        break;
+                    }
+                    agents.extend(prev.iter().map(|p| p.entity));
+                    k = p.first;
+                }
+                if self.is_prep(k.wrapping_sub(1)) {
+                    return Vec::new();
+                }
+            }
+            return agents;
+        }
+        Vec::new()
+    }
+
+    /// "Pakistan's military", "Iran's foreign ministry": the possessor acts.
+    fn possessive_actor(&self, m: &Resolved) -> bool {
+        let after = m.last + 3;
+        self.cue("force noun").longest_match(self.words, after).is_some()
+            || self.cue("organ noun").longest_match(self.words, after).is_some()
+            || self.triggers.iter().any(|t| t.first >= after && t.first <= after + 3)
+            || self.mentions.iter().any(|o| o.first == after)
+    }
+
+    /// Entities named between `start` and the end of the clause, of the given types.
+    fn targets_right(&self, start: usize, types: &[EntityType], stop_at_comma: bool, skip: &[usize]) -> Vec<usize> {
+        let mut out = Vec::new();
+        let mut i = start;
+        while i < self.words.len() {
+            let w = self.word(i);
+            if w == ";" || w == "." || w == ":" {
+                break;
+            }
+            if w == "," {
+                let next = self.word(i + 1);
+                if stop_at_comma || self.cue("clause break").contains(&next) || self.cue("pronoun").contains(&next) || self.cue("reporting verb").contains(&next) {
+                    break;
+                }
+            }
+            if i > start && (matches!(w.as_str(), "prompting" | "while" | "but" | "which" | "after" | "before" | "because")) {
+                break;
+            }
+            if i > start && self.triggers.iter().any(|t| t.first == i && t.pos != TriggerPos::Noun) {
+                break;
+            }
+            for m in self.at(i) {
+                let by_agent = m.first > 0 && self.word(m.first - 1) == "by";
+                if types.contains(&m.entity_type) && !by_agent && !self.qualifies_title(m) && !skip.contains(&m.entity) && !out.contains(&m.entity) {
+                    out.push(m.entity);
+                }
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// The agent of a noun trigger: a modifier ("Iranian attack", "Iran's airstrikes"), a "by"
+    /// phrase ("attacks by Hamas"), or the subject of a support verb ("Iran carried out an
+    /// airstrike").
+    fn noun_agents(&self, t: &Trigger, types: &[EntityType]) -> Vec<usize> {
+        // modifier, skipping adjectives: "Iran's unbalanced and unacceptable drone attack"
+        let mut k = t.first;
+        while k > 0 && (self.words[k - 1].chars().all(|c| c.is_lowercase() || c == '-') && !self.is_prep(k - 1) && !matches!(self.word(k - 1).as_str(), "the" | "a" | "an" | "of" | "by")) {
+            k -= 1;
+        }
+        for m in self.mentions.iter().filter(|m| m.last + 1 == k || (m.possessive && m.last + 3 == k)) {
+            if types.contains(&m.entity_type) && (m.possessive || m.form == MentionForm::Demonym || m.entity_type == EntityType::Group) {
+                return vec![m.entity];
+            }
+        }
+        // "by X" right after
+        for off in 1..=3 {
+            if self.word(t.last + off) == "by" {
+                let found: Vec<usize> = self.at(t.last + off + 1).iter().filter(|m| types.contains(&m.entity_type)).map(|m| m.entity).collect();
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+        }
+        // "from Islamabad" right after a condemnation
+        if t.kind == RelationKind::Condemned && matches!(self.word(t.last + 1).as_str(), "from" | "by") {
+            let found: Vec<usize> = self.at(t.last + 2).iter().filter(|m| types.contains(&m.entity_type)).map(|m| m.entity).collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        // support verb within a few words before
+        for back in 1..=7 {
+            let Some(v) = t.first.checked_sub(back) else { break };
+            if let Some(len) = self.cue("support verb").longest_match(self.words, v) {
+                if v + len <= t.first {
+                    return self.agents_left(v, types, false);
+                }
+            }
+            if self.words[v] == "," || self.mentions.iter().any(|m| m.last == v) {
+                break;
+            }
+        }
+        Vec::new()
+    }
+
+    /// An unattributed "the attack" or "Thursday's strikes": the strike reported before, on
+    /// the same day when a day is named, else the latest one.
+    fn event_for(&self, events: &[StrikeEvent], t: &Trigger, victim: Option<&[usize]>) -> Vec<usize> {
+        let day = (t.first.saturating_sub(3)..t.first).find_map(|k| self.date_at(k));
+        let mut candidates = events.iter().rev().filter(|e| victim.is_none_or(|v| e.targets.iter().any(|x| v.contains(x))));
+        let found = match day {
+            Some(d) => events.iter().rev().find(|e| e.date == Some(d)),
+            None => candidates.next(),
+        };
+        found.map(|e| e.agents.clone()).unwrap_or_default()
+    }
+
+    fn date_at(&self, k: usize) -> Option<DateValue> {
+        let s = &self.doc.analyzed.sentences[self.si];
+        let tok = s.sentence.tokens.get(k)?;
+        s.dates.iter().find(|d| d.start <= tok.start && tok.end <= d.end).map(|d| d.value)
+    }
+
+    /// Maps targets to what counts: a place with a known state stands for that state unless
+    /// the state or a group is already a target.
+    fn state_level(&self, targets: Vec<usize>) -> Vec<usize> {
+        let has_main = targets.iter().any(|&e| self.entity_type(e) != EntityType::Place);
+        let mut out: Vec<usize> = Vec::new();
+        for e in targets {
+            let mapped = if self.entity_type(e) == EntityType::Place {
+                match &self.doc.entities[e].affiliation {
+                    Some((state, EntityType::State, _)) => self.doc.entities.iter().position(|x| x.entity_type == EntityType::State && x.label == *state).or(if has_main { None } else { Some(e) }),
+                    _ if has_main => None,
+                    _ => Some(e),
+                }
+            } else {
+                Some(e)
+            };
+            if let Some(m) = mapped {
+                if !out.contains(&m) {
+                    out.push(m);
+                }
+            }
+        }
+        out
+    }
+
+    fn passive(&self, t: &Trigger) -> bool {
+        (1..=2).any(|back| t.first >= back && self.cue("be verb").contains(self.words[t.first - back]))
+    }
+
+    fn struck(&self, out: &mut Vec<LocalRelation>, events: &mut Vec<StrikeEvent>) {
+        const AGENTS: &[EntityType] = &[EntityType::State, EntityType::Group];
+        const TARGETS: &[EntityType] = &[EntityType::State, EntityType::Group, EntityType::Place];
+        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Struck) {
+            let noun = t.pos == TriggerPos::Noun;
+            let mut agents = if noun {
+                self.noun_agents(t, AGENTS)
+            } else if self.passive(t) {
+                Vec::new()
+            } else {
+                // "Thursday's strikes hit ...": the subject is itself a strike.
+                match self.triggers.iter().find(|n| n.pos == TriggerPos::Noun && n.kind == RelationKind::Struck && n.last + 1 == t.first) {
+                    Some(n) => {
+                        let a = self.noun_agents(n, AGENTS);
+                        if a.is_empty() { self.event_for(events, n, None) } else { a }
+                    }
+                    None => self.agents_left(t.first, AGENTS, true),
+                }
+            };
+            agents.retain(|&a| AGENTS.contains(&self.entity_type(a)));
+            if agents.is_empty() {
+                continue;
+            }
+            let mut targets = self.targets_right(t.last + 1, TARGETS, noun, &agents);
+            if targets.is_empty() && t.first >= 3 {
+                // "in response to rocket attacks by Hamas": the target is the main clause's agent.
+                let resp = (1..=4).filter_map(|back| t.first.checked_sub(back)).any(|k| self.cue("response").longest_match(self.words, k).is_some_and(|len| k + len <= t.first));
+                if resp {
+                    if let Some(e) = events.last().filter(|_| out.last().is_some_and(|r| r.evidence.sentence == self.si)) {
+                        targets = e.agents.clone();
+                    }
+                }
+            }
+            let targets = self.state_level(targets);
+            let targets: Vec<usize> = targets.into_iter().filter(|x| !agents.contains(x)).collect();
+            if targets.is_empty() {
+                continue;
+            }
+            for &a in &agents {
+                for &o in &targets {
+                    self.push(out, a, RelationKind::Struck, o, (t.first, t.last), None);
+                }
+            }
+            events.push(StrikeEvent { agents: agents.clone(), targets: targets.clone(), date: self.date_value(t.first) });
+        }
+    }
+
+    /// The parties of a call: "between A and B" (each side its official if named, else its
+    /// state), "between their foreign ministers" (the article's two states).
+    fn between(&self) -> Option<(Vec<usize>, Vec<usize>)> {
+        let b = self.words.iter().position(|w| fold(w) == "between")?;
+        let and = (b + 1..self.words.len()).find(|&k| self.word(k) == "and" && !self.mentions.iter().any(|m| m.first < k && k < m.last));
+        let side = |from: usize, to: usize| -> Vec<usize> {
+            let ms: Vec<&Resolved> = self.mentions.iter().filter(|m| m.first >= from && m.last < to && m.form != MentionForm::Anaphor).collect();
+            if let Some(o) = ms.iter().find(|m| m.entity_type == EntityType::Official) {
+                return vec![o.entity];
+            }
+            ms.iter().find(|m| m.entity_type == EntityType::State).map(|m| vec![m.entity]).unwrap_or_default()
+        };
+        if let Some(and) = and {
+            let end = (and + 1..self.words.len()).find(|&k| matches!(self.word(k).as_str(), "," | "in" | "on" | "." | "to") && !self.mentions.iter().any(|m| m.first < k && k <= m.last)).unwrap_or(self.words.len());
+            let (l, r) = (side(b + 1, and), side(and + 1, end));
+            if !l.is_empty() && !r.is_empty() {
+                return Some((l, r));
+            }
+        }
+        // "between their foreign ministers", "between the two countries"
+        if matches!(self.word(b + 1).as_str(), "their" | "the") && self.doc.dyad.len() == 2 {
+            let title = self.doc.analyzed.sentences[self.si].offices.iter().find(|o| o.first > b && o.first <= b + 3).map(|o| o.title.clone());
+            let pick = |state: usize| -> usize {
+                title
+                    .as_ref()
+                    .and_then(|t| self.official_with(state, t))
+                    .unwrap_or(state)
+            };
+            return Some((vec![pick(self.doc.dyad[0])], vec![pick(self.doc.dyad[1])]));
+        }
+        None
+    }
+
+    /// The document's official of `state` holding `title`, if the text names one.
+    fn official_with(&self, state: usize, title: &str) -> Option<usize> {
+        let label = self.label(state);
+        let doc = self.doc;
+        let mut found = None;
+        for (s, ms) in doc.analyzed.sentences.iter().zip(&doc.mentions) {
+            for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
+                let e = &doc.entities[m.entity];
+                let same_state = e.affiliation.as_ref().is_some_and(|(l, _, _)| l == label);
+                let same_title = m.office.and_then(|o| s.offices.get(o)).is_some_and(|o| o.title == title);
+                if same_state && same_title && found.is_none() {
+                    found = Some(m.entity);
+                }
+            }
+        }
+        found
+    }
+
+    fn called(&self, out: &mut Vec<LocalRelation>) {
+        const PARTIES: &[EntityType] = &[EntityType::State, EntityType::Official];
+        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Called) {
+            let pairs: Vec<(usize, usize)> = if t.pos == TriggerPos::Noun {
+                if let Some((l, r)) = self.between() {
+                    l.iter().flat_map(|&a| r.iter().map(move |&b| (a, b))).collect()
+                } else if self.word(t.last + 1) == "with" {
+                    let agents = self.agents_left(t.first, PARTIES, false);
+                    let others = self.object_after(t.last + 2, PARTIES);
+                    agents.iter().flat_map(|&a| others.iter().map(move |&b| (a, b))).collect()
+                } else {
+                    Vec::new()
+                }
+            } else {
+                let next = self.word(t.last + 1);
+                let naming = self.cue("naming").contains(&next)
+                    || matches!(self.words.get(t.last + 1), Some(&"\"") | Some(&"“") | Some(&"'") | Some(&"‘"))
+                    || (t.first > 0 && matches!(self.word(t.first - 1).as_str(), "what" | "so" | "be" | "is" | "was" | "been"))
+                    || (1..=2).any(|b| t.first >= b && self.word(t.first - b) == "what");
+                if naming && fold(self.words[t.first]) == "called" {
+                    continue;
+                }
+                let agents = self.agents_left(t.first, PARTIES, false);
+                let mut k = t.last + 1;
+                if matches!(self.word(k).as_str(), "with" | "to") {
+                    k += 1;
+                }
+                let objects = self.object_after(k, PARTIES);
+                // "called Iran a brotherly country": naming, not a call.
+                let object_end = self.mentions.iter().filter(|m| objects.contains(&m.entity) && m.first >= k).map(|m| m.last).min();
+                if object_end.is_some_and(|e| matches!(self.word(e + 1).as_str(), "a" | "an" | "as")) {
+                    continue;
+                }
+                agents.iter().flat_map(|&a| objects.iter().map(move |&b| (a, b))).collect()
+            };
+            for (a, b) in pairs {
+                if PARTIES.contains(&self.entity_type(a)) && PARTIES.contains(&self.entity_type(b)) {
+                    self.push(out, a, RelationKind::Called, b, (t.first, t.last), None);
+                }
+            }
+        }
+    }
+
+    /// The entity that follows token `k` as an object, past titles and "his": "called Foreign
+    /// Minister Jilani", "telephoned his Pakistani counterpart" (→ that counterpart if the
+    /// text names one, else the state).
+    fn object_after(&self, k: usize, types: &[EntityType]) -> Vec<usize> {
+        let s = &self.doc.analyzed.sentences[self.si];
+        let mut i = k;
+        if matches!(self.word(i).as_str(), "his" | "her" | "their" | "the") {
+            i += 1;
+        }
+        for _ in 0..8 {
+            if let Some(o) = s.offices.iter().find(|o| o.first == i || (o.first > i && o.first <= i + 1)) {
+                let holder = self.mentions.iter().find(|m| m.office.is_some_and(|x| std::ptr::eq(&s.offices[x], o)));
+                if let Some(h) = holder {
+                    return vec![h.entity];
+                }
+                if o.title == "Counterpart" {
+                    if let Some((label, EntityType::State)) = &o.qualifier {
+                        let state = self.doc.entities.iter().position(|e| e.entity_type == EntityType::State && e.label == *label);
+                        let agent_title = self.mentions.iter().filter(|m| m.last < k && m.entity_type == EntityType::Official).last().and_then(|m| m.office).and_then(|x| s.offices.get(x)).map(|o| o.title.clone());
+                        if let Some(state) = state {
+                            let official = agent_title.and_then(|t| self.official_with(state, &t));
+                            return vec![official.unwrap_or(state)];
+                        }
+                    }
+                }
+                i = o.last + 1;
+                continue;
+            }
+            let here: Vec<usize> = self.at(i).iter().filter(|m| types.contains(&m.entity_type) && !self.qualifies_title(m)).map(|m| m.entity).collect();
+            if !here.is_empty() {
+                return here;
+            }
+            if self.mentions.iter().any(|m| m.first == i) {
+                i = self.mentions.iter().filter(|m| m.first == i).map(|m| m.last).max().unwrap_or(i) + 1;
+                continue;
+            }
+            if self.cue("honorific").contains(self.words.get(i).unwrap_or(&"")) {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        Vec::new()
+    }
+
+    fn condemned(&self, out: &mut Vec<LocalRelation>, events: &[StrikeEvent]) {
+        const SUBJECTS: &[EntityType] = &[EntityType::State, EntityType::Official, EntityType::Organization, EntityType::Group];
+        const OBJECTS: &[EntityType] = &[EntityType::State, EntityType::Official, EntityType::Group];
+        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Condemned) {
+            let agents = if t.pos == TriggerPos::Noun { self.noun_agents(t, SUBJECTS) } else { self.agents_left(t.first, SUBJECTS, true) };
+            if agents.is_empty() {
+                continue;
+            }
+            let mut start = t.last + 1;
+            if t.pos == TriggerPos::Noun {
+                if self.word(start) != "of" && !self.cue("event noun").contains(&self.word(start)) {
+                    // "condemnation from Islamabad": the condemned act is the sentence's strike.
+                    start = self.words.len();
+                } else {
+                    start += 1;
+                }
+            }
+            let mut objects = self.first_object(start, OBJECTS, &agents);
+            if objects.is_empty() {
+                let event = (start..self.words.len().min(start + 10)).find(|&k| self.cue("event noun").contains(self.words[k]));
+                let here = self.triggers.iter().find(|x| x.kind == RelationKind::Struck && x.pos == TriggerPos::Noun && x.first >= start && x.first < start + 10);
+                if event.is_some() || here.is_some() || t.pos == TriggerPos::Noun {
+                    let state_agents: Vec<usize> = agents.iter().map(|&a| self.state_of(a)).collect();
+                    objects = self.event_for(events, here.unwrap_or(t), Some(&state_agents));
+                    if objects.is_empty() {
+                        objects = self.event_for(events, here.unwrap_or(t), None);
+                    }
+                }
+            }
+            for &a in &agents {
+                for &o in &objects {
+                    if self.state_of(a) != self.state_of(o) {
+                        self.push(out, a, RelationKind::Condemned, o, (t.first, t.last), None);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The state an entity stands for: itself, or an official's state.
+    fn state_of(&self, e: usize) -> usize {
+        match &self.doc.entities[e].affiliation {
+            Some((label, EntityType::State, _)) if self.entity_type(e) == EntityType::Official => {
+                self.doc.entities.iter().position(|x| x.entity_type == EntityType::State && x.label == *label).unwrap_or(e)
+            }
+            _ => e,
+        }
+    }
+
+    /// The first entity after `start`, up to the next clause boundary, that can be condemned
+    /// ("condemns Pakistan's ... attack" → Pakistan).
+    fn first_object(&self, start: usize, types: &[EntityType], skip: &[usize]) -> Vec<usize> {
+        let mut i = start;
+        while i < self.words.len() {
+            let w = self.word(i);
+            if matches!(w.as_str(), "," | ";" | "." | "and" | "as" | "for") && i > start {
+                break;
+            }
+            if self.cue("event noun").contains(&w) && !self.mentions.iter().any(|m| m.first <= i && i <= m.last) {
+                // "the attack on X": X was attacked; the attacker is found from the events.
+                break;
+            }
+            let here: Vec<usize> = self.at(i).iter().filter(|m| types.contains(&m.entity_type) && !skip.contains(&m.entity) && !self.qualifies_title(m) && !(m.first > 0 && self.is_prep(m.first - 1))).map(|m| m.entity).collect();
+            if !here.is_empty() {
+                return here;
+            }
+            i += 1;
+        }
+        Vec::new()
+    }
+
+    fn mediated(&self, out: &mut Vec<LocalRelation>) {
+        const MEDIATORS: &[EntityType] = &[EntityType::State, EntityType::Official, EntityType::Organization];
+        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Mediated) {
+            let parties: Vec<usize> = if t.pos == TriggerPos::Appeal {
+                let window = t.last + 1..self.words.len().min(t.last + 14);
+                if !window.clone().any(|k| self.cue("restraint").longest_match(self.words, k).is_some()) {
+                    continue;
+                }
+                let named = self.targets_right(t.last + 1, &[EntityType::State], false, &[]);
+                if named.len() >= 2 { named } else { self.doc.dyad.clone() }
+            } else if let Some((l, r)) = self.between() {
+                l.into_iter().chain(r).map(|e| self.state_of(e)).collect()
+            } else {
+                self.doc.dyad.clone()
+            };
+            let mediators = self.agents_left(t.first, MEDIATORS, true);
+            for &m in &mediators {
+                if parties.contains(&self.state_of(m)) {
+                    continue;
+                }
+                for &p in &parties {
+                    self.push(out, m, RelationKind::Mediated, p, (t.first, t.last), None);
+                }
+            }
+        }
+    }
+
+    /// The state that carried out a named operation: a possessive ("Pakistan's Operation X"),
+    /// else the agent of the strike that the sentence reports before naming it.
+    fn conductor_of(&self, op: &Resolved) -> Option<usize> {
+        let k = if op.first > 0 && matches!(self.words[op.first - 1], "'" | "‘" | "\"" | "“") { op.first - 1 } else { op.first };
+        if let Some(m) = self.mentions.iter().find(|m| m.possessive && m.last + 3 == k && m.entity_type == EntityType::State) {
+            return Some(m.entity);
+        }
+        None
+    }
+
+    fn conducted(&self, out: &mut Vec<LocalRelation>) {
+        for op in self.mentions.iter().filter(|m| m.entity_type == EntityType::Operation) {
+            let at = self.evidence(op.first, op.last, None).trigger_start;
+            let by_strike = || {
+                out.iter()
+                    .filter(|r| r.kind == RelationKind::Struck && r.evidence.sentence == self.si && r.evidence.trigger_start < at)
+                    .filter(|r| self.entity_type(r.subject) == EntityType::State)
+                    .max_by_key(|r| r.evidence.trigger_start)
+                    .map(|r| r.subject)
+            };
+            if let Some(state) = self.conductor_of(op).or_else(by_strike) {
+                self.push(out, state, RelationKind::Conducted, op.entity, (op.first, op.last), None);
+            }
+        }
+    }
+
+    fn official_of(&self, out: &mut Vec<LocalRelation>) {
+        let s = &self.doc.analyzed.sentences[self.si];
+        for m in self.mentions.iter().filter(|m| m.entity_type == EntityType::Official) {
+            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else { continue };
+            let Some((label, t, _)) = &self.doc.entities[m.entity].affiliation else { continue };
+            let Some(org) = self.doc.entities.iter().position(|e| e.entity_type == *t && e.label == *label) else { continue };
+            let role = if office.title == "Counterpart" {
+                self.mentions
+                    .iter()
+                    .filter(|p| p.entity_type == EntityType::Official && p.last < office.first && p.entity != m.entity)
+                    .filter_map(|p| p.office.and_then(|o| s.offices.get(o)))
+                    .map(|o| o.title.clone())
+                    .last()
+            } else {
+                Some(office.title.clone())
+            };
+            self.push(out, m.entity, RelationKind::OfficialOf, org, (office.first, office.last), role);
+        }
+    }
+}

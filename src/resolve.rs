@@ -1,0 +1,491 @@
+//! Stage 4: mentions → entities of one document. Merges the variants of a name, finds the
+//! short forms a text uses after introducing a name ("Jilani", "(BLA)", "Gilani"), resolves
+//! "the group" and "the two countries", and decides which state each official serves.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::entity::{fold_accent, EntityType};
+use crate::mentions::{possessive_at, AnalyzedDocument, Mention, MentionForm};
+use crate::phrases::fold;
+use crate::schema::Schema;
+
+/// How sure the text makes us of an official's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Certainty {
+    /// Only the document's context suggests it (dateline, main state of the article).
+    Context,
+    /// Inferred from the wording ("X and his Iranian counterpart Y" → X serves the other party).
+    Inferred,
+    /// Written next to the title ("Iranian Foreign Minister", "Foreign Minister of Iran").
+    Explicit,
+}
+
+/// An entity of one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalEntity {
+    pub label: String,
+    pub entity_type: EntityType,
+    pub aliases: BTreeSet<String>,
+    pub mentions: u64,
+    /// For officials: the state or organisation they serve; for places: their state.
+    pub affiliation: Option<(String, EntityType, Certainty)>,
+}
+
+/// A mention tied to its entity (several for "the two countries" or "the groups").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub first: usize,
+    pub last: usize,
+    pub entity: usize,
+    pub entity_type: EntityType,
+    pub form: MentionForm,
+    pub possessive: bool,
+    pub office: Option<usize>,
+}
+
+/// A document with its entities: what the relation stage reads.
+#[derive(Debug, Clone)]
+pub struct ResolvedDocument {
+    pub analyzed: AnalyzedDocument,
+    pub entities: Vec<LocalEntity>,
+    /// Per sentence, its resolved mentions sorted by position.
+    pub mentions: Vec<Vec<Resolved>>,
+    /// The two states the article is about, most mentioned first.
+    pub dyad: Vec<usize>,
+}
+
+/// Letters of a name with vowels and doubled letters removed, accents folded: transliteration
+/// variants share it ("Mudassir"/"Muddasar" → "mdsr", "Qurieshi"/"Qureshi" → "qrsh").
+pub fn skeleton(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars().map(fold_accent).flat_map(char::to_lowercase) {
+        if c.is_alphabetic() && !"aeiou".contains(c) && !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The words of a personal name, split at spaces (hyphenated parts stay together).
+fn name_words(name: &str) -> Vec<&str> {
+    name.split_whitespace().collect()
+}
+
+/// Whether two names can denote the same person: same skeleton, or the same surname and
+/// given names of one contained in the other's ("Syed Asim Munir" / "Asim Munir").
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (sa, sb) = (skeleton(a), skeleton(b));
+    if sa == sb {
+        return true;
+    }
+    let (wa, wb) = (name_words(a), name_words(b));
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else { return false };
+    if skeleton(la) != skeleton(lb) || skeleton(la).len() < 2 {
+        return false;
+    }
+    let given = |w: &[&str]| skeleton(&w[..w.len() - 1].join(" "));
+    let (ga, gb) = (given(&wa), given(&wb));
+    !ga.is_empty() && !gb.is_empty() && (ga.contains(&gb) || gb.contains(&ga))
+}
+
+/// Edit distance of at most one substitution between two words of the same length, case
+/// folded: "Gilani" for "Jilani".
+fn one_letter_apart(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    a.len() == b.len() && a.len() >= 5 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+}
+
+struct Builder<'a> {
+    schema: &'a Schema,
+    entities: Vec<LocalEntity>,
+    by_key: HashMap<(EntityType, String), usize>,
+}
+
+impl Builder<'_> {
+    fn entity(&mut self, entity_type: EntityType, label: &str) -> usize {
+        let key = (entity_type, label.to_string());
+        if let Some(&i) = self.by_key.get(&key) {
+            return i;
+        }
+        self.entities.push(LocalEntity {
+            label: label.to_string(),
+            entity_type,
+            aliases: BTreeSet::new(),
+            mentions: 0,
+            affiliation: None,
+        });
+        self.by_key.insert(key, self.entities.len() - 1);
+        self.entities.len() - 1
+    }
+}
+
+/// Resolves the mentions of an analysed document to its entities.
+pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument {
+    let mut b = Builder { schema, entities: Vec::new(), by_key: HashMap::new() };
+    let mut analyzed = analyzed;
+    add_short_forms(&mut analyzed, schema);
+
+    // Officials: cluster the names that denote one person; the longest name labels the cluster.
+    let mut official_names: Vec<String> = Vec::new();
+    for s in &analyzed.sentences {
+        for m in s.mentions.iter().filter(|m| m.entity_type == EntityType::Official) {
+            if !official_names.contains(&m.label) {
+                official_names.push(m.label.clone());
+            }
+        }
+    }
+    let mut official_label: HashMap<String, String> = HashMap::new();
+    let mut clusters: Vec<Vec<String>> = Vec::new();
+    for name in &official_names {
+        let single = name_words(name).len() == 1;
+        let found = clusters.iter().position(|c| {
+            c.iter().any(|n| {
+                same_person(n, name)
+                    || (single && name_words(n).iter().any(|w| skeleton(w) == skeleton(name) || one_letter_apart(w, name)))
+            })
+        });
+        match found {
+            Some(i) => clusters[i].push(name.clone()),
+            None => clusters.push(vec![name.clone()]),
+        }
+    }
+    for cluster in &clusters {
+        let label = cluster
+            .iter()
+            .max_by_key(|n| (name_words(n).len(), n.len(), std::cmp::Reverse((*n).clone())))
+            .cloned()
+            .unwrap_or_default();
+        for n in cluster {
+            official_label.insert(n.clone(), label.clone());
+        }
+    }
+
+    let mut mentions: Vec<Vec<Resolved>> = Vec::with_capacity(analyzed.sentences.len());
+    for s in &analyzed.sentences {
+        let mut out = Vec::new();
+        for m in &s.mentions {
+            let label = match m.entity_type {
+                EntityType::Official => official_label.get(&m.label).cloned().unwrap_or_else(|| m.label.clone()),
+                _ => m.label.clone(),
+            };
+            let e = b.entity(m.entity_type, &label);
+            b.entities[e].aliases.insert(m.surface.clone());
+            b.entities[e].mentions += 1;
+            out.push(Resolved {
+                first: m.first,
+                last: m.last,
+                entity: e,
+                entity_type: m.entity_type,
+                form: m.form,
+                possessive: m.possessive,
+                office: m.office,
+            });
+        }
+        mentions.push(out);
+    }
+
+    let dyad = dyad(&b.entities, &mentions);
+    resolve_places(&mut b, &analyzed, &mentions);
+    resolve_anaphors(&analyzed, schema, &mut mentions, &dyad, &b.entities);
+    resolve_affiliations(&mut b, &analyzed, &mentions, &dyad);
+    ResolvedDocument { analyzed, entities: b.entities, mentions, dyad }
+}
+
+/// Adds the mentions a text makes with parts of names it introduced: surnames ("Jilani"),
+/// given names ("Jalil Abbas"), defined acronyms ("(ISPR)"), and one-letter variants of a
+/// surname ("Gilani").
+fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
+    let text = analyzed.doc.text.clone();
+    // (words of the short form, entity type, label)
+    let mut forms: Vec<(Vec<String>, EntityType, String)> = Vec::new();
+    let mut surnames: Vec<(String, String)> = Vec::new();
+    for s in &analyzed.sentences {
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&text)).collect();
+        for m in &s.mentions {
+            if m.entity_type == EntityType::Official {
+                let parts = name_words(&m.label);
+                if parts.len() >= 2 {
+                    let n = parts.len();
+                    let mut add = |ws: &[&str]| {
+                        let joined = ws.join(" ");
+                        let toks: Vec<String> = crate::segment::tokenize(&joined).iter().map(|t| t.text(&joined).to_string()).collect();
+                        forms.push((toks, EntityType::Official, m.label.clone()));
+                    };
+                    add(&parts[n - 1..]);
+                    if n >= 3 {
+                        add(&parts[..n - 1]);
+                        add(&parts[n - 2..]);
+                        for middle in &parts[1..n - 1] {
+                            if middle.chars().count() >= 4 {
+                                add(&[middle]);
+                            }
+                        }
+                    }
+                    surnames.push((parts[n - 1].to_string(), m.label.clone()));
+                }
+            }
+            // "Inter-Services Public Relations (ISPR)": the acronym names the same entity.
+            if words.get(m.last + 1) == Some(&"(") && words.get(m.last + 3) == Some(&")") {
+                let acronym = words[m.last + 2];
+                if acronym.len() >= 2 && acronym.chars().all(|c| c.is_uppercase()) {
+                    forms.push((vec![acronym.to_string()], m.entity_type, m.label.clone()));
+                }
+            }
+        }
+        // An acronym defined after a run of capitalised words that no stage recognised.
+        for (i, w) in words.iter().enumerate() {
+            if *w != "(" || words.get(i + 2) != Some(&")") || i < 2 {
+                continue;
+            }
+            let acronym = words[i + 1];
+            if acronym.len() < 2 || !acronym.chars().all(|c| c.is_ascii_uppercase()) {
+                continue;
+            }
+            if s.mentions.iter().any(|m| m.last + 1 == i) {
+                continue;
+            }
+            let caps: Vec<usize> = (0..i).rev().take_while(|&k| words[k].starts_with(char::is_uppercase) || words[k] == "-" || schema.cue("line joiner").contains(words[k]) && k + 1 < i && words[k + 1].starts_with(char::is_uppercase)).collect();
+            let Some(&start) = caps.last() else { continue };
+            let initials: String = words[start..i].iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+            let in_title = s.offices.iter().any(|o| o.first <= i - 1 && i - 1 <= o.last);
+            if initials.len() >= 2 && acronym.chars().all(|c| initials.contains(c)) && !in_title {
+                let name = text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end].to_string();
+                let head = words[start..i].iter().any(|w| schema.cue("group head").contains(w));
+                let t = if head { EntityType::Group } else { EntityType::Organization };
+                forms.push((vec![acronym.to_string()], t, name.clone()));
+                forms.push((crate::segment::tokenize(&name).iter().map(|t| t.text(&name).to_string()).collect(), t, name));
+            }
+        }
+    }
+    if forms.is_empty() {
+        return;
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+    for s in &mut analyzed.sentences {
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&text)).collect();
+        let mut i = 0;
+        while i < words.len() {
+            let covered = s.mentions.iter().any(|m| m.first <= i && i <= m.last) || s.offices.iter().any(|o| o.first <= i && i <= o.last && !words[i].starts_with(char::is_uppercase));
+            if covered || !words[i].starts_with(char::is_uppercase) {
+                i += 1;
+                continue;
+            }
+            let hit = forms.iter().find(|(ws, _, _)| {
+                ws.len() <= words.len() - i
+                    && ws.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                    && !words.get(i + ws.len()).is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
+                    && !(i > 0 && words[i - 1].starts_with(char::is_uppercase) && words[i - 1].chars().any(char::is_lowercase) && i > 1)
+            });
+            let fuzzy = || {
+                let w = words[i];
+                let next_lower = words.get(i + 1).is_none_or(|n| !n.starts_with(char::is_uppercase));
+                let prev_ok = i == 0 || !words[i - 1].starts_with(char::is_uppercase);
+                (next_lower && prev_ok)
+                    .then(|| surnames.iter().find(|(sn, _)| one_letter_apart(sn, w)))
+                    .flatten()
+                    .map(|(_, label)| (vec![w.to_string()], EntityType::Official, label.clone()))
+            };
+            let found = hit.cloned().or_else(fuzzy);
+            if let Some((ws, t, label)) = found {
+                let last = i + ws.len() - 1;
+                if s.mentions.iter().any(|m| m.first <= last && i <= m.last) {
+                    i += 1;
+                    continue;
+                }
+                s.mentions.push(Mention {
+                    first: i,
+                    last,
+                    surface: text[s.sentence.tokens[i].start..s.sentence.tokens[last].end].to_string(),
+                    entity_type: t,
+                    label,
+                    form: MentionForm::Short,
+                    possessive: possessive_at(&words, last + 1),
+                    office: None,
+                });
+                i = last + 1;
+            } else {
+                i += 1;
+            }
+        }
+        s.mentions.sort_by_key(|m| (m.first, m.last));
+    }
+}
+
+/// The two states an article is about: the most mentioned, first mention breaking ties.
+fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
+    let mut counts: BTreeMap<usize, (u64, usize)> = BTreeMap::new();
+    let mut order = 0;
+    for m in mentions.iter().flatten().filter(|m| m.entity_type == EntityType::State) {
+        let entry = counts.entry(m.entity).or_insert((0, order));
+        entry.0 += 1;
+        order += 1;
+    }
+    let mut ranked: Vec<(usize, (u64, usize))> = counts.into_iter().collect();
+    ranked.sort_by_key(|(_, (count, first))| (std::cmp::Reverse(*count), *first));
+    let _ = entities;
+    ranked.into_iter().take(2).map(|(e, _)| e).collect()
+}
+
+/// A place's state: the gazetteer's, or the text's ("Iran's Sistan-Baluchestan province",
+/// "the Iranian province of X", "the Iran province of X").
+fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<Resolved>]) {
+    let gaz: Vec<(usize, String)> = b
+        .entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.entity_type == EntityType::Place)
+        .filter_map(|(i, e)| {
+            let facts = b.schema.places.iter().find(|p| p.name == e.label).and_then(|p| p.state.clone());
+            let capital = b.schema.states.iter().find(|s| s.capital.as_deref() == Some(e.label.as_str())).map(|s| s.name.clone());
+            facts.or(capital).map(|s| (i, s))
+        })
+        .collect();
+    for (i, state) in gaz {
+        b.entities[i].affiliation = Some((state, EntityType::State, Certainty::Explicit));
+    }
+    for (s, ms) in analyzed.sentences.iter().zip(mentions) {
+        let text = &analyzed.doc.text;
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        for (k, m) in ms.iter().enumerate() {
+            if m.entity_type != EntityType::State || !(m.possessive || m.form == MentionForm::Demonym || words.get(m.last + 1).is_some_and(|w| b.schema.cue("place head").contains(w))) {
+                continue;
+            }
+            let state = b.entities[m.entity].label.clone();
+            for p in ms[k + 1..].iter().filter(|p| p.first <= m.last + 8 && p.entity_type == EntityType::Place) {
+                let between = &words[m.last + 1..p.first];
+                if between.iter().any(|w| matches!(*w, "," | "and" | "." | "in" | "near")) {
+                    break;
+                }
+                if b.entities[p.entity].affiliation.is_none() {
+                    b.entities[p.entity].affiliation = Some((state.clone(), EntityType::State, Certainty::Explicit));
+                }
+            }
+        }
+    }
+}
+
+/// "the group", "the groups" → the groups last named; "the two countries", "both sides" → the
+/// article's two states. Each becomes one resolved mention per entity, at the phrase's span.
+fn resolve_anaphors(analyzed: &AnalyzedDocument, schema: &Schema, mentions: &mut [Vec<Resolved>], dyad: &[usize], entities: &[LocalEntity]) {
+    let text = &analyzed.doc.text;
+    let mut last_groups: Vec<usize> = Vec::new();
+    for (s, ms) in analyzed.sentences.iter().zip(mentions.iter_mut()) {
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let mut added = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if ms.iter().any(|m| m.first <= i && i <= m.last) {
+                i += 1;
+                continue;
+            }
+            let groups_here: Vec<usize> = dedup(ms.iter().filter(|m| m.last < i && m.entity_type == EntityType::Group).map(|m| m.entity));
+            if let Some(len) = schema.cue("group anaphor").longest_match(&words, i) {
+                let plural = words[i + len - 1].ends_with('s');
+                let pool = if groups_here.is_empty() { &last_groups } else { &groups_here };
+                let targets: Vec<usize> = if plural { pool.clone() } else { pool.last().copied().into_iter().collect() };
+                for e in targets {
+                    added.push(anaphor(i, i + len - 1, e, EntityType::Group, possessive_at(&words, i + len)));
+                }
+                i += len;
+                continue;
+            }
+            if let Some(len) = schema.cue("dyad").longest_match(&words, i) {
+                if dyad.len() == 2 {
+                    for &e in dyad {
+                        added.push(anaphor(i, i + len - 1, e, entities[e].entity_type, false));
+                    }
+                }
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+        let here: Vec<usize> = dedup(ms.iter().filter(|m| m.entity_type == EntityType::Group).map(|m| m.entity));
+        if !here.is_empty() {
+            last_groups = here;
+        }
+        ms.extend(added);
+        ms.sort_by_key(|m| (m.first, m.last, m.entity));
+    }
+}
+
+fn anaphor(first: usize, last: usize, entity: usize, entity_type: EntityType, possessive: bool) -> Resolved {
+    Resolved { first, last, entity, entity_type, form: MentionForm::Anaphor, possessive, office: None }
+}
+
+fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for e in it {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
+/// The state (or organisation) each official serves, strongest evidence first: the words
+/// around the title, the counterpart pattern, the place governed, then the sentence's first
+/// state, the dateline, and the article's main state.
+fn resolve_affiliations(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<Resolved>], dyad: &[usize]) {
+    let state_of = |b: &Builder, label: &str| b.by_key.get(&(EntityType::State, label.to_string())).copied();
+    let set = |b: &mut Builder, e: usize, aff: (String, EntityType, Certainty)| {
+        let better = b.entities[e].affiliation.as_ref().is_none_or(|old| old.2 < aff.2);
+        if better {
+            b.entities[e].affiliation = Some(aff);
+        }
+    };
+    // Pass 1: explicit qualifiers and governed places.
+    for (s, ms) in analyzed.sentences.iter().zip(mentions) {
+        for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
+            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else { continue };
+            if let Some((label, t)) = &office.qualifier {
+                set(b, m.entity, (label.clone(), *t, Certainty::Explicit));
+            } else if let Some(place) = &office.place {
+                let state = b
+                    .entities
+                    .iter()
+                    .find(|e| e.entity_type == EntityType::Place && (e.label == *place || e.aliases.contains(place)))
+                    .and_then(|e| e.affiliation.clone());
+                if let Some((st, t, _)) = state {
+                    set(b, m.entity, (st, t, Certainty::Explicit));
+                }
+            }
+        }
+    }
+    // Pass 2: "X and his Iranian counterpart Y": X serves the other state of the pair.
+    for (s, ms) in analyzed.sentences.iter().zip(mentions) {
+        for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
+            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else { continue };
+            if office.title != "Counterpart" {
+                continue;
+            }
+            let Some((label, EntityType::State)) = &office.qualifier else { continue };
+            let Some(their) = state_of(b, label) else { continue };
+            if dyad.len() != 2 || !dyad.contains(&their) {
+                continue;
+            }
+            let other = b.entities[if dyad[0] == their { dyad[1] } else { dyad[0] }].label.clone();
+            if let Some(partner) = ms.iter().filter(|p| p.entity_type == EntityType::Official && p.last < office.first && p.entity != m.entity).last() {
+                set(b, partner.entity, (other, EntityType::State, Certainty::Inferred));
+            }
+        }
+    }
+    // Pass 3: context for the rest.
+    for (s, ms) in analyzed.sentences.iter().zip(mentions) {
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&analyzed.doc.text)).collect();
+        let subject = ms
+            .iter()
+            .find(|m| !m.form.eq(&MentionForm::Anaphor))
+            .filter(|m| m.entity_type == EntityType::State && m.first <= 3 && (m.first == 0 || !b.schema.cue("preposition").contains(&fold(words[m.first - 1]))))
+            .map(|m| b.entities[m.entity].label.clone());
+        for m in ms.iter().filter(|m| m.entity_type == EntityType::Official && m.office.is_some()) {
+            let context = subject
+                .clone()
+                .or_else(|| analyzed.dateline.clone())
+                .or_else(|| dyad.first().map(|&d| b.entities[d].label.clone()));
+            if let Some(state) = context {
+                set(b, m.entity, (state, EntityType::State, Certainty::Context));
+            }
+        }
+    }
+}

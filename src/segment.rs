@@ -1,0 +1,217 @@
+//! Stage 2: a document's repaired text → tokens and sentences with their spans.
+
+use std::collections::HashSet;
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (and digits mixed in).
+    Word,
+    /// A run of digits.
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// The unit every later stage works on: a byte span of the repaired text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// Splits text into words, numbers and single punctuation characters; white space separates
+/// tokens and is dropped.
+///
+/// ```
+/// use newsgraph::{tokenize, TokenKind};
+/// let text = "Iran’s 2 strikes";
+/// let toks = tokenize(text);
+/// let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+/// assert_eq!(words, ["Iran", "’", "s", "2", "strikes"]);
+/// assert_eq!(toks[3].kind, TokenKind::Number);
+/// ```
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut run: Option<(usize, bool)> = None; // (start, all digits)
+    for (i, c) in text.char_indices() {
+        if c.is_alphanumeric() {
+            run = match run {
+                Some((s, digits)) => Some((s, digits && c.is_ascii_digit())),
+                None => Some((i, c.is_ascii_digit())),
+            };
+            continue;
+        }
+        if let Some((s, digits)) = run.take() {
+            tokens.push(Token { start: s, end: i, kind: if digits { TokenKind::Number } else { TokenKind::Word } });
+        }
+        if !c.is_whitespace() && !c.is_control() && !is_invisible(c) {
+            tokens.push(Token { start: i, end: i + c.len_utf8(), kind: TokenKind::Punct });
+        }
+    }
+    if let Some((s, digits)) = run {
+        tokens.push(Token { start: s, end: text.len(), kind: if digits { TokenKind::Number } else { TokenKind::Word } });
+    }
+    tokens
+}
+
+/// Format characters (zero-width spaces, direction marks, soft hyphens) carry no word.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// A sentence of a document: its byte span in the repaired text and its tokens.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    pub index: usize,
+    pub start: usize,
+    pub end: usize,
+    pub tokens: Vec<Token>,
+}
+
+impl Sentence {
+    pub fn text<'a>(&self, doc_text: &'a str) -> &'a str {
+        &doc_text[self.start..self.end]
+    }
+}
+
+const CLOSERS: &[&str] = &["\"", "”", "’", "'", ")", "]", "»"];
+const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
+
+/// Splits a repaired text into sentences: at `.`, `!` or `?` followed by a capital, a digit
+/// or an opening quote (closing quotes stay with their sentence), and at every line break.
+/// `abbreviations` lists words with their full stop ("Gen.", "Oct.") that end no sentence.
+///
+/// ```
+/// use std::collections::HashSet;
+/// let abbr: HashSet<String> = ["Oct.".to_string()].into();
+/// let text = "Israel has waged war since Oct. 7 on Gaza. “It is over,” he said.Then silence.";
+/// let s = newsgraph::segment(text, &abbr);
+/// assert_eq!(s.len(), 3);
+/// assert_eq!(s[1].text(text), "“It is over,” he said.");
+/// ```
+pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
+    let tokens = tokenize(text);
+    let mut sentences = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut end_here = false;
+        if matches!(tokens[i].text(text), "." | "!" | "?" | "…") {
+            let stop = i;
+            // Closing quotes and brackets right after the stop belong to this sentence.
+            while i + 1 < tokens.len() && closes(text, &tokens, i + 1) {
+                i += 1;
+            }
+            end_here = match tokens.get(i + 1) {
+                None => true,
+                Some(next) => {
+                    starts_sentence(text, next)
+                        && !is_abbreviation(text, &tokens[start..=stop], abbreviations)
+                        && (next.start > tokens[i].end || glued_boundary(text, &tokens[start..=stop]))
+                }
+            };
+        }
+        if let Some(next) = tokens.get(i + 1) {
+            end_here |= text[tokens[i].end..next.start].contains('\n');
+        }
+        if end_here || i + 1 == tokens.len() {
+            let span = &tokens[start..=i];
+            sentences.push(Sentence {
+                index: sentences.len(),
+                start: span[0].start,
+                end: span[span.len() - 1].end,
+                tokens: span.to_vec(),
+            });
+            start = i + 1;
+        }
+        i += 1;
+    }
+    sentences
+}
+
+/// Is `tokens[i]` a closing quote or bracket of the sentence that just stopped? A straight
+/// quote glued to the word after it opens the next sentence instead.
+fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
+    let t = tokens[i].text(text);
+    if !CLOSERS.contains(&t) || text[tokens[i - 1].end..tokens[i].start].contains('\n') {
+        return false;
+    }
+    let straight = t == "\"" || t == "'";
+    !(straight && tokens.get(i + 1).is_some_and(|n| n.start == tokens[i].end && n.kind != TokenKind::Punct))
+}
+
+fn starts_sentence(text: &str, next: &Token) -> bool {
+    let t = next.text(text);
+    let c = t.chars().next().unwrap_or(' ');
+    c.is_uppercase() || c.is_ascii_digit() || OPENERS.contains(&t)
+}
+
+/// `sentence` ends with a full stop; is the word before it an abbreviation ("Gen."), an
+/// initial ("A.") or the end of a dotted acronym ("U.S.")?
+fn is_abbreviation(text: &str, sentence: &[Token], abbreviations: &HashSet<String>) -> bool {
+    let n = sentence.len();
+    if n < 2 || sentence[n - 2].end != sentence[n - 1].start || sentence[n - 2].kind == TokenKind::Punct {
+        return false;
+    }
+    let word = sentence[n - 2].text(text);
+    let dotted_acronym = n >= 3 && sentence[n - 3].text(text) == "." && sentence[n - 3].end == sentence[n - 2].start;
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || dotted_acronym || abbreviations.contains(&format!("{word}."))
+}
+
+/// A stop glued to a capital ("terrorism.Pakistan") ends a sentence when the word before it
+/// is an ordinary lower-case word, not part of an acronym or a web address.
+fn glued_boundary(text: &str, sentence: &[Token]) -> bool {
+    let n = sentence.len();
+    n >= 2 && {
+        let word = sentence[n - 2].text(text);
+        word.chars().count() >= 2 && word.chars().all(char::is_lowercase)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        let abbr: HashSet<String> = ["Gen.", "Oct."].iter().map(|s| s.to_string()).collect();
+        segment(text, &abbr).into_iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn abbreviations_initials_and_acronyms_do_not_split() {
+        assert_eq!(split("Gen. Munir met U.S. officials. J. Smith left."), ["Gen. Munir met U.S. officials.", "J. Smith left."]);
+    }
+
+    #[test]
+    fn closing_quote_stays_and_glued_sentences_split() {
+        assert_eq!(
+            split("It was “a violation.”He left.Then Iran spoke."),
+            ["It was “a violation.”", "He left.", "Then Iran spoke."]
+        );
+    }
+
+    #[test]
+    fn line_breaks_always_split() {
+        assert_eq!(split("Headline without stop\nBody text here."), ["Headline without stop", "Body text here."]);
+    }
+
+    #[test]
+    fn lower_case_after_stop_does_not_split() {
+        assert_eq!(split("Visit www.example.org today. Yes."), ["Visit www.example.org today.", "Yes."]);
+    }
+
+    #[test]
+    fn tokens_skip_invisible_characters() {
+        let text = "a\u{200F}b c";
+        assert_eq!(tokenize(text).len(), 3);
+    }
+}
