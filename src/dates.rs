@@ -30,13 +30,13 @@ const MONTH: &str = r"(January|February|March|April|May|June|July|August|Septemb
 const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
 
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(\d{{4}})\b)?")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")).unwrap()
 });
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"\b(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})\b)?")).unwrap()
+    Regex::new(&format!(r"(?-u:\b)(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?")).unwrap()
 });
-static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{WEEKDAY}\b")).unwrap());
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?i:(today|tonight|yesterday))\b").unwrap());
+static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){WEEKDAY}(?-u:\b)")).unwrap());
+static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|tonight|yesterday))(?-u:\b)").unwrap());
 
 fn month_number(name: &str) -> Option<u32> {
     let name = name.trim_end_matches('.');

@@ -245,9 +245,13 @@ mod tests {
 
     #[test]
     fn crlf_and_bom_are_invisible() {
-        let doc = Document::new("d", "\u{FEFF}Title line here\r\nIran struck.\r\n", &joiners());
-        assert_eq!(doc.text, "Title line here\nIran struck.");
-        assert_eq!(doc.offsets.to_original(16), 17);
+        let original = "\u{FEFF}Pakistan and Iran agree to talks\r\nIran struck back on Friday.\r\n";
+        let doc = Document::new("d", original, &joiners());
+        assert_eq!(doc.text, "Pakistan and Iran agree to talks\nIran struck back on Friday.");
+        let repaired = doc.text.chars().position(|c| c == '\n').unwrap() + 1;
+        // offsets count from the text after its byte-order mark
+        assert_eq!(doc.offsets.to_original(repaired), "Pakistan and Iran agree to talks\r\n".chars().count());
+        assert_eq!(doc.title.as_deref(), Some("Pakistan and Iran agree to talks"));
     }
 
     #[test]

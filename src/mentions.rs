@@ -218,13 +218,17 @@ impl<'s> Recognizer<'s> {
         if possessive {
             return true;
         }
-        let acts = |i: usize| {
-            words.get(i).is_some_and(|w| {
-                cue("reporting verb").contains(w)
-                    || self.schema.triggers.iter().any(|(_, pos, set)| *pos != crate::schema::TriggerPos::Noun && set.contains(w))
-            })
+        let acts_word = |w: &str| {
+            cue("reporting verb").contains(w)
+                || self.schema.triggers.iter().any(|(_, pos, set)| *pos != crate::schema::TriggerPos::Noun && set.contains(w))
         };
+        let acts = |i: usize| words.get(i).is_some_and(|w| acts_word(w));
         if acts(last + 1) || (words.get(last + 1).is_some_and(|w| matches!(*w, "has" | "had" | "have" | "was" | "is")) && acts(last + 2)) {
+            return true;
+        }
+        // "urged both Ankara and Baghdad", "condemned Tehran": the object of an act.
+        let before = |k: usize| first.checked_sub(k).map(|i| words[i]);
+        if before(1).is_some_and(acts_word) || (1..=3).any(|k| before(k).is_some_and(|w| fold(w) == "both")) {
             return true;
         }
         if first > 0 && matches!(fold(words[first - 1]).as_str(), "from" | "by") {
@@ -392,7 +396,8 @@ impl Scan<'_> {
                     j = k;
                 }
             }
-            if words.get(j) == Some(&",") {
+            let after_comma = words.get(j) == Some(&",");
+            if after_comma {
                 j += 1;
             }
             while words.get(j).is_some_and(|w| self.cue("honorific").contains(w)) {
@@ -404,7 +409,7 @@ impl Scan<'_> {
             let office_index = analysis.offices.len();
             analysis.offices.push(OfficeMention { first, last, title, qualifier, place });
             let end = self.name_run(analysis, j);
-            if end >= j + 2 || (end == j + 1 && self.known_single_name(analysis, j)) {
+            if end >= j + 2 || (end == j + 1 && !after_comma && self.known_single_name(analysis, j)) {
                 self.push_official(analysis, j, end, office_index);
                 i = end;
             } else {
@@ -417,7 +422,8 @@ impl Scan<'_> {
     /// A single capitalised word after a title is a name only when nothing else explains it
     /// (e.g. "Foreign Minister Jilani" but not "Foreign Minister Monday").
     fn known_single_name(&self, analysis: &AnalyzedSentence, j: usize) -> bool {
-        !Scan::covered(analysis, j) && self.words.get(j + 1).is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase))
+        !Scan::covered(analysis, j)
+            && self.words.get(j + 1).is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase) && fold(w) != "of")
     }
 
     /// "Alireza Marhamati, deputy provincial governor of ..." / "X, an Iranian diplomat".
@@ -445,7 +451,9 @@ impl Scan<'_> {
         while start < comma && !self.is_name_word(start) {
             start += 1;
         }
-        if comma >= start + 2 && self.name_run(analysis, start) == comma {
+        // "Chairman of Joint Chiefs of Staff Committee, Chief of ...": part of a longer name.
+        let standalone = start == 0 || !(words[start - 1].starts_with(char::is_uppercase) || matches!(fold(words[start - 1]).as_str(), "of" | "the" | "for" | "and"));
+        if comma >= start + 2 && standalone && self.name_run(analysis, start) == comma {
             self.push_official(analysis, start, comma, office);
         }
     }
@@ -503,7 +511,7 @@ impl Scan<'_> {
         while i < words.len() {
             let named = words[i] == "Operation"
                 || (self.cue("operation intro").longest_match(words, i).is_some()
-                    && words[i.saturating_sub(6)..i].iter().any(|w| fold(w) == "operation"));
+                    && words[i.saturating_sub(12)..i].iter().any(|w| fold(w) == "operation"));
             if !named {
                 i += 1;
                 continue;
@@ -514,12 +522,9 @@ impl Scan<'_> {
             if quoted {
                 j += 1;
             }
-            let mut end = j;
-            while end < words.len() && end - j < 5 && self.is_name_word(end) {
-                end += 1;
-            }
+            let end = self.name_run(analysis, j).min(j + 5);
             let closes = !quoted || words.get(end).is_some_and(|w| quote(w));
-            if end > j && closes && (quoted || words[i] == "Operation") {
+            if end > j && closes {
                 let name = self.surface(j, end);
                 let first = if words[i] == "Operation" { i } else { j };
                 analysis.mentions.retain(|m| m.last < first || m.first >= end);
@@ -528,7 +533,7 @@ impl Scan<'_> {
                     last: end - 1,
                     surface: self.surface(first, end),
                     entity_type: EntityType::Operation,
-                    label: format!("Operation {name}"),
+                    label: if name.starts_with("Operation ") { name } else { format!("Operation {name}") },
                     form: MentionForm::Name,
                     possessive: possessive_at(words, end + usize::from(quoted)),
                     office: None,
@@ -566,10 +571,15 @@ impl Scan<'_> {
                 while start > 0 && self.is_name_word(start - 1) && !Scan::covered(analysis, start - 1) {
                     start -= 1;
                 }
-                if start < i && self.name_run(analysis, start) == i {
+                let determined = start > 0 && fold(words[start - 1]) == "the";
+                if start < i && determined && self.name_run(analysis, start) == i {
                     self.push_group(analysis, start, i);
                 }
                 i += len;
+                continue;
+            }
+            if analysis.offices.iter().any(|o| o.first <= i && i <= o.last) {
+                i += 1;
                 continue;
             }
             let end = self.name_run(analysis, i);

@@ -35,6 +35,18 @@ fn fold_char(c: char) -> char {
     }
 }
 
+/// `fold(word)`, in `buf` without allocating when the word is short ASCII (nearly always).
+fn folded_key<'b>(word: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii() && b != b'`') {
+        let out = &mut buf[..word.len()];
+        out.copy_from_slice(word.as_bytes());
+        out.make_ascii_lowercase();
+        std::borrow::Cow::Borrowed(std::str::from_utf8(out).expect("ASCII"))
+    } else {
+        std::borrow::Cow::Owned(fold(word))
+    }
+}
+
 /// `folded == fold(word)`, without allocating.
 fn folded_eq(folded: &str, word: &str) -> bool {
     let mut a = folded.chars();
@@ -71,8 +83,9 @@ impl PhraseSet {
 
     /// Length and id of the longest phrase that starts at `words[i]`.
     pub fn longest_match_id<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, u32)> {
-        let first = fold(words.get(i)?.as_ref());
-        self.by_first.get(&first)?.iter().find_map(|(phrase, id)| {
+        let mut buf = [0u8; 48];
+        let first = folded_key(words.get(i)?.as_ref(), &mut buf);
+        self.by_first.get(first.as_ref())?.iter().find_map(|(phrase, id)| {
             let fits = phrase.len() <= words.len() - i
                 && phrase[1..].iter().zip(&words[i + 1..]).all(|(p, w)| folded_eq(p, w.as_ref()));
             fits.then_some((phrase.len(), *id))
@@ -86,8 +99,9 @@ impl PhraseSet {
 
     /// Whether a single word is in the set.
     pub fn contains(&self, word: &str) -> bool {
-        let w = fold(word);
-        self.by_first.get(&w).is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
+        let mut buf = [0u8; 48];
+        let w = folded_key(word, &mut buf);
+        self.by_first.get(w.as_ref()).is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
     }
 
     pub fn is_empty(&self) -> bool {

@@ -28,7 +28,7 @@ struct StrikeEvent {
 }
 
 /// A trigger occurrence in a sentence.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Trigger {
     kind: RelationKind,
     pos: TriggerPos,
@@ -38,41 +38,112 @@ struct Trigger {
 
 /// Extracts every relation of a resolved document.
 pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
+    let text = &doc.analyzed.doc.text;
+    let words: Vec<Vec<&str>> = doc
+        .analyzed
+        .sentences
+        .iter()
+        .map(|s| s.sentence.tokens.iter().map(|t| t.text(text)).collect())
+        .collect();
+    let triggers: Vec<Vec<Trigger>> = words.iter().zip(&doc.mentions).map(|(w, m)| find_triggers(schema, w, m)).collect();
+    let ctx = |si: usize, parties: &[usize]| Ctx {
+        doc,
+        schema,
+        si,
+        words: &words[si],
+        mentions: &doc.mentions[si],
+        triggers: triggers[si].clone(),
+        parties: parties.to_vec(),
+    };
+    // Strikes first: later rules resolve "the attack" to them and find the conflict's parties.
     let mut out = Vec::new();
     let mut events: Vec<StrikeEvent> = Vec::new();
-    for (si, s) in doc.analyzed.sentences.iter().enumerate() {
-        let text = &doc.analyzed.doc.text;
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
-        let ctx = Ctx { doc, schema, si, words: &words, mentions: &doc.mentions[si], triggers: find_triggers(schema, &words) };
-        ctx.struck(&mut out, &mut events);
-        ctx.called(&mut out);
-        ctx.condemned(&mut out, &events);
-        ctx.mediated(&mut out);
-        ctx.conducted(&mut out);
-        ctx.official_of(&mut out);
+    let mut known_at = Vec::with_capacity(words.len());
+    for si in 0..words.len() {
+        ctx(si, &[]).struck(&mut out, &mut events);
+        known_at.push(events.len());
+    }
+    let parties = conflict_parties(doc, &events);
+    for si in 0..words.len() {
+        let c = ctx(si, &parties);
+        c.called(&mut out);
+        c.condemned(&mut out, &events[..known_at[si]]);
+        c.mediated(&mut out);
+        c.conducted(&mut out);
+        c.official_of(&mut out);
     }
     out.retain(|r| r.subject != r.object);
     out
 }
 
-fn find_triggers(schema: &Schema, words: &[&str]) -> Vec<Trigger> {
+/// The two parties of the document's conflict: the pair that strikes each other most often,
+/// else the two states the article names most.
+fn conflict_parties(doc: &ResolvedDocument, events: &[StrikeEvent]) -> Vec<usize> {
+    let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
+    for e in events {
+        for &a in &e.agents {
+            for &t in &e.targets {
+                if doc.entities[t].entity_type == EntityType::Place {
+                    continue;
+                }
+                let key = (a.min(t), a.max(t));
+                match pairs.iter_mut().find(|(k, _)| *k == key) {
+                    Some((_, n)) => *n += 1,
+                    None => pairs.push((key, 1)),
+                }
+            }
+        }
+    }
+    let dyad_pair = (doc.dyad.len() == 2).then(|| (doc.dyad[0].min(doc.dyad[1]), doc.dyad[0].max(doc.dyad[1])));
+    let best = pairs.iter().max_by_key(|(k, n)| (*n, Some(*k) == dyad_pair));
+    match best {
+        Some(((a, b), _)) => vec![*a, *b],
+        None => doc.dyad.clone(),
+    }
+}
+
+fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        let best = schema
+        let candidates: Vec<(usize, RelationKind, TriggerPos)> = schema
             .triggers
             .iter()
             .filter_map(|(kind, pos, set)| set.longest_match(words, i).map(|len| (len, *kind, *pos)))
-            .max_by_key(|(len, kind, pos)| (*len, *pos == TriggerPos::Verb, std::cmp::Reverse(*kind)));
-        match best {
-            Some((len, kind, pos)) => {
-                found.push(Trigger { kind, pos, first: i, last: i + len - 1 });
-                i += len;
-            }
-            None => i += 1,
+            .collect();
+        let Some(&longest) = candidates.iter().map(|(len, _, _)| len).max() else {
+            i += 1;
+            continue;
+        };
+        let verb_reading = verb_context(schema, words, mentions, i);
+        let best = candidates
+            .iter()
+            .filter(|(len, _, _)| *len == longest)
+            .max_by_key(|(_, kind, pos)| ((*pos == TriggerPos::Verb) == verb_reading, std::cmp::Reverse(*kind)));
+        let negated = (1..=2).any(|b| i >= b && schema.cue("negation").contains(words[i - b]));
+        if let (Some(&(len, kind, pos)), false) = (best, negated) {
+            found.push(Trigger { kind, pos, first: i, last: i + len - 1 });
         }
+        i += longest;
     }
     found
+}
+
+/// Whether a word that can be a noun or a verb ("attack", "strikes") is read as a verb: it
+/// follows a subject (a name, a pronoun, "the groups"), "to", or an auxiliary, possibly with
+/// an adverb between ("The groups regularly attack").
+fn verb_context(schema: &Schema, words: &[&str], mentions: &[Resolved], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && (words[k - 1].ends_with("ly") || matches!(fold(words[k - 1]).as_str(), "also" | "then" | "again" | "back" | "not" | "reportedly")) {
+        k -= 1;
+    }
+    let Some(prev) = k.checked_sub(1) else { return false };
+    if let Some(m) = mentions.iter().find(|m| m.last == prev) {
+        return !m.possessive && m.form != MentionForm::Demonym;
+    }
+    let w = fold(words[prev]);
+    schema.cue("pronoun").contains(&w)
+        || matches!(w.as_str(), "to" | "will" | "would" | "could" | "can" | "may" | "might" | "shall" | "should" | "must" | "did" | "does" | "do" | "had" | "has" | "have" | "who" | "which" | "that")
 }
 
 struct Ctx<'a> {
@@ -82,6 +153,8 @@ struct Ctx<'a> {
     words: &'a [&'a str],
     mentions: &'a [Resolved],
     triggers: Vec<Trigger>,
+    /// The conflict's two parties, for appeals that do not name them ("calling for restraint").
+    parties: Vec<usize>,
 }
 
 impl Ctx<'_> {
@@ -95,6 +168,42 @@ impl Ctx<'_> {
 
     fn is_prep(&self, i: usize) -> bool {
         self.words.get(i).is_some_and(|w| self.cue("preposition").contains(w))
+    }
+
+    /// Whether a mention is followed by a verb, past a force or organ noun ("Iranian security
+    /// forces launched", "Pakistan said"): then it is a subject even after "after" or "as".
+    fn followed_by_verb(&self, m: &Resolved) -> bool {
+        let mut k = m.last + 1;
+        if m.possessive {
+            k += 2;
+        }
+        if let Some(len) = self.cue("force noun").longest_match(self.words, k).or_else(|| self.cue("organ noun").longest_match(self.words, k)) {
+            k += len;
+        }
+        let w = self.word(k);
+        self.cue("reporting verb").contains(&w)
+            || self.cue("support verb").longest_match(self.words, k).is_some()
+            || matches!(w.as_str(), "had" | "has" | "have" | "will" | "would" | "was" | "is")
+            || self.triggers.iter().any(|t| t.first == k && t.pos != TriggerPos::Noun && !w.ends_with("ing"))
+    }
+
+    /// Whether a mention sits in a prepositional phrase, also as a later member of a list
+    /// ("in Syria and Iraq").
+    fn in_pp(&self, m: &Resolved) -> bool {
+        let mut k = m.first;
+        loop {
+            let Some(prev) = k.checked_sub(1) else { return false };
+            if self.is_prep(prev) {
+                return true;
+            }
+            if !matches!(self.word(prev).as_str(), "and" | "," | "or") {
+                return false;
+            }
+            match self.mentions.iter().find(|p| p.last + 1 == prev) {
+                Some(p) => k = p.first,
+                None => return false,
+            }
+        }
     }
 
     fn entity_type(&self, e: usize) -> EntityType {
@@ -198,7 +307,8 @@ impl Ctx<'_> {
                 .filter(|m| m.last == i && (types.contains(&m.entity_type) || m.entity_type == EntityType::Operation))
                 .collect();
             let Some(m) = here.first() else { continue };
-            if self.is_prep(m.first.wrapping_sub(1)) || self.qualifies_title(m) || (m.possessive && !self.possessive_actor(m)) {
+            let in_pp = self.in_pp(m) && !self.followed_by_verb(m);
+            if in_pp || self.qualifies_title(m) || (m.possessive && !self.possessive_actor(m)) {
                 i = m.first;
                 continue;
             }
@@ -221,7 +331,8 @@ impl Ctx<'_> {
                     agents.extend(prev.iter().map(|p| p.entity));
                     k = p.first;
                 }
-                if self.is_prep(k.wrapping_sub(1)) {
+                let absolute = self.word(k.wrapping_sub(1)) == "with" && self.word(end).ends_with("ing") && m.last + 1 == end;
+                if self.is_prep(k.wrapping_sub(1)) && !absolute && !self.followed_by_verb(m) {
                     return Vec::new();
                 }
             }
@@ -254,7 +365,7 @@ impl Ctx<'_> {
                     break;
                 }
             }
-            if i > start && (matches!(w.as_str(), "prompting" | "while" | "but" | "which" | "after" | "before" | "because")) {
+            if matches!(w.as_str(), "prompting" | "while" | "but" | "which" | "after" | "before" | "because") {
                 break;
             }
             if i > start && self.triggers.iter().any(|t| t.first == i && t.pos != TriggerPos::Noun) {
@@ -262,7 +373,14 @@ impl Ctx<'_> {
             }
             for m in self.at(i) {
                 let by_agent = m.first > 0 && self.word(m.first - 1) == "by";
-                if types.contains(&m.entity_type) && !by_agent && !self.qualifies_title(m) && !skip.contains(&m.entity) && !out.contains(&m.entity) {
+                // "Pakistani territory", "Indian positions" name a target; "Indian jets" do not.
+                let bare_demonym = m.form == MentionForm::Demonym && {
+                    let k = m.last + 1;
+                    self.cue("location noun").longest_match(self.words, k).is_none()
+                        && self.cue("force noun").longest_match(self.words, k).is_none()
+                        && !(k + 1 < self.words.len() && (self.cue("location noun").contains(self.words[k + 1]) || self.cue("force noun").longest_match(self.words, k + 1).is_some()))
+                };
+                if types.contains(&m.entity_type) && !by_agent && !bare_demonym && !self.qualifies_title(m) && !skip.contains(&m.entity) && !out.contains(&m.entity) {
                     out.push(m.entity);
                 }
             }
@@ -277,7 +395,11 @@ impl Ctx<'_> {
     fn noun_agents(&self, t: &Trigger, types: &[EntityType]) -> Vec<usize> {
         // modifier, skipping adjectives: "Iran's unbalanced and unacceptable drone attack"
         let mut k = t.first;
-        while k > 0 && (self.words[k - 1].chars().all(|c| c.is_lowercase() || c == '-') && !self.is_prep(k - 1) && !matches!(self.word(k - 1).as_str(), "the" | "a" | "an" | "of" | "by")) {
+        while k > 1
+            && self.words[k - 1].chars().all(|c| c.is_lowercase() || c == '-')
+            && !self.is_prep(k - 1)
+            && !matches!(self.word(k - 1).as_str(), "the" | "a" | "an" | "of" | "by" | "s")
+        {
             k -= 1;
         }
         for m in self.mentions.iter().filter(|m| m.last + 1 == k || (m.possessive && m.last + 3 == k)) {
@@ -411,7 +533,7 @@ impl Ctx<'_> {
 
     /// The parties of a call: "between A and B" (each side its official if named, else its
     /// state), "between their foreign ministers" (the article's two states).
-    fn between(&self) -> Option<(Vec<usize>, Vec<usize>)> {
+    fn between(&self, trigger: &Trigger) -> Option<(Vec<usize>, Vec<usize>)> {
         let b = self.words.iter().position(|w| fold(w) == "between")?;
         let and = (b + 1..self.words.len()).find(|&k| self.word(k) == "and" && !self.mentions.iter().any(|m| m.first < k && k < m.last));
         let side = |from: usize, to: usize| -> Vec<usize> {
@@ -419,10 +541,20 @@ impl Ctx<'_> {
             if let Some(o) = ms.iter().find(|m| m.entity_type == EntityType::Official) {
                 return vec![o.entity];
             }
-            ms.iter().find(|m| m.entity_type == EntityType::State).map(|m| vec![m.entity]).unwrap_or_default()
+            ms.iter()
+                .find(|m| m.entity_type == EntityType::State)
+                .or_else(|| ms.iter().find(|m| m.entity_type == EntityType::Group))
+                .map(|m| vec![m.entity])
+                .unwrap_or_default()
         };
         if let Some(and) = and {
-            let end = (and + 1..self.words.len()).find(|&k| matches!(self.word(k).as_str(), "," | "in" | "on" | "." | "to") && !self.mentions.iter().any(|m| m.first < k && k <= m.last)).unwrap_or(self.words.len());
+            let end = if trigger.first > and {
+                trigger.first
+            } else {
+                (and + 1..self.words.len())
+                    .find(|&k| matches!(self.word(k).as_str(), "." | ";" | "to" | "which" | "who") && !self.mentions.iter().any(|m| m.first < k && k <= m.last))
+                    .unwrap_or(self.words.len())
+            };
             let (l, r) = (side(b + 1, and), side(and + 1, end));
             if !l.is_empty() && !r.is_empty() {
                 return Some((l, r));
@@ -464,7 +596,7 @@ impl Ctx<'_> {
         const PARTIES: &[EntityType] = &[EntityType::State, EntityType::Official];
         for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Called) {
             let pairs: Vec<(usize, usize)> = if t.pos == TriggerPos::Noun {
-                if let Some((l, r)) = self.between() {
+                if let Some((l, r)) = self.between(t) {
                     l.iter().flat_map(|&a| r.iter().map(move |&b| (a, b))).collect()
                 } else if self.word(t.last + 1) == "with" {
                     let agents = self.agents_left(t.first, PARTIES, false);
@@ -490,7 +622,8 @@ impl Ctx<'_> {
                 let objects = self.object_after(k, PARTIES);
                 // "called Iran a brotherly country": naming, not a call.
                 let object_end = self.mentions.iter().filter(|m| objects.contains(&m.entity) && m.first >= k).map(|m| m.last).min();
-                if object_end.is_some_and(|e| matches!(self.word(e + 1).as_str(), "a" | "an" | "as")) {
+                let possessive_object = self.mentions.iter().any(|m| objects.contains(&m.entity) && m.first >= k && m.possessive);
+                if possessive_object || object_end.is_some_and(|e| matches!(self.word(e + 1).as_str(), "a" | "an" | "as")) {
                     continue;
                 }
                 agents.iter().flat_map(|&a| objects.iter().map(move |&b| (a, b))).collect()
@@ -627,12 +760,19 @@ impl Ctx<'_> {
                 if !window.clone().any(|k| self.cue("restraint").longest_match(self.words, k).is_some()) {
                     continue;
                 }
-                let named = self.targets_right(t.last + 1, &[EntityType::State], false, &[]);
-                if named.len() >= 2 { named } else { self.doc.dyad.clone() }
-            } else if let Some((l, r)) = self.between() {
+                let named = self.targets_right(t.last + 1, &[EntityType::State, EntityType::Group], false, &[]);
+                let dyad_named = self.mentions.iter().any(|m| m.first > t.last && m.form == MentionForm::Anaphor && m.entity_type == EntityType::State);
+                if named.len() >= 2 {
+                    named
+                } else if dyad_named {
+                    self.doc.dyad.clone()
+                } else {
+                    self.parties.clone()
+                }
+            } else if let Some((l, r)) = self.between(t) {
                 l.into_iter().chain(r).map(|e| self.state_of(e)).collect()
             } else {
-                self.doc.dyad.clone()
+                self.parties.clone()
             };
             let mediators = self.agents_left(t.first, MEDIATORS, true);
             for &m in &mediators {

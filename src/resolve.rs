@@ -71,8 +71,17 @@ fn name_words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
 }
 
-/// Whether two names can denote the same person: same skeleton, or the same surname and
-/// given names of one contained in the other's ("Syed Asim Munir" / "Asim Munir").
+/// Whether two names can denote the same person: same skeleton, the same surname and given
+/// names of one contained in the other's ("Syed Asim Munir" / "Asim Munir"), or a surname
+/// alone.
+///
+/// ```
+/// use newsgraph::same_person;
+/// assert!(same_person("Anwaar-ul-Haq Kakar", "Anwar ul Haq Kakar"));
+/// assert!(same_person("Muhammad Muddasar Tipu", "Mudassir Tipu"));
+/// assert!(same_person("Jalil Abbas Jilani", "Jilani"));
+/// assert!(!same_person("Nawaz Sharif", "Hakan Fidan"));
+/// ```
 pub fn same_person(a: &str, b: &str) -> bool {
     let (sa, sb) = (skeleton(a), skeleton(b));
     if sa == sb {
@@ -80,6 +89,10 @@ pub fn same_person(a: &str, b: &str) -> bool {
     }
     let (wa, wb) = (name_words(a), name_words(b));
     let (Some(la), Some(lb)) = (wa.last(), wb.last()) else { return false };
+    // A surname alone ("Jilani") is the person whose name ends with it.
+    if wa.len() == 1 || wb.len() == 1 {
+        return skeleton(la) == skeleton(lb) && skeleton(la).len() >= 2;
+    }
     if skeleton(la) != skeleton(lb) || skeleton(la).len() < 2 {
         return false;
     }
@@ -244,8 +257,10 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
             if s.mentions.iter().any(|m| m.last + 1 == i) {
                 continue;
             }
-            let caps: Vec<usize> = (0..i).rev().take_while(|&k| words[k].starts_with(char::is_uppercase) || words[k] == "-" || schema.cue("line joiner").contains(words[k]) && k + 1 < i && words[k + 1].starts_with(char::is_uppercase)).collect();
-            let Some(&start) = caps.last() else { continue };
+            let joiner = |k: usize| matches!(words[k], "-" | "of" | "and" | "for") && k + 1 < i && words[k + 1].starts_with(char::is_uppercase);
+            let caps: Vec<usize> = (0..i).rev().take_while(|&k| words[k].starts_with(char::is_uppercase) || joiner(k)).collect();
+            // The run starts at its first name word, not at "After the" or "The".
+            let Some(start) = caps.iter().rev().copied().find(|&k| words[k].starts_with(char::is_uppercase) && !schema.cue("line joiner").contains(words[k])) else { continue };
             let initials: String = words[start..i].iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
             let in_title = s.offices.iter().any(|o| o.first <= i - 1 && i - 1 <= o.last);
             if initials.len() >= 2 && acronym.chars().all(|c| initials.contains(c)) && !in_title {

@@ -108,6 +108,7 @@ pub const REQUIRED_CUES: &[&str] = &[
     "event noun",
     "be verb",
     "pronoun",
+    "negation",
 ];
 
 /// One data line of a TSV file, with its position for error messages.
