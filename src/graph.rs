@@ -102,7 +102,8 @@ impl KnowledgeGraph {
         self.nodes_by_id.get(id).map(|&i| &self.graph[i])
     }
 
-    /// Adds one piece of evidence for (subject, kind, object). Both entities must already be in
+    /// Adds one piece of evidence for (subject, kind, object): the first trigger of each sentence
+    /// counts, so an edge's weight is its number of supporting sentences. Both entities must already be in
     /// the graph; returns false (and adds nothing) otherwise, or for a self-loop.
     pub fn add_relation(
         &mut self,
@@ -122,7 +123,10 @@ impl KnowledgeGraph {
         let key = (s, kind, o);
         if let Some(&e) = self.edges_by_key.get(&key) {
             let rel = &mut self.graph[e];
-            if let Err(pos) = rel.evidence.binary_search(&evidence) {
+            // One piece of evidence per sentence: a second trigger in it adds nothing.
+            let same_sentence = rel.evidence.iter().any(|x| x.doc == evidence.doc && x.sentence == evidence.sentence);
+            if !same_sentence {
+                let pos = rel.evidence.binary_search(&evidence).unwrap_or_else(|p| p);
                 rel.evidence.insert(pos, evidence);
             }
             if rel.role.is_none() {

@@ -138,47 +138,87 @@ fn join_with(prev: &str, next: &str, line_joiners: &PhraseSet) -> &'static str {
     }
 }
 
-/// Reads every input: files, directories (their `*.txt` files, sorted by name) and `-` for
-/// standard input. Unreadable paths are errors; doubtful content is read with a warning.
-pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<(String, String)>> {
-    let mut files = Vec::new();
+/// Where a document comes from.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Source {
+    File(PathBuf),
+    Stdin,
+}
+
+impl Source {
+    /// The document id: the file stem, or "stdin".
+    pub fn id(&self) -> String {
+        match self {
+            Source::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into()),
+            Source::Stdin => "stdin".into(),
+        }
+    }
+
+    /// Size in bytes, for progress reporting (0 for standard input).
+    pub fn len(&self) -> u64 {
+        match self {
+            Source::File(path) => fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            Source::Stdin => 0,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reads and decodes the document. `Ok(None)` for a skipped file (with a warning).
+    pub fn read(&self, warnings: &mut Vec<Warning>) -> Result<Option<(String, String)>> {
+        let (path, bytes) = match self {
+            Source::File(path) => (path.clone(), fs::read(path).map_err(|e| Error::io(path, e))?),
+            Source::Stdin => {
+                let mut bytes = Vec::new();
+                std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+                (PathBuf::from("<stdin>"), bytes)
+            }
+        };
+        Ok(decode(&path, bytes, warnings).map(|text| (self.id(), text)))
+    }
+}
+
+/// Lists the documents of the inputs: files, directories (their `*.txt` files) and `-` for
+/// standard input, sorted by document id so the graph does not depend on the order of the
+/// arguments. A missing or unreadable path is an error naming it.
+pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<Source>> {
+    let mut sources = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
-            if let Some(text) = decode(Path::new("<stdin>"), bytes, warnings) {
-                files.push(("stdin".to_string(), text));
-            }
+            sources.push(Source::Stdin);
             continue;
         }
         let meta = fs::metadata(input).map_err(|e| Error::Input { path: input.clone(), message: e.to_string() })?;
         if meta.is_dir() {
-            let mut entries: Vec<PathBuf> = fs::read_dir(input)
-                .map_err(|e| Error::io(input, e))?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "txt") && p.is_file())
-                .collect();
-            entries.sort();
-            if entries.is_empty() {
+            let before = sources.len();
+            for entry in fs::read_dir(input).map_err(|e| Error::io(input, e))? {
+                let path = entry.map_err(|e| Error::io(input, e))?.path();
+                if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
+                    sources.push(Source::File(path));
+                }
+            }
+            if sources.len() == before {
                 warnings.push(Warning { path: input.clone(), message: "directory holds no .txt file".into() });
             }
-            for path in entries {
-                read_file(&path, &mut files, warnings)?;
-            }
         } else {
-            read_file(input, &mut files, warnings)?;
+            sources.push(Source::File(input.clone()));
         }
     }
-    Ok(files)
+    sources.sort_by_key(|s| (s.id(), s.clone()));
+    sources.dedup();
+    Ok(sources)
 }
 
-fn read_file(path: &Path, files: &mut Vec<(String, String)>, warnings: &mut Vec<Warning>) -> Result<()> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    if let Some(text) = decode(path, bytes, warnings) {
-        let id = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into());
-        files.push((id, text));
+/// Reads every input into memory (small corpora and tests; the CLI streams with
+/// [`list_sources`] and [`Source::read`]).
+pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<(String, String)>> {
+    let mut docs = Vec::new();
+    for source in list_sources(inputs, warnings)? {
+        docs.extend(source.read(warnings)?);
     }
-    Ok(())
+    Ok(docs)
 }
 
 /// Decodes a file: binary files (NUL bytes) are skipped and invalid UTF-8 replaced, each with a

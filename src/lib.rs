@@ -26,7 +26,7 @@ pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};
 pub use graph::{DocumentMeta, EdgeView, KnowledgeGraph};
 pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
-pub use ingest::{read_inputs, repair_lines, Document, OffsetMap, Warning};
+pub use ingest::{list_sources, read_inputs, repair_lines, Document, OffsetMap, Source, Warning};
 pub use gazetteer::Gazetteer;
 pub use mentions::{AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer};
 pub use output::write_exports;

@@ -7,7 +7,8 @@ use std::time::Instant;
 
 use clap::{Parser, Subcommand};
 use newsgraph::export::{write_graph, Format};
-use newsgraph::{read_inputs, write_exports, Error, KnowledgeGraph, Pipeline, Schema, Warning};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use newsgraph::{list_sources, write_exports, Error, KnowledgeGraph, Pipeline, Schema, Source, Warning};
 
 #[derive(Parser, Debug)]
 #[command(name = "newsgraph", version, about = "News articles about a geopolitical crisis in, a knowledge graph out")]
@@ -94,7 +95,11 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 fn graph_of(common: &CommonArgs) -> anyhow::Result<(KnowledgeGraph, usize, Vec<Warning>)> {
     let schema = Schema::load(&common.schema)?;
     let mut warnings = Vec::new();
-    let docs = read_inputs(&common.inputs, &mut warnings)?;
+    let sources = list_sources(&common.inputs, &mut warnings)?;
+    let bar = progress_bar(&sources, common.quiet);
+    let pipeline = Pipeline::new(&schema);
+    let (graph, documents) = pipeline.build_streaming(&sources, &mut warnings, &|bytes| bar.inc(bytes))?;
+    bar.finish_and_clear();
     if !common.quiet {
         for w in &warnings {
             eprintln!("{w}");
@@ -103,9 +108,23 @@ fn graph_of(common: &CommonArgs) -> anyhow::Result<(KnowledgeGraph, usize, Vec<W
     if common.strict && !warnings.is_empty() {
         return Err(Error::Strict { count: warnings.len() }.into());
     }
-    let pipeline = Pipeline::new(&schema);
-    let graph = pipeline.build(&docs);
-    Ok((graph, docs.len(), warnings))
+    Ok((graph, documents, warnings))
+}
+
+/// A progress bar over the input bytes on stderr; hidden with `--quiet`, when stderr is not a
+/// terminal, and for small corpora that take no time.
+fn progress_bar(sources: &[Source], quiet: bool) -> ProgressBar {
+    let total: u64 = sources.iter().map(Source::len).sum();
+    if quiet || total < 8 << 20 {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} [{bar:40}] {bytes_per_sec}, {eta} left")
+            .expect("valid template")
+            .progress_chars("=> "),
+    );
+    bar
 }
 
 fn build(args: BuildArgs) -> anyhow::Result<()> {

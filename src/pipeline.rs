@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 
 use crate::entity::{slug, Entity, EntityType};
+use crate::error::Result;
 use crate::graph::{DocumentMeta, KnowledgeGraph};
+use crate::ingest::{Source, Warning};
 use crate::ingest::Document;
 use crate::mentions::Recognizer;
 use crate::relation::RelationKind;
@@ -56,13 +58,51 @@ impl<'s> Pipeline<'s> {
         docs.par_iter().map(|(id, text)| self.extract(id, text)).collect()
     }
 
-    /// Builds the graph of a corpus: (document id, text) pairs.
+    /// Builds the graph of a corpus held in memory: (document id, text) pairs.
     pub fn build(&self, docs: &[(String, String)]) -> KnowledgeGraph {
         let mut merger = Merger::new(self.recognizer.schema, &self.recognizer.gazetteer);
         for extraction in self.extract_all(docs) {
             merger.add(extraction);
         }
         merger.finish()
+    }
+
+    /// Builds the graph of a corpus read from `sources` in batches: each batch is read and
+    /// extracted in parallel, then merged in order, so only one batch of text is in memory at
+    /// a time. `progress` is told the bytes of each document done.
+    pub fn build_streaming(
+        &self,
+        sources: &[Source],
+        warnings: &mut Vec<Warning>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<(KnowledgeGraph, usize)> {
+        const BATCH: usize = 256;
+        let mut merger = Merger::new(self.recognizer.schema, &self.recognizer.gazetteer);
+        let mut documents = 0;
+        for batch in sources.chunks(BATCH) {
+            let results: Vec<(Result<Option<Extraction>>, Vec<Warning>)> = batch
+                .par_iter()
+                .map(|source| {
+                    let mut w = Vec::new();
+                    let done = source.read(&mut w).map(|doc| {
+                        doc.map(|(id, text)| {
+                            let x = self.extract(&id, &text);
+                            progress(text.len() as u64);
+                            x
+                        })
+                    });
+                    (done, w)
+                })
+                .collect();
+            for (result, w) in results {
+                warnings.extend(w);
+                if let Some(x) = result? {
+                    documents += 1;
+                    merger.add(x);
+                }
+            }
+        }
+        Ok((merger.finish(), documents))
     }
 }
 

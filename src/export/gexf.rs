@@ -1,0 +1,200 @@
+//! `graph.gexf`: GEXF 1.3 for Gephi.
+//!
+//! Nodes carry `viz:color` by entity type and edges by relation (GEXF wants `r`/`g`/`b`,
+//! not hex). The graph is dynamic with `timeformat="date"`: an edge whose evidence has
+//! dates gets `start` (first date) and `end` (last date), so Gephi's timeline plays the
+//! crisis; an edge without dates is always present. Edges carry `kind` = relation, GEXF
+//! 1.3's way of telling parallel edges between the same pair apart.
+//!
+//! Lists (aliases, documents) are JSON strings. Text XML 1.0 cannot carry is replaced with
+//! U+FFFD; see the `xml` module.
+
+use std::io::{self, Write};
+
+use super::json::EdgeDocuments;
+use super::xml::XmlOut;
+use super::{date_span, json_into, start_document, GraphWriter, Int};
+use crate::entity::Entity;
+use crate::graph::{EdgeView, KnowledgeGraph};
+
+/// `(id = title, type)` of the node attributes, in the order values are written.
+const NODE_ATTRIBUTES: [(&str, &str); 5] =
+    [("type", "string"), ("aliases", "string"), ("mentions", "long"), ("wikidata", "string"), ("iso3", "string")];
+
+/// `(id = title, type)` of the edge attributes, in the order values are written.
+const EDGE_ATTRIBUTES: [(&str, &str); 6] = [
+    ("relation", "string"),
+    ("cameo", "string"),
+    ("plover", "string"),
+    ("role", "string"),
+    ("documents", "string"),
+    ("first_quote", "string"),
+];
+
+/// Builds a [`WriterGexfSerializer`].
+#[derive(Debug, Default, Clone)]
+#[must_use]
+pub struct GexfSerializer;
+
+impl GexfSerializer {
+    pub fn new() -> Self {
+        GexfSerializer
+    }
+
+    pub fn for_writer<W: Write>(self, writer: W) -> WriterGexfSerializer<W> {
+        WriterGexfSerializer { writer, written: false }
+    }
+}
+
+/// Writes one graph as GEXF to a [`Write`].
+#[must_use]
+pub struct WriterGexfSerializer<W: Write> {
+    writer: W,
+    written: bool,
+}
+
+impl<W: Write> WriterGexfSerializer<W> {
+    /// Writes the whole document. A GEXF file holds one graph: a second call is an error.
+    pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        start_document(&mut self.written)?;
+        let out = GexfOut { xml: XmlOut::new(&mut self.writer)?, json: Vec::new() };
+        out.write(graph)
+    }
+
+    /// Ends the document (writing an empty graph if none was) and returns the writer.
+    pub fn finish(mut self) -> io::Result<W> {
+        if !self.written {
+            self.serialize_graph(&KnowledgeGraph::new())?;
+        }
+        Ok(self.writer)
+    }
+}
+
+impl<W: Write> GraphWriter<W> for WriterGexfSerializer<W> {
+    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        WriterGexfSerializer::serialize_graph(self, graph)
+    }
+
+    fn finish(self) -> io::Result<W> {
+        WriterGexfSerializer::finish(self)
+    }
+}
+
+/// The XML writer and the JSON buffer reused for every node and edge.
+struct GexfOut<W: Write> {
+    xml: XmlOut<W>,
+    json: Vec<u8>,
+}
+
+impl<W: Write> GexfOut<W> {
+    fn write(mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        self.xml.start(
+            "gexf",
+            &[
+                ("xmlns", "http://gexf.net/1.3"),
+                ("xmlns:viz", "http://gexf.net/1.3/viz"),
+                ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+                ("version", "1.3"),
+            ],
+        )?;
+        self.xml.start("meta", &[])?;
+        self.xml.text_element("creator", &[], "newsgraph")?;
+        self.xml.text_element(
+            "description",
+            &[],
+            "Knowledge graph of a geopolitical crisis, extracted from news articles",
+        )?;
+        self.xml.end("meta")?;
+        self.xml.start("graph", &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date")])?;
+        for (class, attributes) in [("node", &NODE_ATTRIBUTES[..]), ("edge", &EDGE_ATTRIBUTES[..])] {
+            self.xml.start("attributes", &[("class", class), ("mode", "static")])?;
+            for &(id, ty) in attributes {
+                self.xml.empty("attribute", &[("id", id), ("title", id), ("type", ty)])?;
+            }
+            self.xml.end("attributes")?;
+        }
+        self.xml.start("nodes", &[])?;
+        for entity in graph.entities() {
+            self.node(entity)?;
+        }
+        self.xml.end("nodes")?;
+        self.xml.start("edges", &[])?;
+        for edge in graph.edges() {
+            self.edge(&edge)?;
+        }
+        self.xml.end("edges")?;
+        self.xml.end("graph")?;
+        self.xml.end("gexf")?;
+        self.xml.finish()
+    }
+
+    fn node(&mut self, entity: &Entity) -> io::Result<()> {
+        self.xml.start("node", &[("id", &entity.id), ("label", &entity.label)])?;
+        self.xml.start("attvalues", &[])?;
+        self.attvalue("type", entity.entity_type.as_str())?;
+        let aliases = json_into(&mut self.json, &entity.aliases)?;
+        attvalue(&mut self.xml, "aliases", aliases)?;
+        self.attvalue("mentions", Int::new(entity.mentions).as_str())?;
+        if let Some(qid) = &entity.wikidata {
+            self.attvalue("wikidata", qid)?;
+        }
+        if let Some(iso3) = &entity.iso3 {
+            self.attvalue("iso3", iso3)?;
+        }
+        self.xml.end("attvalues")?;
+        self.color(entity.entity_type.color())?;
+        self.xml.end("node")
+    }
+
+    fn edge(&mut self, edge: &EdgeView<'_>) -> io::Result<()> {
+        let relation = edge.relation;
+        let kind = relation.kind.as_str();
+        let id = edge.id();
+        let weight = Int::from(relation.weight());
+        let span = date_span(relation);
+        let (first, last) = span.unwrap_or_default();
+        let attributes = [
+            ("id", id.as_str()),
+            ("source", edge.source.id.as_str()),
+            ("target", edge.target.id.as_str()),
+            ("kind", kind),
+            ("label", kind),
+            ("weight", weight.as_str()),
+            ("start", first),
+            ("end", last),
+        ];
+        let len = if span.is_some() { attributes.len() } else { attributes.len() - 2 };
+        self.xml.start("edge", &attributes[..len])?;
+        self.xml.start("attvalues", &[])?;
+        self.attvalue("relation", kind)?;
+        for (key, value) in [("cameo", &relation.cameo), ("plover", &relation.plover), ("role", &relation.role)] {
+            if let Some(value) = value {
+                self.attvalue(key, value)?;
+            }
+        }
+        let documents = json_into(&mut self.json, &EdgeDocuments(relation))?;
+        attvalue(&mut self.xml, "documents", documents)?;
+        if let Some(first) = relation.evidence.first() {
+            self.attvalue("first_quote", &first.text)?;
+        }
+        self.xml.end("attvalues")?;
+        self.color(relation.kind.color())?;
+        self.xml.end("edge")
+    }
+
+    /// `<viz:color r g b/>`.
+    fn color(&mut self, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
+        let (r, g, b) = (Int::from(r), Int::from(g), Int::from(b));
+        self.xml.empty("viz:color", &[("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())])
+    }
+
+    fn attvalue(&mut self, key: &str, value: &str) -> io::Result<()> {
+        attvalue(&mut self.xml, key, value)
+    }
+}
+
+/// `<attvalue for="…" value="…"/>`. A free function so the value may borrow the JSON buffer.
+fn attvalue<W: Write>(xml: &mut XmlOut<W>, key: &str, value: &str) -> io::Result<()> {
+    xml.empty("attvalue", &[("for", key), ("value", value)])
+}

@@ -1,0 +1,545 @@
+//! `graph.ttl` and `graph.nt`: RDF 1.1 in the vocabulary of `schema/ontology.ttl`, valid
+//! against `schema/shapes.ttl`, written with oxttl's serializers.
+//!
+//! Every resource is an IRI derived from ids (never a blank node), so the graphs of two
+//! runs or shards merge by plain union:
+//!
+//! | resource | IRI |
+//! |---|---|
+//! | entity | `ent:{id}` = `https://w3id.org/newsgraph/entity/{id}` |
+//! | statement | `stmt:{source}--{relation}--{target}` (`relation` as in DESIGN.md, `official_of`) |
+//! | evidence | `https://w3id.org/newsgraph/evidence/{source}--{relation}--{target}/{doc}/{sentence}/{trigger_start}-{trigger_end}` |
+//! | its target, selectors | `{evidence}/target`, `{evidence}/position`, `{evidence}/quote` |
+//! | document | `doc:{id}` = `https://w3id.org/newsgraph/document/{id}` |
+//!
+//! Ids are percent-encoded (UTF-8) except for the IRI's unreserved characters, so slugs
+//! with non-ASCII letters stay readable. Slugs never contain `--`, which keeps statement
+//! IRIs unambiguous. Evidence IRIs get no Turtle prefix: their paths hold `/`, which a
+//! prefixed name would have to escape (`\/`), so they read better, and are written faster,
+//! whole.
+//!
+//! Each edge is written twice: as the direct triple `ent:iran ng:struck ent:pakistan`, for
+//! simple queries, and as an `ng:Statement` node (the n-ary pattern of PROV-O's qualified
+//! relations and of Wikidata statements) that carries the weight, codes, dates, documents
+//! and one `ng:Evidence` (an `oa:Annotation`) per supporting sentence, whose target selects
+//! the sentence in its document by position and by quote.
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+
+use oxrdf::vocab::{rdf, rdfs, xsd};
+use oxrdf::{LiteralRef, NamedNodeRef, TermRef, TripleRef};
+
+use super::{distinct_documents, is_iso_date, GraphWriter, Int};
+use crate::entity::{Entity, EntityType};
+use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph};
+use crate::relation::{Evidence, RelationKind};
+
+macro_rules! ng_ns {
+    () => {
+        "https://w3id.org/newsgraph/ontology#"
+    };
+}
+macro_rules! skos_ns {
+    () => {
+        "http://www.w3.org/2004/02/skos/core#"
+    };
+}
+macro_rules! owl_ns {
+    () => {
+        "http://www.w3.org/2002/07/owl#"
+    };
+}
+macro_rules! prov_ns {
+    () => {
+        "http://www.w3.org/ns/prov#"
+    };
+}
+macro_rules! oa_ns {
+    () => {
+        "http://www.w3.org/ns/oa#"
+    };
+}
+macro_rules! dcterms_ns {
+    () => {
+        "http://purl.org/dc/terms/"
+    };
+}
+/// A term of one of the namespaces above, as a constant.
+macro_rules! term {
+    ($ns:ident, $local:literal) => {
+        NamedNodeRef::new_unchecked(concat!($ns!(), $local))
+    };
+}
+
+/// The ontology's namespace (`ng:`), the one of `schema/ontology.ttl`.
+pub const ONTOLOGY_NS: &str = ng_ns!();
+/// Entities: `ent:{id}`.
+pub const ENTITY_NS: &str = "https://w3id.org/newsgraph/entity/";
+/// Statements: `stmt:{source}--{relation}--{target}`.
+pub const STATEMENT_NS: &str = "https://w3id.org/newsgraph/statement/";
+/// Evidence: `{EVIDENCE_NS}{source}--{relation}--{target}/{doc}/{sentence}/{trigger_start}-{trigger_end}`.
+pub const EVIDENCE_NS: &str = "https://w3id.org/newsgraph/evidence/";
+/// Source documents: `doc:{id}`.
+pub const DOCUMENT_NS: &str = "https://w3id.org/newsgraph/document/";
+const WIKIDATA_NS: &str = "http://www.wikidata.org/entity/";
+
+/// The prefixes of the Turtle file, also those `schema/*.ttl` use.
+const PREFIXES: [(&str, &str); 13] = [
+    ("ng", ONTOLOGY_NS),
+    ("ent", ENTITY_NS),
+    ("stmt", STATEMENT_NS),
+    ("doc", DOCUMENT_NS),
+    ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("owl", owl_ns!()),
+    ("skos", skos_ns!()),
+    ("prov", prov_ns!()),
+    ("oa", oa_ns!()),
+    ("dcterms", dcterms_ns!()),
+    ("wd", WIKIDATA_NS),
+];
+
+mod ng {
+    use oxrdf::NamedNodeRef;
+
+    pub const STATEMENT: NamedNodeRef<'_> = term!(ng_ns, "Statement");
+    pub const DOCUMENT: NamedNodeRef<'_> = term!(ng_ns, "Document");
+    pub const EVIDENCE: NamedNodeRef<'_> = term!(ng_ns, "Evidence");
+    pub const MENTION_COUNT: NamedNodeRef<'_> = term!(ng_ns, "mentionCount");
+    pub const ISO3: NamedNodeRef<'_> = term!(ng_ns, "iso3");
+    pub const SUBJECT: NamedNodeRef<'_> = term!(ng_ns, "subject");
+    pub const RELATION: NamedNodeRef<'_> = term!(ng_ns, "relation");
+    pub const OBJECT: NamedNodeRef<'_> = term!(ng_ns, "object");
+    pub const WEIGHT: NamedNodeRef<'_> = term!(ng_ns, "weight");
+    pub const CAMEO_CODE: NamedNodeRef<'_> = term!(ng_ns, "cameoCode");
+    pub const PLOVER_CATEGORY: NamedNodeRef<'_> = term!(ng_ns, "ploverCategory");
+    pub const ROLE: NamedNodeRef<'_> = term!(ng_ns, "role");
+    pub const DATE: NamedNodeRef<'_> = term!(ng_ns, "date");
+    pub const EVIDENCE_PROP: NamedNodeRef<'_> = term!(ng_ns, "evidence");
+    pub const SENTENCE_INDEX: NamedNodeRef<'_> = term!(ng_ns, "sentenceIndex");
+    pub const TRIGGER: NamedNodeRef<'_> = term!(ng_ns, "trigger");
+    pub const TRIGGER_START: NamedNodeRef<'_> = term!(ng_ns, "triggerStart");
+    pub const TRIGGER_END: NamedNodeRef<'_> = term!(ng_ns, "triggerEnd");
+    pub const PUBLISHED: NamedNodeRef<'_> = term!(ng_ns, "published");
+}
+
+mod oa {
+    use oxrdf::NamedNodeRef;
+
+    pub const ANNOTATION: NamedNodeRef<'_> = term!(oa_ns, "Annotation");
+    pub const HAS_BODY: NamedNodeRef<'_> = term!(oa_ns, "hasBody");
+    pub const HAS_TARGET: NamedNodeRef<'_> = term!(oa_ns, "hasTarget");
+    pub const SPECIFIC_RESOURCE: NamedNodeRef<'_> = term!(oa_ns, "SpecificResource");
+    pub const HAS_SOURCE: NamedNodeRef<'_> = term!(oa_ns, "hasSource");
+    pub const HAS_SELECTOR: NamedNodeRef<'_> = term!(oa_ns, "hasSelector");
+    pub const TEXT_POSITION_SELECTOR: NamedNodeRef<'_> = term!(oa_ns, "TextPositionSelector");
+    pub const START: NamedNodeRef<'_> = term!(oa_ns, "start");
+    pub const END: NamedNodeRef<'_> = term!(oa_ns, "end");
+    pub const TEXT_QUOTE_SELECTOR: NamedNodeRef<'_> = term!(oa_ns, "TextQuoteSelector");
+    pub const EXACT: NamedNodeRef<'_> = term!(oa_ns, "exact");
+}
+
+const SKOS_PREF_LABEL: NamedNodeRef<'_> = term!(skos_ns, "prefLabel");
+const SKOS_ALT_LABEL: NamedNodeRef<'_> = term!(skos_ns, "altLabel");
+const OWL_SAME_AS: NamedNodeRef<'_> = term!(owl_ns, "sameAs");
+const PROV_ENTITY: NamedNodeRef<'_> = term!(prov_ns, "Entity");
+const PROV_WAS_DERIVED_FROM: NamedNodeRef<'_> = term!(prov_ns, "wasDerivedFrom");
+const DCTERMS_TITLE: NamedNodeRef<'_> = term!(dcterms_ns, "title");
+
+/// The class of an entity type: `ng:State`, `ng:Official`, …
+fn entity_class(t: EntityType) -> NamedNodeRef<'static> {
+    match t {
+        EntityType::State => term!(ng_ns, "State"),
+        EntityType::Official => term!(ng_ns, "Official"),
+        EntityType::Group => term!(ng_ns, "Group"),
+        EntityType::Operation => term!(ng_ns, "Operation"),
+        EntityType::Organization => term!(ng_ns, "Organization"),
+        EntityType::Place => term!(ng_ns, "Place"),
+        EntityType::Person => term!(ng_ns, "Person"),
+    }
+}
+
+/// The object property of a relation: its DESIGN.md name in camelCase (`official_of` is
+/// `ng:officialOf`), as declared in `schema/ontology.ttl` with `ng:relationName`.
+pub fn relation_property(kind: RelationKind) -> NamedNodeRef<'static> {
+    match kind {
+        RelationKind::Struck => term!(ng_ns, "struck"),
+        RelationKind::Called => term!(ng_ns, "called"),
+        RelationKind::Condemned => term!(ng_ns, "condemned"),
+        RelationKind::Mediated => term!(ng_ns, "mediated"),
+        RelationKind::Conducted => term!(ng_ns, "conducted"),
+        RelationKind::OfficialOf => term!(ng_ns, "officialOf"),
+    }
+}
+
+/// The IRI of the entity with this id.
+///
+/// ```
+/// assert_eq!(newsgraph::export::entity_iri("türkiye"), "https://w3id.org/newsgraph/entity/türkiye");
+/// assert_eq!(newsgraph::export::entity_iri("a b/c"), "https://w3id.org/newsgraph/entity/a%20b%2Fc");
+/// ```
+pub fn entity_iri(id: &str) -> String {
+    let mut iri = String::new();
+    set_iri(&mut iri, ENTITY_NS, id);
+    iri
+}
+
+/// Builds a [`WriterTurtleSerializer`], with the prefixes `schema/*.ttl` use.
+#[derive(Clone)]
+#[must_use]
+pub struct TurtleSerializer {
+    inner: oxttl::TurtleSerializer,
+}
+
+impl Default for TurtleSerializer {
+    fn default() -> Self {
+        let inner = PREFIXES.iter().fold(oxttl::TurtleSerializer::new(), |s, &(name, iri)| {
+            s.with_prefix(name, iri).expect("the prefix IRIs are valid")
+        });
+        TurtleSerializer { inner }
+    }
+}
+
+impl TurtleSerializer {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn for_writer<W: Write>(self, writer: W) -> WriterTurtleSerializer<W> {
+        WriterTurtleSerializer { inner: self.inner.for_writer(writer) }
+    }
+}
+
+/// Writes graphs as Turtle to a [`Write`]. Several graphs may be written: their union is.
+#[must_use]
+pub struct WriterTurtleSerializer<W: Write> {
+    inner: oxttl::turtle::WriterTurtleSerializer<W>,
+}
+
+impl<W: Write> WriterTurtleSerializer<W> {
+    pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        emit_graph(graph, &mut |t| self.inner.serialize_triple(t))
+    }
+
+    /// Ends the last Turtle statement and returns the writer.
+    pub fn finish(self) -> io::Result<W> {
+        self.inner.finish()
+    }
+}
+
+/// Builds a [`WriterNTriplesSerializer`].
+#[derive(Debug, Default, Clone)]
+#[must_use]
+pub struct NTriplesSerializer;
+
+impl NTriplesSerializer {
+    pub fn new() -> Self {
+        NTriplesSerializer
+    }
+
+    pub fn for_writer<W: Write>(self, writer: W) -> WriterNTriplesSerializer<W> {
+        WriterNTriplesSerializer { inner: oxttl::NTriplesSerializer::new().for_writer(writer) }
+    }
+}
+
+/// Writes graphs as N-Triples to a [`Write`]. Several graphs may be written: their union is.
+#[must_use]
+pub struct WriterNTriplesSerializer<W: Write> {
+    inner: oxttl::ntriples::WriterNTriplesSerializer<W>,
+}
+
+impl<W: Write> WriterNTriplesSerializer<W> {
+    pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        emit_graph(graph, &mut |t| self.inner.serialize_triple(t))
+    }
+
+    /// Returns the writer (N-Triples has nothing to close).
+    pub fn finish(self) -> io::Result<W> {
+        Ok(self.inner.finish())
+    }
+}
+
+impl<W: Write> GraphWriter<W> for WriterTurtleSerializer<W> {
+    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        WriterTurtleSerializer::serialize_graph(self, graph)
+    }
+
+    fn finish(self) -> io::Result<W> {
+        WriterTurtleSerializer::finish(self)
+    }
+}
+
+impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
+    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        WriterNTriplesSerializer::serialize_graph(self, graph)
+    }
+
+    fn finish(self) -> io::Result<W> {
+        WriterNTriplesSerializer::finish(self)
+    }
+}
+
+/// Where triples go: the Turtle or the N-Triples serializer.
+type Sink<'s> = dyn FnMut(TripleRef<'_>) -> io::Result<()> + 's;
+
+/// Reusable IRI buffers: IRIs are built in place, so writing a triple allocates nothing
+/// here (the serializers may still allocate).
+#[derive(Default)]
+struct Buffers {
+    subject: String,
+    object: String,
+    statement: String,
+    evidence: String,
+    target: String,
+    position: String,
+    quote: String,
+    node: String,
+}
+
+/// Walks the graph in its deterministic order: entities, then edges (each with its
+/// statement and evidence), then the documents they cite.
+fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
+    let mut buffers = Buffers::default();
+    for entity in graph.entities() {
+        emit_entity(entity, &mut buffers, sink)?;
+    }
+    // Every cited document gets its node, with or without metadata, so `prov:wasDerivedFrom`
+    // always points to an `ng:Document`.
+    let mut documents: BTreeMap<&str, Option<&DocumentMeta>> = BTreeMap::new();
+    let mut dates: Vec<&str> = Vec::new();
+    for edge in graph.edges() {
+        documents.extend(distinct_documents(edge.relation).map(|d| (d, None)));
+        emit_edge(&edge, &mut dates, &mut buffers, sink)?;
+    }
+    documents.extend(graph.documents().map(|d| (d.id.as_str(), Some(d))));
+    for (id, meta) in documents {
+        emit_document(id, meta, &mut buffers, sink)?;
+    }
+    Ok(())
+}
+
+fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+    set_iri(&mut b.subject, ENTITY_NS, &entity.id);
+    let s = iri(&b.subject);
+    sink(TripleRef::new(s, rdf::TYPE, entity_class(entity.entity_type)))?;
+    sink(TripleRef::new(s, rdfs::LABEL, string(&entity.label)))?;
+    sink(TripleRef::new(s, SKOS_PREF_LABEL, string(&entity.label)))?;
+    for alias in &entity.aliases {
+        sink(TripleRef::new(s, SKOS_ALT_LABEL, string(alias)))?;
+    }
+    sink(TripleRef::new(s, ng::MENTION_COUNT, typed(Int::new(entity.mentions).as_str(), xsd::INTEGER)))?;
+    if let Some(iso3) = &entity.iso3 {
+        sink(TripleRef::new(s, ng::ISO3, string(iso3)))?;
+    }
+    if let Some(qid) = &entity.wikidata {
+        set_iri(&mut b.object, WIKIDATA_NS, qid);
+        sink(TripleRef::new(s, OWL_SAME_AS, iri(&b.object)))?;
+    }
+    Ok(())
+}
+
+fn emit_edge<'g>(
+    edge: &EdgeView<'g>,
+    dates: &mut Vec<&'g str>,
+    b: &mut Buffers,
+    sink: &mut Sink<'_>,
+) -> io::Result<()> {
+    let relation = edge.relation;
+    let property = relation_property(relation.kind);
+    set_iri(&mut b.subject, ENTITY_NS, &edge.source.id);
+    set_iri(&mut b.object, ENTITY_NS, &edge.target.id);
+    let (subject, object) = (iri(&b.subject), iri(&b.object));
+    sink(TripleRef::new(subject, property, object))?;
+
+    set_statement_iri(&mut b.statement, edge);
+    let st = iri(&b.statement);
+    sink(TripleRef::new(st, rdf::TYPE, ng::STATEMENT))?;
+    sink(TripleRef::new(st, ng::SUBJECT, subject))?;
+    sink(TripleRef::new(st, ng::RELATION, property))?;
+    sink(TripleRef::new(st, ng::OBJECT, object))?;
+    sink(TripleRef::new(st, ng::WEIGHT, typed(Int::from(relation.weight()).as_str(), xsd::INTEGER)))?;
+    for (p, value) in [
+        (ng::CAMEO_CODE, &relation.cameo),
+        (ng::PLOVER_CATEGORY, &relation.plover),
+        (ng::ROLE, &relation.role),
+    ] {
+        if let Some(value) = value {
+            sink(TripleRef::new(st, p, string(value)))?;
+        }
+    }
+    dates.clear();
+    dates.extend(relation.evidence.iter().filter_map(|e| e.date.as_deref()).filter(|d| is_iso_date(d)));
+    dates.sort_unstable();
+    dates.dedup();
+    for date in dates.iter() {
+        sink(TripleRef::new(st, ng::DATE, typed(date, xsd::DATE)))?;
+    }
+    for doc in distinct_documents(relation) {
+        set_iri(&mut b.node, DOCUMENT_NS, doc);
+        sink(TripleRef::new(st, PROV_WAS_DERIVED_FROM, iri(&b.node)))?;
+    }
+    for evidence in &relation.evidence {
+        set_evidence_iri(&mut b.evidence, &b.statement, evidence);
+        sink(TripleRef::new(st, ng::EVIDENCE_PROP, iri(&b.evidence)))?;
+    }
+    for evidence in &relation.evidence {
+        emit_evidence(evidence, b, sink)?;
+    }
+    Ok(())
+}
+
+/// One supporting sentence: an annotation whose body is the statement and whose target is
+/// the sentence, selected in its document by code-point offsets and by its text.
+fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+    set_evidence_iri(&mut b.evidence, &b.statement, evidence);
+    for (buf, suffix) in [(&mut b.target, "/target"), (&mut b.position, "/position"), (&mut b.quote, "/quote")] {
+        buf.clear();
+        buf.push_str(&b.evidence);
+        buf.push_str(suffix);
+    }
+    set_iri(&mut b.node, DOCUMENT_NS, &evidence.doc);
+    let (ev, target, position, quote) = (iri(&b.evidence), iri(&b.target), iri(&b.position), iri(&b.quote));
+
+    sink(TripleRef::new(ev, rdf::TYPE, oa::ANNOTATION))?;
+    sink(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
+    sink(TripleRef::new(ev, oa::HAS_BODY, iri(&b.statement)))?;
+    sink(TripleRef::new(ev, oa::HAS_TARGET, target))?;
+    sink(TripleRef::new(ev, ng::SENTENCE_INDEX, typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER)))?;
+    sink(TripleRef::new(ev, ng::TRIGGER, string(&evidence.trigger)))?;
+    let (start, end) = (Int::from(evidence.trigger_start), Int::from(evidence.trigger_end));
+    sink(TripleRef::new(ev, ng::TRIGGER_START, typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
+    sink(TripleRef::new(ev, ng::TRIGGER_END, typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
+    if let Some(date) = evidence.date.as_deref().filter(|d| is_iso_date(d)) {
+        sink(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;
+    }
+
+    sink(TripleRef::new(target, rdf::TYPE, oa::SPECIFIC_RESOURCE))?;
+    sink(TripleRef::new(target, oa::HAS_SOURCE, iri(&b.node)))?;
+    sink(TripleRef::new(target, oa::HAS_SELECTOR, position))?;
+    sink(TripleRef::new(target, oa::HAS_SELECTOR, quote))?;
+
+    sink(TripleRef::new(position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR))?;
+    let (start, end) = (Int::from(evidence.start), Int::from(evidence.end));
+    sink(TripleRef::new(position, oa::START, typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
+    sink(TripleRef::new(position, oa::END, typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
+
+    sink(TripleRef::new(quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR))?;
+    sink(TripleRef::new(quote, oa::EXACT, string(&evidence.text)))
+}
+
+fn emit_document(id: &str, meta: Option<&DocumentMeta>, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+    set_iri(&mut b.subject, DOCUMENT_NS, id);
+    let s = iri(&b.subject);
+    sink(TripleRef::new(s, rdf::TYPE, PROV_ENTITY))?;
+    sink(TripleRef::new(s, rdf::TYPE, ng::DOCUMENT))?;
+    if let Some(title) = meta.and_then(|m| m.title.as_deref()) {
+        sink(TripleRef::new(s, DCTERMS_TITLE, string(title)))?;
+    }
+    if let Some(published) = meta.and_then(|m| m.published.as_deref()).filter(|d| is_iso_date(d)) {
+        sink(TripleRef::new(s, ng::PUBLISHED, typed(published, xsd::DATE)))?;
+    }
+    Ok(())
+}
+
+fn iri(s: &str) -> NamedNodeRef<'_> {
+    debug_assert!(NamedNodeRef::new(s).is_ok(), "invalid IRI {s:?}");
+    NamedNodeRef::new_unchecked(s)
+}
+
+fn string(s: &str) -> TermRef<'_> {
+    LiteralRef::new_simple_literal(s).into()
+}
+
+fn typed<'a>(value: &'a str, datatype: NamedNodeRef<'a>) -> TermRef<'a> {
+    LiteralRef::new_typed_literal(value, datatype).into()
+}
+
+/// Sets `buf` to `namespace` followed by `id` as one percent-encoded path segment.
+fn set_iri(buf: &mut String, namespace: &str, id: &str) {
+    buf.clear();
+    buf.push_str(namespace);
+    push_segment(buf, id);
+}
+
+fn set_statement_iri(buf: &mut String, edge: &EdgeView<'_>) {
+    set_iri(buf, STATEMENT_NS, &edge.source.id);
+    buf.push_str("--");
+    buf.push_str(edge.relation.kind.as_str());
+    buf.push_str("--");
+    push_segment(buf, &edge.target.id);
+}
+
+/// `{EVIDENCE_NS}{source}--{relation}--{target}/{doc}/{sentence}/{trigger_start}-{trigger_end}`:
+/// the trigger's occurrence identifies a piece of evidence within its statement.
+fn set_evidence_iri(buf: &mut String, statement: &str, e: &Evidence) {
+    buf.clear();
+    buf.push_str(EVIDENCE_NS);
+    buf.push_str(&statement[STATEMENT_NS.len()..]);
+    buf.push('/');
+    push_segment(buf, &e.doc);
+    for (sep, n) in [('/', e.sentence), ('/', e.trigger_start), ('-', e.trigger_end)] {
+        buf.push(sep);
+        buf.push_str(Int::from(n).as_str());
+    }
+}
+
+/// Appends `segment` percent-encoded: everything but RFC 3987's `iunreserved` characters
+/// (ASCII letters and digits, `-._~`, and the non-ASCII `ucschar` ranges) is encoded, so
+/// the segment can contain no `/`, `#`, `?` or `%` of its own. The segments `.` and `..`
+/// are encoded too, lest IRI normalisation read them as path steps.
+fn push_segment(buf: &mut String, segment: &str) {
+    fn push_encoded(buf: &mut String, c: char) {
+        const HEX: &[u8; 16] = b"0123456789ABCDEF";
+        for &byte in c.encode_utf8(&mut [0; 4]).as_bytes() {
+            buf.push('%');
+            buf.push(char::from(HEX[usize::from(byte >> 4)]));
+            buf.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    }
+    if segment == "." || segment == ".." {
+        segment.chars().for_each(|c| push_encoded(buf, c));
+        return;
+    }
+    for c in segment.chars() {
+        if is_iunreserved(c) {
+            buf.push(c);
+        } else {
+            push_encoded(buf, c);
+        }
+    }
+}
+
+/// RFC 3987 `iunreserved`: `ALPHA / DIGIT / "-" / "." / "_" / "~" / ucschar`.
+fn is_iunreserved(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_ascii_alphanumeric()
+        || matches!(c, '-' | '.' | '_' | '~')
+        || matches!(u, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF | 0xE1000..=0xEFFFD)
+        || ((0x10000..0xE0000).contains(&u) && (u & 0xFFFF) <= 0xFFFD)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespace_constants_agree_with_the_term_macros() {
+        assert_eq!(ng::STATEMENT.as_str(), format!("{ONTOLOGY_NS}Statement"));
+        assert_eq!(relation_property(RelationKind::OfficialOf).as_str(), format!("{ONTOLOGY_NS}officialOf"));
+        for (name, ns) in PREFIXES {
+            assert!(NamedNodeRef::new(ns).is_ok(), "{name}");
+        }
+    }
+
+    #[test]
+    fn segments_are_percent_encoded_outside_iunreserved() {
+        assert_eq!(entity_iri("iran"), format!("{ENTITY_NS}iran"));
+        assert_eq!(entity_iri("münchen"), format!("{ENTITY_NS}münchen"));
+        assert_eq!(entity_iri("a/b#c?d%e f"), format!("{ENTITY_NS}a%2Fb%23c%3Fd%25e%20f"));
+        assert_eq!(entity_iri(".."), format!("{ENTITY_NS}%2E%2E"));
+        assert_eq!(entity_iri("\u{E000}\u{FFFE}\u{1FFFF}"), format!("{ENTITY_NS}%EE%80%80%EF%BF%BE%F0%9F%BF%BF"));
+        assert!(NamedNodeRef::new(entity_iri("\u{0}\"<>{}|\\^`").as_str()).is_ok());
+    }
+}

@@ -1,0 +1,800 @@
+//! Tests of every exporter: snapshots of a small graph with hostile text, and round trips
+//! through each format's real parser, on that graph and on generated ones.
+
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+use oxrdf::{Term, Triple};
+use proptest::prelude::*;
+use quick_xml::events::Event;
+
+use super::json::EvidenceList;
+use super::xml::{self, is_xml_char, XmlContext};
+use super::*;
+use crate::entity::{slug, Entity, EntityType};
+use crate::graph::DocumentMeta;
+use crate::relation::{Evidence, RelationKind};
+
+const NASTY: &str = "He said \"hi\" <b> & \\ \n newline";
+
+fn evidence(doc: &str, sentence: usize, text: &str, trigger: &str, date: Option<&str>) -> Evidence {
+    let start = 100 * sentence;
+    let trigger_start = start + text.find(trigger).map_or(0, |i| text[..i].chars().count());
+    Evidence {
+        doc: doc.into(),
+        sentence,
+        start,
+        end: start + text.chars().count(),
+        trigger_start,
+        trigger_end: trigger_start + trigger.chars().count(),
+        text: text.into(),
+        trigger: trigger.into(),
+        date: date.map(Into::into),
+    }
+}
+
+/// Four entities (one with a hostile label, one isolated), two parallel edges between the
+/// same pair, a `called` edge and an `official_of` edge, three documents (one cited but
+/// without metadata).
+fn fixture() -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    g.set_relation_codes(RelationKind::Struck, Some("190 / 195".into()), Some("ASSAULT".into()));
+    g.set_relation_codes(RelationKind::Condemned, Some("111".into()), Some("ACCUSE".into()));
+    g.set_relation_codes(RelationKind::Called, Some("041".into()), Some("CONSULT".into()));
+    let mut iran = Entity::new("Iran", EntityType::State);
+    iran.aliases.insert("Iranian".into());
+    iran.aliases.insert("Tehran".into());
+    iran.mentions = 7;
+    iran.wikidata = Some("Q794".into());
+    iran.iso3 = Some("IRN".into());
+    let mut pakistan = Entity::new("Pakistan", EntityType::State);
+    pakistan.mentions = 5;
+    pakistan.wikidata = Some("Q843".into());
+    pakistan.iso3 = Some("PAK".into());
+    let mut nasty = Entity::new(NASTY, EntityType::Official);
+    nasty.aliases.insert("Mr. <Hi> & \"Co\"".into());
+    nasty.mentions = 2;
+    let mut group = Entity::new("Jaish al-Adl", EntityType::Group);
+    group.mentions = 1;
+    for e in [iran, pakistan, nasty, group] {
+        g.add_entity(e);
+    }
+    g.add_document(DocumentMeta {
+        id: "reuters-0118".into(),
+        title: Some("Pakistan strikes \"militant targets\" in Iran".into()),
+        published: Some("2024-01-18".into()),
+    });
+    g.add_document(DocumentMeta { id: "aljazeera".into(), title: Some("Iran & Pakistan".into()), published: None });
+
+    let strike = "Pakistan carried out strikes inside Iran on Thursday.";
+    g.add_relation("pakistan", RelationKind::Struck, "iran", evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")), None);
+    let strike2 = "Pakistani jets struck \"hideouts\" <near> Saravan & killed 9.";
+    g.add_relation("pakistan", RelationKind::Struck, "iran", evidence("aljazeera", 3, strike2, "struck", Some("2024-01-18")), None);
+    let strike3 = "The strikes\r\nfollowed\tIran's attack.";
+    g.add_relation("pakistan", RelationKind::Struck, "iran", evidence("dawn", 0, strike3, "strikes", None), None);
+    let condemn = "Pakistan condemned the \"unprovoked violation\" of its airspace.";
+    g.add_relation("pakistan", RelationKind::Condemned, "iran", evidence("aljazeera", 2, condemn, "condemned", Some("2024-01-17")), None);
+    let nasty_id = slug(NASTY);
+    let call = "He said \"hi\" <b> & \\ then telephoned Iran's foreign minister.";
+    g.add_relation(&nasty_id, RelationKind::Called, "iran", evidence("reuters-0118", 4, call, "telephoned", Some("2024-01-19")), None);
+    let office = "Foreign Minister He said, of Pakistan.";
+    g.add_relation(
+        &nasty_id,
+        RelationKind::OfficialOf,
+        "pakistan",
+        evidence("dawn", 5, office, "Foreign Minister", None),
+        Some("Foreign Minister".into()),
+    );
+    g
+}
+
+fn export(graph: &KnowledgeGraph, format: Format) -> String {
+    let bytes = write_graph(graph, format, Vec::new()).expect("writing to a Vec cannot fail");
+    String::from_utf8(bytes).expect("every export is UTF-8")
+}
+
+// ---------------------------------------------------------------------------------------
+// Format
+
+#[test]
+fn formats_parse_from_names_and_extensions() {
+    for f in Format::ALL {
+        assert_eq!(f.name().parse::<Format>().unwrap(), f);
+        assert_eq!(f.extension().parse::<Format>().unwrap(), f);
+        assert_eq!(f.to_string().parse::<Format>().unwrap(), f);
+        assert_eq!(f.file_name(), format!("graph.{}", f.extension()));
+    }
+    assert_eq!("TTL".parse::<Format>().unwrap(), Format::Turtle);
+    assert_eq!("nt".parse::<Format>().unwrap(), Format::NTriples);
+    let err = "svg".parse::<Format>().unwrap_err();
+    assert!(err.to_string().contains("\"svg\""), "{err}");
+}
+
+#[test]
+fn single_document_formats_refuse_a_second_graph_and_finish_an_empty_one() {
+    let g = fixture();
+    let mut w = GraphMlSerializer::new().for_writer(Vec::new());
+    w.serialize_graph(&g).unwrap();
+    assert_eq!(w.serialize_graph(&g).unwrap_err().kind(), io::ErrorKind::InvalidInput);
+    let empty = String::from_utf8(JsonSerializer::new().for_writer(Vec::new()).finish().unwrap()).unwrap();
+    check_json(&KnowledgeGraph::new(), &empty);
+    let empty = String::from_utf8(DotSerializer::new().for_writer(Vec::new()).finish().unwrap()).unwrap();
+    check_dot(&KnowledgeGraph::new(), &empty);
+}
+
+#[test]
+fn rdf_writers_accept_several_graphs_as_a_union() {
+    let mut w = NTriplesSerializer::new().for_writer(Vec::new());
+    w.serialize_graph(&fixture()).unwrap();
+    w.serialize_graph(&fixture()).unwrap();
+    let doubled = parse_ntriples(&String::from_utf8(w.finish().unwrap()).unwrap());
+    let once = parse_ntriples(&export(&fixture(), Format::NTriples));
+    assert_eq!(doubled.len(), 2 * once.len());
+    assert_eq!(doubled.into_iter().collect::<HashSet<_>>(), once.into_iter().collect());
+}
+
+#[test]
+fn exports_are_deterministic() {
+    for format in Format::ALL {
+        assert_eq!(export(&fixture(), format), export(&fixture(), format), "{format}");
+    }
+}
+
+#[test]
+fn helpers() {
+    assert_eq!(HexColor::new((0x1f, 0x77, 0xb4)).as_str(), "#1f77b4");
+    assert!(is_iso_date("2024-01-16"));
+    for bad in ["2024-1-16", "2024-13-01", "2024-01-00", "20240116", "２０２４-01-16", ""] {
+        assert!(!is_iso_date(bad), "{bad}");
+    }
+    let escape = |s: &str, context| {
+        let mut out = String::new();
+        xml::push_escaped(&mut out, s, context);
+        out
+    };
+    let hostile = "a<b>&\"c\"\n\r\t\u{1}\u{FFFE}\u{FFFF}\u{FFFD}\u{EFFF}";
+    assert_eq!(escape(hostile, XmlContext::Text), "a&lt;b&gt;&amp;\"c\"\n&#13;\t\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{EFFF}");
+    assert_eq!(
+        escape(hostile, XmlContext::Attribute),
+        "a&lt;b&gt;&amp;&quot;c&quot;&#10;&#13;&#9;\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{EFFF}"
+    );
+    assert_eq!(escape("plain ünïcode 漢字 \u{EFFF}", XmlContext::Attribute), "plain ünïcode 漢字 \u{EFFF}");
+}
+
+// ---------------------------------------------------------------------------------------
+// Snapshots and round trips of the fixture
+
+#[test]
+fn snapshot_turtle() {
+    insta::assert_snapshot!("turtle", export(&fixture(), Format::Turtle));
+}
+
+#[test]
+fn snapshot_ntriples() {
+    insta::assert_snapshot!("ntriples", export(&fixture(), Format::NTriples));
+}
+
+#[test]
+fn snapshot_graphml() {
+    insta::assert_snapshot!("graphml", export(&fixture(), Format::GraphMl));
+}
+
+#[test]
+fn snapshot_gexf() {
+    insta::assert_snapshot!("gexf", export(&fixture(), Format::Gexf));
+}
+
+#[test]
+fn snapshot_dot() {
+    insta::assert_snapshot!("dot", export(&fixture(), Format::Dot));
+}
+
+#[test]
+fn snapshot_json() {
+    insta::assert_snapshot!("json", export(&fixture(), Format::Json));
+}
+
+#[test]
+fn fixture_round_trips_through_every_parser() {
+    check_all(&fixture());
+}
+
+#[test]
+fn rdf_has_both_shapes_of_each_edge() {
+    let g = fixture();
+    let triples = parse_ntriples(&export(&g, Format::NTriples));
+    let ent = |id: &str| entity_iri(id);
+    let ng = |local: &str| format!("{ONTOLOGY_NS}{local}");
+    assert!(has(&triples, &ent("pakistan"), &ng("struck"), &ent("iran")));
+    assert!(has(&triples, &ent(&slug(NASTY)), &ng("officialOf"), &ent("pakistan")));
+    let st = format!("{STATEMENT_NS}pakistan--struck--iran");
+    assert!(has(&triples, &st, &ng("subject"), &ent("pakistan")));
+    assert!(has(&triples, &st, &ng("relation"), &ng("struck")));
+    assert_eq!(objects(&triples, &st, &ng("weight")), BTreeSet::from(["3".to_owned()]));
+    assert_eq!(objects(&triples, &st, &ng("date")), BTreeSet::from(["2024-01-18".to_owned()]));
+    let docs: BTreeSet<String> = ["aljazeera", "dawn", "reuters-0118"].iter().map(|d| format!("{DOCUMENT_NS}{d}")).collect();
+    assert_eq!(objects(&triples, &st, "http://www.w3.org/ns/prov#wasDerivedFrom"), docs);
+    // The cited document without metadata is still a typed document.
+    assert!(has(&triples, &format!("{DOCUMENT_NS}dawn"), RDF_TYPE, &ng("Document")));
+    let ev = format!("{EVIDENCE_NS}pakistan--struck--iran/aljazeera/3/315-321");
+    assert!(has(&triples, &ev, "http://www.w3.org/ns/oa#hasTarget", &format!("{ev}/target")));
+    assert!(has(&triples, &format!("{ev}/target"), "http://www.w3.org/ns/oa#hasSource", &format!("{DOCUMENT_NS}aljazeera")));
+    assert_eq!(objects(&triples, &format!("{ev}/position"), "http://www.w3.org/ns/oa#start"), BTreeSet::from(["300".to_owned()]));
+}
+
+#[test]
+fn graphviz_renders_the_exports_without_warnings() {
+    let long = "x".repeat(40_000);
+    let mut g = fixture();
+    g.add_entity(Entity::new(format!("{long} \u{1} \u{FFFE} \u{202E} ok"), EntityType::Place));
+    for graph in [fixture(), g] {
+        let dot = export(&graph, Format::Dot);
+        let Ok(mut child) = std::process::Command::new("dot")
+            .arg("-Tsvg")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+        else {
+            eprintln!("graphviz `dot` not installed: rendering not checked");
+            return;
+        };
+        child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+        let output = child.wait_with_output().unwrap();
+        assert!(output.status.success());
+        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "dot printed warnings");
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Generated graphs
+
+/// Text built to break exporters: markup, quotes, escapes, controls, non-characters,
+/// bidi controls, and runs of ordinary text.
+fn hostile_text(max_pieces: usize) -> impl Strategy<Value = String> + Clone {
+    let special = prop::sample::select(vec![
+        '"', '\'', '<', '>', '&', ']', '\\', '\n', '\r', '\t', '\0', '\u{1}', '\u{B}', '\u{1F}', '\u{7F}', '\u{85}',
+        '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{200F}', '\u{202E}', '\u{2028}', '\u{E000}', 'é', '漢', '🦀', ' ', '-',
+        '.', ':', '|', '%', '#', '/', '{', '}', '@', ';', '^', '`',
+    ]);
+    let snippet = prop::sample::select(vec!["]]>", "\r\n", "&amp;", "<!--", "\"\\\"", "\\n", "&#13;", "\u{202E}abc", "--", "%41"]);
+    let piece = prop_oneof![
+        3 => prop::collection::vec(special, 1..4).prop_map(|v| v.into_iter().collect::<String>()),
+        2 => any::<char>().prop_map(String::from),
+        3 => "[a-zA-Z ]{1,8}",
+        1 => snippet.prop_map(str::to_owned),
+    ];
+    prop::collection::vec(piece, 0..max_pieces).prop_map(|v| v.concat())
+}
+
+fn date() -> impl Strategy<Value = Option<String>> {
+    prop_oneof![
+        2 => Just(None),
+        3 => (2023u32..2025, 1u32..13, 1u32..29).prop_map(|(y, m, d)| Some(format!("{y}-{m:02}-{d:02}"))),
+        1 => Just(Some("not a date".to_owned())),
+    ]
+}
+
+type EvidenceSpec = (usize, String, String, Option<String>);
+
+#[derive(Debug, Clone)]
+struct GraphSpec {
+    entities: Vec<(String, usize, Vec<String>, Option<String>)>,
+    documents: Vec<(String, Option<String>, Option<String>)>,
+    edges: Vec<(usize, usize, usize, Vec<EvidenceSpec>, Option<String>)>,
+}
+
+fn graph_spec(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = GraphSpec> {
+    let entity = (text.clone(), 0..EntityType::ALL.len(), prop::collection::vec(text.clone(), 0..3), prop::option::of("Q[0-9]{1,4}"));
+    let document = (text.clone(), prop::option::of(text.clone()), date());
+    let ev = (0usize..3, text.clone(), text.clone(), date());
+    let edge = (0usize..5, 0..RelationKind::ALL.len(), 0usize..5, prop::collection::vec(ev, 1..4), prop::option::of(text));
+    (prop::collection::vec(entity, 1..5), prop::collection::vec(document, 1..3), prop::collection::vec(edge, 0..6))
+        .prop_map(|(entities, documents, edges)| GraphSpec { entities, documents, edges })
+}
+
+fn build(spec: &GraphSpec) -> KnowledgeGraph {
+    let mut g = KnowledgeGraph::new();
+    let mut ids = Vec::new();
+    for (label, t, aliases, qid) in &spec.entities {
+        let mut e = Entity::new(label.clone(), EntityType::ALL[*t]);
+        e.aliases.extend(aliases.iter().cloned());
+        e.mentions = aliases.len() as u64;
+        e.wikidata.clone_from(qid);
+        e.iso3 = (e.entity_type == EntityType::State).then(|| "XYZ".to_owned());
+        ids.push(e.id.clone());
+        g.add_entity(e);
+    }
+    for (id, title, published) in &spec.documents {
+        g.add_document(DocumentMeta { id: id.clone(), title: title.clone(), published: published.clone() });
+    }
+    for (s, r, t, evidence, role) in &spec.edges {
+        let kind = RelationKind::ALL[*r];
+        if kind == RelationKind::Struck {
+            g.set_relation_codes(kind, Some("190".into()), Some("ASSAULT".into()));
+        }
+        for (i, (doc, text, trigger, date)) in evidence.iter().enumerate() {
+            let doc = &spec.documents[doc % spec.documents.len()].0;
+            // One sentence index per piece of evidence keeps evidence IRIs distinct.
+            let ev = Evidence {
+                doc: doc.clone(),
+                sentence: i,
+                start: 10 * i,
+                end: 10 * i + text.chars().count(),
+                trigger_start: 10 * i,
+                trigger_end: 10 * i + trigger.chars().count(),
+                text: text.clone(),
+                trigger: trigger.clone(),
+                date: date.clone(),
+            };
+            g.add_relation(&ids[s % ids.len()], kind, &ids[t % ids.len()], ev, role.clone());
+        }
+    }
+    g
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(96))]
+
+    #[test]
+    fn hostile_text_round_trips_through_every_exporter(spec in graph_spec(hostile_text(12))) {
+        check_all(&build(&spec));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 3, max_shrink_iters: 20, ..ProptestConfig::default() })]
+
+    #[test]
+    fn long_text_round_trips_through_every_exporter(
+        spec in graph_spec(prop::collection::vec(hostile_text(6), 2_000..6_000).prop_map(|v| v.concat())),
+    ) {
+        check_all(&build(&spec));
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Checks, one per format, each reading the export back with a real parser
+
+fn check_all(g: &KnowledgeGraph) {
+    check_json(g, &export(g, Format::Json));
+    check_rdf(g, &export(g, Format::NTriples), &export(g, Format::Turtle));
+    check_graphml(g, &export(g, Format::GraphMl));
+    check_gexf(g, &export(g, Format::Gexf));
+    check_dot(g, &export(g, Format::Dot));
+}
+
+fn check_json(g: &KnowledgeGraph, doc: &str) {
+    let v: serde_json::Value = serde_json::from_str(doc).expect("valid JSON");
+    assert_eq!(v["directed"], true);
+    assert_eq!(v["multigraph"], true);
+    assert_eq!(v["graph"]["documents"].as_array().unwrap().len(), g.documents().count());
+    let nodes = v["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), g.node_count());
+    for (node, e) in nodes.iter().zip(g.entities()) {
+        assert_eq!(node["id"], e.id.as_str());
+        assert_eq!(node["label"], e.label.as_str());
+        assert_eq!(node["type"], e.entity_type.as_str());
+        assert_eq!(node["aliases"], serde_json::json!(e.aliases));
+        assert_eq!(node["mentions"], e.mentions);
+        assert_eq!(node["wikidata"].as_str(), e.wikidata.as_deref());
+        assert_eq!(node["color"], HexColor::new(e.entity_type.color()).as_str());
+    }
+    let edges = v["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), g.edge_count());
+    for (edge, e) in edges.iter().zip(g.edges()) {
+        let r = e.relation;
+        assert_eq!(edge["source"], e.source.id.as_str());
+        assert_eq!(edge["target"], e.target.id.as_str());
+        assert_eq!(edge["key"], r.kind.as_str());
+        assert_eq!(edge["relation"], r.kind.as_str());
+        assert_eq!(edge["weight"], r.weight());
+        assert_eq!(edge["role"].as_str(), r.role.as_deref());
+        assert_eq!(edge["first_date"].as_str(), r.first_date());
+        assert_eq!(edge["documents"], serde_json::json!(r.documents()));
+        let evidence = edge["evidence"].as_array().unwrap();
+        assert_eq!(evidence.len(), r.evidence.len());
+        for (j, ev) in evidence.iter().zip(&r.evidence) {
+            assert_eq!(j["doc"], ev.doc.as_str());
+            assert_eq!(j["text"], ev.text.as_str());
+            assert_eq!(j["trigger"], ev.trigger.as_str());
+            assert_eq!(j["start"], ev.start);
+            assert_eq!(j["trigger_end"], ev.trigger_end);
+            assert_eq!(j["date"].as_str(), ev.date.as_deref());
+        }
+    }
+}
+
+const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
+
+fn parse_ntriples(doc: &str) -> Vec<Triple> {
+    oxttl::NTriplesParser::new().for_slice(doc).collect::<Result<_, _>>().expect("valid N-Triples")
+}
+
+fn value(term: &Term) -> String {
+    match term {
+        Term::NamedNode(n) => n.as_str().to_owned(),
+        Term::Literal(l) => l.value().to_owned(),
+        other => panic!("unexpected term {other}"),
+    }
+}
+
+fn objects(triples: &[Triple], subject: &str, predicate: &str) -> BTreeSet<String> {
+    triples
+        .iter()
+        .filter(|t| t.subject.to_string() == format!("<{subject}>") && t.predicate.as_str() == predicate)
+        .map(|t| value(&t.object))
+        .collect()
+}
+
+fn has(triples: &[Triple], subject: &str, predicate: &str, object: &str) -> bool {
+    objects(triples, subject, predicate).contains(object)
+}
+
+/// All values of `predicate`, with multiplicity.
+fn all_values(triples: &[Triple], predicate: &str) -> Vec<String> {
+    let mut values: Vec<String> =
+        triples.iter().filter(|t| t.predicate.as_str() == predicate).map(|t| value(&t.object)).collect();
+    values.sort();
+    values
+}
+
+fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
+    let triples = parse_ntriples(nt);
+    let from_turtle: Vec<Triple> =
+        oxttl::TurtleParser::new().for_slice(ttl).collect::<Result<_, _>>().expect("valid Turtle");
+    let set: HashSet<&Triple> = triples.iter().collect();
+    assert_eq!(set.len(), triples.len(), "duplicate triples: two resources share an IRI");
+    assert_eq!(set, from_turtle.iter().collect(), "Turtle and N-Triples differ");
+    assert!(triples.iter().all(|t| !t.subject.is_blank_node() && !t.object.is_blank_node()));
+
+    for e in g.entities() {
+        let iri = entity_iri(&e.id);
+        assert_eq!(objects(&triples, &iri, "http://www.w3.org/2000/01/rdf-schema#label"), BTreeSet::from([e.label.clone()]));
+        assert_eq!(objects(&triples, &iri, "http://www.w3.org/2004/02/skos/core#altLabel"), e.aliases);
+        assert_eq!(
+            objects(&triples, &iri, &format!("{ONTOLOGY_NS}mentionCount")),
+            BTreeSet::from([e.mentions.to_string()])
+        );
+    }
+    let statements: Vec<&Triple> = triples
+        .iter()
+        .filter(|t| t.predicate.as_str() == RDF_TYPE && value(&t.object) == format!("{ONTOLOGY_NS}Statement"))
+        .collect();
+    assert_eq!(statements.len(), g.edge_count());
+    let mut texts: Vec<String> = g.edges().flat_map(|e| e.relation.evidence.iter().map(|ev| ev.text.clone())).collect();
+    texts.sort();
+    assert_eq!(all_values(&triples, "http://www.w3.org/ns/oa#exact"), texts);
+    let mut triggers: Vec<String> =
+        g.edges().flat_map(|e| e.relation.evidence.iter().map(|ev| ev.trigger.clone())).collect();
+    triggers.sort();
+    assert_eq!(all_values(&triples, &format!("{ONTOLOGY_NS}trigger")), triggers);
+    let mut titles: Vec<String> = g.documents().filter_map(|d| d.title.clone()).collect();
+    titles.sort();
+    assert_eq!(all_values(&triples, "http://purl.org/dc/terms/title"), titles);
+}
+
+/// What the XML exports promise to carry: the text, with the characters XML 1.0 cannot
+/// hold replaced by U+FFFD.
+fn xml_policy(s: &str) -> String {
+    s.chars().map(|c| if is_xml_char(c) { c } else { char::REPLACEMENT_CHARACTER }).collect()
+}
+
+fn json_text<T: serde::Serialize>(value: &T) -> String {
+    xml_policy(&serde_json::to_string(value).unwrap())
+}
+
+/// Just enough of a DOM to check the XML exports.
+#[derive(Debug, Default)]
+struct Element {
+    name: String,
+    attributes: BTreeMap<String, String>,
+    text: String,
+    children: Vec<Element>,
+}
+
+impl Element {
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attributes.get(name).map(String::as_str)
+    }
+
+    fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Element> + 'a {
+        self.children.iter().filter(move |c| c.name == name)
+    }
+
+    fn child<'a>(&'a self, name: &'a str) -> &'a Element {
+        self.children(name).next().unwrap_or_else(|| panic!("no <{name}> in <{}>", self.name))
+    }
+
+    fn walk(&self, f: &mut impl FnMut(&Element)) {
+        f(self);
+        self.children.iter().for_each(|c| c.walk(f));
+    }
+}
+
+/// Parses with quick-xml. A conforming parser would normalise raw CR and, in attribute
+/// values, raw LF and tabs, so those must not occur unescaped.
+fn parse_xml(doc: &str) -> Element {
+    assert!(!doc.contains('\r'), "raw CR would be normalised away");
+    let mut reader = quick_xml::Reader::from_str(doc);
+    let mut stack = vec![Element::default()];
+    loop {
+        let event = reader.read_event().unwrap_or_else(|e| panic!("invalid XML at {}: {e}", reader.buffer_position()));
+        let open = |e: &quick_xml::events::BytesStart<'_>| {
+            let mut element = Element { name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(), ..Element::default() };
+            for attr in e.attributes() {
+                let attr = attr.expect("well-formed attribute");
+                assert!(!attr.value.iter().any(|b| matches!(b, b'\n' | b'\t')), "raw whitespace in an attribute value");
+                let key = String::from_utf8(attr.key.as_ref().to_vec()).unwrap();
+                let previous = element.attributes.insert(key, attr.unescape_value().unwrap().into_owned());
+                assert!(previous.is_none(), "duplicate attribute");
+            }
+            element
+        };
+        match event {
+            Event::Start(e) => stack.push(open(&e)),
+            Event::Empty(e) => {
+                let element = open(&e);
+                stack.last_mut().unwrap().children.push(element);
+            }
+            Event::End(_) => {
+                let element = stack.pop().unwrap();
+                stack.last_mut().unwrap().children.push(element);
+            }
+            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) => {
+                let text = &mut stack.last_mut().unwrap().text;
+                if r.is_char_ref() {
+                    text.push(r.resolve_char_ref().unwrap().unwrap());
+                } else {
+                    let name = r.decode().unwrap();
+                    text.push_str(quick_xml::escape::resolve_predefined_entity(&name).expect("predefined entity"));
+                }
+            }
+            Event::CData(_) | Event::DocType(_) => panic!("unexpected {event:?}"),
+            Event::Eof => break,
+            Event::Decl(_) | Event::PI(_) | Event::Comment(_) => {}
+        }
+    }
+    let mut document = stack.pop().unwrap();
+    assert!(stack.is_empty(), "unclosed elements");
+    assert_eq!(document.children.len(), 1, "one root element");
+    let root = document.children.pop().unwrap();
+    assert!(xml_chars_only(&root), "a character XML 1.0 cannot carry");
+    root
+}
+
+fn xml_chars_only(root: &Element) -> bool {
+    let mut ok = true;
+    root.walk(&mut |e| {
+        ok &= e.text.chars().chain(e.attributes.values().flat_map(|v| v.chars())).all(is_xml_char);
+    });
+    ok
+}
+
+/// XML `Nmtoken`, the type of GraphML's ids.
+fn is_nmtoken(s: &str) -> bool {
+    !s.is_empty()
+        && s.chars().all(|c| {
+            matches!(c,
+                ':' | 'A'..='Z' | '_' | 'a'..='z' | '-' | '.' | '0'..='9' | '\u{B7}'
+                | '\u{C0}'..='\u{D6}' | '\u{D8}'..='\u{F6}' | '\u{F8}'..='\u{37D}' | '\u{37F}'..='\u{1FFF}'
+                | '\u{200C}'..='\u{200D}' | '\u{203F}'..='\u{2040}' | '\u{2070}'..='\u{218F}'
+                | '\u{2C00}'..='\u{2FEF}' | '\u{3001}'..='\u{D7FF}' | '\u{F900}'..='\u{FDCF}'
+                | '\u{FDF0}'..='\u{FFFD}' | '\u{10000}'..='\u{EFFFF}')
+        })
+}
+
+fn data_map<'a>(e: &'a Element, keys: &BTreeMap<String, String>, domain: &str) -> BTreeMap<&'a str, &'a str> {
+    let mut map = BTreeMap::new();
+    for d in e.children("data") {
+        let key = d.attr("key").unwrap();
+        assert_eq!(keys.get(key).map(String::as_str), Some(domain), "undeclared key {key} on a {domain}");
+        assert!(map.insert(key, d.text.as_str()).is_none(), "two values of {key}");
+    }
+    map
+}
+
+fn check_graphml(g: &KnowledgeGraph, doc: &str) {
+    let root = parse_xml(doc);
+    assert_eq!(root.name, "graphml");
+    assert_eq!(root.attr("xmlns"), Some("http://graphml.graphdrawing.org/xmlns"));
+    root.walk(&mut |e| assert_ne!(e.name, "desc"));
+    let names: Vec<&str> = root.children.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names.last(), Some(&"graph"));
+    assert!(names[..names.len() - 1].iter().all(|&n| n == "key"), "keys come before the graph");
+    let mut keys = BTreeMap::new();
+    for key in root.children("key") {
+        let id = key.attr("id").unwrap();
+        assert_eq!(key.attr("attr.name"), Some(id));
+        assert!(matches!(key.attr("for"), Some("node" | "edge")));
+        assert!(matches!(key.attr("attr.type"), Some("boolean" | "int" | "long" | "float" | "double" | "string")));
+        assert!(keys.insert(id.to_owned(), key.attr("for").unwrap().to_owned()).is_none(), "key id {id} twice");
+    }
+    let graph = root.child("graph");
+    assert_eq!(graph.attr("edgedefault"), Some("directed"));
+    let kinds: Vec<&str> = graph.children.iter().map(|c| c.name.as_str()).collect();
+    assert!(kinds.windows(2).all(|w| !(w[0] == "edge" && w[1] == "node")), "nodes come before edges");
+
+    let nodes: Vec<&Element> = graph.children("node").collect();
+    assert_eq!(nodes.len(), g.node_count());
+    let mut node_ids = BTreeSet::new();
+    for (node, e) in nodes.iter().zip(g.entities()) {
+        let id = node.attr("id").unwrap();
+        assert!(is_nmtoken(id), "{id:?} is no NMTOKEN");
+        assert!(node_ids.insert(id));
+        let data = data_map(node, &keys, "node");
+        assert_eq!(data["label"], xml_policy(&e.label));
+        assert_eq!(data["type"], e.entity_type.as_str());
+        assert_eq!(data["aliases"], json_text(&e.aliases));
+        assert_eq!(data["mentions"], e.mentions.to_string());
+        assert_eq!(data["color"], HexColor::new(e.entity_type.color()).as_str());
+        assert_eq!(data.get("wikidata").copied(), e.wikidata.as_deref());
+    }
+    let edges: Vec<&Element> = graph.children("edge").collect();
+    assert_eq!(edges.len(), g.edge_count());
+    let mut edge_ids = BTreeSet::new();
+    for (edge, e) in edges.iter().zip(g.edges()) {
+        let id = edge.attr("id").unwrap();
+        assert!(is_nmtoken(id), "{id:?} is no NMTOKEN");
+        assert!(edge_ids.insert(id));
+        assert!(node_ids.contains(edge.attr("source").unwrap()) && node_ids.contains(edge.attr("target").unwrap()));
+        let data = data_map(edge, &keys, "edge");
+        let r = e.relation;
+        assert_eq!(data["relation"], r.kind.as_str());
+        assert_eq!(data["edgelabel"], r.kind.as_str());
+        assert_eq!(data["weight"].parse::<f64>().unwrap(), r.weight() as f64);
+        assert_eq!(data["r"].parse::<u8>().unwrap(), r.kind.color().0);
+        assert_eq!(data["first_quote"], xml_policy(&r.evidence[0].text));
+        assert_eq!(data["documents"], json_text(&r.documents()));
+        assert_eq!(data["evidence"], json_text(&EvidenceList(&r.evidence)));
+        assert_eq!(data.get("role").map(|s| s.to_string()), r.role.as_deref().map(xml_policy));
+    }
+}
+
+fn check_gexf(g: &KnowledgeGraph, doc: &str) {
+    let root = parse_xml(doc);
+    assert_eq!(root.name, "gexf");
+    assert_eq!(root.attr("xmlns"), Some("http://gexf.net/1.3"));
+    assert_eq!(root.attr("version"), Some("1.3"));
+    let graph = root.child("graph");
+    assert_eq!(graph.attr("defaultedgetype"), Some("directed"));
+    assert_eq!(graph.attr("timeformat"), Some("date"));
+    let mut declared = BTreeSet::new();
+    for attributes in graph.children("attributes") {
+        for a in attributes.children("attribute") {
+            declared.insert((attributes.attr("class").unwrap(), a.attr("id").unwrap()));
+        }
+    }
+    let attvalues = |e: &Element, class: &str| -> BTreeMap<String, String> {
+        e.child("attvalues")
+            .children("attvalue")
+            .map(|a| {
+                let key = a.attr("for").unwrap();
+                assert!(declared.contains(&(class, key)), "undeclared attribute {key}");
+                (key.to_owned(), a.attr("value").unwrap().to_owned())
+            })
+            .collect()
+    };
+    let nodes: Vec<&Element> = graph.child("nodes").children("node").collect();
+    assert_eq!(nodes.len(), g.node_count());
+    for (node, e) in nodes.iter().zip(g.entities()) {
+        assert_eq!(node.attr("id").unwrap(), xml_policy(&e.id));
+        assert_eq!(node.attr("label").unwrap(), xml_policy(&e.label));
+        let values = attvalues(node, "node");
+        assert_eq!(values["type"], e.entity_type.as_str());
+        assert_eq!(values["aliases"], json_text(&e.aliases));
+        assert_eq!(values["mentions"], e.mentions.to_string());
+        let (r, _, b) = e.entity_type.color();
+        assert_eq!(node.child("viz:color").attr("r"), Some(r.to_string().as_str()));
+        assert_eq!(node.child("viz:color").attr("b"), Some(b.to_string().as_str()));
+    }
+    let edges: Vec<&Element> = graph.child("edges").children("edge").collect();
+    assert_eq!(edges.len(), g.edge_count());
+    let ids: BTreeSet<&str> = edges.iter().map(|e| e.attr("id").unwrap()).collect();
+    assert_eq!(ids.len(), edges.len(), "edge ids are unique");
+    for (edge, e) in edges.iter().zip(g.edges()) {
+        let r = e.relation;
+        assert_eq!(edge.attr("id").unwrap(), xml_policy(&e.id()));
+        assert_eq!(edge.attr("source").unwrap(), xml_policy(&e.source.id));
+        assert_eq!(edge.attr("kind"), Some(r.kind.as_str()));
+        assert_eq!(edge.attr("weight").unwrap().parse::<f64>().unwrap(), r.weight() as f64);
+        let span = date_span(r);
+        assert_eq!(edge.attr("start"), span.map(|s| s.0));
+        assert_eq!(edge.attr("end"), span.map(|s| s.1));
+        let values = attvalues(edge, "edge");
+        assert_eq!(values["relation"], r.kind.as_str());
+        assert_eq!(values["first_quote"], xml_policy(&r.evidence[0].text));
+        assert_eq!(values["documents"], json_text(&r.documents()));
+    }
+}
+
+#[derive(Debug, PartialEq)]
+enum Token {
+    Str(String),
+    Word(String),
+    Arrow,
+    Punct(char),
+}
+
+/// A DOT tokenizer for what the exporter writes: quoted strings (with `\` escaping the
+/// next character, and backslash-newline continuing the string), words, `->` and
+/// punctuation. Panics on an unterminated string.
+fn tokenize_dot(doc: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut chars = doc.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c.is_whitespace() => {}
+            '"' => {
+                let mut s = String::new();
+                loop {
+                    match chars.next().expect("unterminated string") {
+                        '"' => break,
+                        '\\' => match chars.next().expect("unterminated string") {
+                            '\n' => {}
+                            'n' => s.push('\n'),
+                            c => s.push(c),
+                        },
+                        c => s.push(c),
+                    }
+                }
+                tokens.push(Token::Str(s));
+            }
+            '-' if chars.peek() == Some(&'>') => {
+                chars.next();
+                tokens.push(Token::Arrow);
+            }
+            c if c.is_alphanumeric() || c == '_' || c == '.' => {
+                let mut w = String::from(c);
+                while let Some(&c) = chars.peek().filter(|c| c.is_alphanumeric() || **c == '_' || **c == '.') {
+                    w.push(c);
+                    chars.next();
+                }
+                tokens.push(Token::Word(w));
+            }
+            '{' | '}' | '[' | ']' | ';' | ',' | '=' => tokens.push(Token::Punct(c)),
+            c => panic!("unexpected character {c:?} outside a string"),
+        }
+    }
+    tokens
+}
+
+/// What DOT promises: short lines, every string closed, balanced brackets, and one node
+/// statement per entity and one edge statement per edge, with the ids of the graph.
+fn check_dot(g: &KnowledgeGraph, doc: &str) {
+    for line in doc.lines() {
+        assert!(line.len() <= dot::MAX_LINE, "line of {} bytes", line.len());
+    }
+    let tokens = tokenize_dot(doc);
+    assert_eq!(tokens[..3], [Token::Word("digraph".into()), Token::Word("newsgraph".into()), Token::Punct('{')]);
+    assert_eq!(tokens.last(), Some(&Token::Punct('}')));
+    let (mut braces, mut brackets, mut in_legend) = (0i32, 0i32, false);
+    let mut node_ids = Vec::new();
+    let mut edges = Vec::new();
+    for (i, t) in tokens.iter().enumerate() {
+        match t {
+            Token::Punct('{') => braces += 1,
+            Token::Punct('}') => {
+                braces -= 1;
+                in_legend &= braces > 1;
+            }
+            Token::Punct('[') => brackets += 1,
+            Token::Punct(']') => brackets -= 1,
+            Token::Word(w) if w == "cluster_legend" => in_legend = true,
+            // A statement starts after `{` or `;` at the top level of the digraph.
+            Token::Str(id) if braces == 1 && brackets == 0 && !in_legend && matches!(tokens[i - 1], Token::Punct('{' | ';')) => {
+                if let (Some(Token::Arrow), Some(Token::Str(target))) = (tokens.get(i + 1), tokens.get(i + 2)) {
+                    edges.push((id.clone(), target.clone()));
+                } else {
+                    node_ids.push(id.clone());
+                }
+            }
+            _ => {}
+        }
+        assert!(braces >= 0 && brackets >= 0, "unbalanced");
+    }
+    assert_eq!((braces, brackets), (0, 0), "unbalanced");
+    // Entity ids are slugs, which need no escaping: they read back as they are.
+    assert_eq!(node_ids, g.entities().map(|e| e.id.clone()).collect::<Vec<_>>());
+    assert_eq!(edges, g.edges().map(|e| (e.source.id.clone(), e.target.id.clone())).collect::<Vec<_>>());
+}
