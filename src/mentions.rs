@@ -143,12 +143,15 @@ impl<'s> Recognizer<'s> {
         AnalyzedDocument { dateline: self.dateline(&doc.text), doc, sentences: analyzed }
     }
 
+    /// The state of the dateline: a capital in capitals opening a line, before a colon, a
+    /// comma, an agency in brackets or a dash ("ISLAMABAD:", "DOHA, Nov 10 (Reuters) -",
+    /// "ANKARA (Reuters) -").
     fn dateline(&self, text: &str) -> Option<String> {
-        let head: String = text.chars().take(600).collect();
+        let head: String = text.chars().take(800).collect();
         for line in head.lines() {
-            let Some((before, _)) = line.split_once(':') else { continue };
-            let word = before.split(['(', ',']).next().unwrap_or("").trim();
-            if word.len() < 3 || !word.chars().all(|c| c.is_uppercase() || c == ' ' || c == '-') {
+            let end = line.find([':', ',', '(', '-', '—', '–']).unwrap_or(0);
+            let word = line[..end].trim();
+            if word.len() < 3 || !word.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.') {
                 continue;
             }
             let titled = title_case(word);
@@ -228,7 +231,7 @@ impl<'s> Recognizer<'s> {
         }
         // "urged both Ankara and Baghdad", "condemned Tehran": the object of an act.
         let before = |k: usize| first.checked_sub(k).map(|i| words[i]);
-        if before(1).is_some_and(acts_word) || (1..=3).any(|k| before(k).is_some_and(|w| fold(w) == "both")) {
+        if before(1).is_some_and(acts_word) || (1..=3).any(|k| before(k).is_some_and(|w| matches!(fold(w).as_str(), "both" | "between"))) {
             return true;
         }
         if first > 0 && matches!(fold(words[first - 1]).as_str(), "from" | "by") {

@@ -102,6 +102,16 @@ fn conflict_parties(doc: &ResolvedDocument, events: &[StrikeEvent]) -> Vec<usize
     }
 }
 
+fn dedup_entities(it: impl Iterator<Item = usize>) -> Vec<usize> {
+    let mut out = Vec::new();
+    for e in it {
+        if !out.contains(&e) {
+            out.push(e);
+        }
+    }
+    out
+}
+
 fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<Trigger> {
     let mut found: Vec<Trigger> = Vec::new();
     let mut i = 0;
@@ -280,6 +290,37 @@ impl Ctx<'_> {
     /// is not inside a prepositional phrase, skipping relative clauses (", which ...,"); with
     /// `coordinated`, the whole list it ends ("China, Turkiye, Russia and the United Nations").
     fn agents_left(&self, end: usize, types: &[EntityType], coordinated: bool) -> Vec<usize> {
+        let found = self.subject_left(end, types, coordinated);
+        if found.is_empty() {
+            self.quote_speaker(end, types)
+        } else {
+            found
+        }
+    }
+
+    /// The speaker of a quotation that holds token `i`, named after it: "“Iran condemns ...,”
+    /// stated the Foreign Ministry of Iran" → Iran; "“We urge restraint,” the UN chief said".
+    fn quote_speaker(&self, i: usize, types: &[EntityType]) -> Vec<usize> {
+        let is_open = |w: &str| matches!(w, "“" | "\"" | "‘");
+        let is_close = |w: &str| matches!(w, "”" | "\"" | "’");
+        let Some(open) = (0..i).rev().find(|&k| is_open(self.words[k])) else { return Vec::new() };
+        let Some(close) = (i + 1..self.words.len()).find(|&k| is_close(self.words[k]) && k > open) else { return Vec::new() };
+        if (open + 1..i).any(|k| is_close(self.words[k]) && self.words[k] != "’") {
+            return Vec::new();
+        }
+        let window = close + 1..self.words.len().min(close + 10);
+        if !window.clone().any(|k| self.cue("reporting verb").contains(self.words[k])) {
+            return Vec::new();
+        }
+        self.mentions
+            .iter()
+            .filter(|m| window.contains(&m.first) && types.contains(&m.entity_type) && m.form != MentionForm::Anaphor)
+            .min_by_key(|m| (m.entity_type == EntityType::State, m.first))
+            .map(|m| vec![m.entity])
+            .unwrap_or_default()
+    }
+
+    fn subject_left(&self, end: usize, types: &[EntityType], coordinated: bool) -> Vec<usize> {
         let mut i = end;
         while i > 0 {
             i -= 1;
@@ -492,7 +533,21 @@ impl Ctx<'_> {
             let mut agents = if noun {
                 self.noun_agents(t, AGENTS)
             } else if self.passive(t) {
-                Vec::new()
+                // "hideouts were struck by Pakistan": the agent follows, the target precedes.
+                let by = (t.last + 1..self.words.len().min(t.last + 5)).find(|&k| self.word(k) == "by");
+                let agents: Vec<usize> = by.map(|k| self.at(k + 1).iter().filter(|m| AGENTS.contains(&m.entity_type)).map(|m| m.entity).collect()).unwrap_or_default();
+                if !agents.is_empty() {
+                    let clause = (0..t.first).rev().find(|&k| matches!(self.words[k], "," | ";" | ":")).map_or(0, |k| k + 1);
+                    let named = dedup_entities(self.mentions.iter().filter(|m| m.first >= clause && m.last < t.first && TARGETS.contains(&m.entity_type)).map(|m| m.entity));
+                    let targets = self.state_level(named);
+                    for &a in &agents {
+                        for &o in targets.iter().filter(|o| !agents.contains(o)) {
+                            self.push(out, a, RelationKind::Struck, o, (t.first, t.last), None);
+                        }
+                    }
+                    events.push(StrikeEvent { agents: agents.clone(), targets, date: self.date_value(t.first) });
+                }
+                continue;
             } else {
                 // "Thursday's strikes hit ...": the subject is itself a strike.
                 match self.triggers.iter().find(|n| n.pos == TriggerPos::Noun && n.kind == RelationKind::Struck && n.last + 1 == t.first) {

@@ -143,3 +143,28 @@ fn a_corpus_of_several_crises_keeps_them_apart() {
     assert_eq!(g.entities().filter(|e| e.label.contains("Erdogan")).count(), 1);
     assert_eq!(g.entities().filter(|e| e.label.contains("Guterres")).count(), 1);
 }
+
+#[test]
+fn russia_ukraine_quotes_passives_and_capitals() {
+    check(
+        "russia_ukraine.txt",
+        &[
+            ("Russia", "struck", "Ukraine"),
+            // "“We condemn this barbaric attack,” the Ukrainian foreign ministry said"
+            ("Ukraine", "condemned", "Russia"),
+            ("Volodymyr Zelenskiy", "called", "Emmanuel Macron"),
+            // "were struck by Russia"
+            ("Russia", "struck", "Kharkiv"),
+            // "offered to mediate between Moscow and Kyiv"
+            ("Tayyip Erdogan", "mediated", "Russia"),
+            ("Tayyip Erdogan", "mediated", "Ukraine"),
+            ("European Union", "mediated", "Russia"),
+            ("United Nations", "mediated", "Ukraine"),
+            ("Dmitry Peskov", "official_of", "Russia"),
+            ("Oleh Syniehubov", "official_of", "Ukraine"),
+            ("Emmanuel Macron", "official_of", "France"),
+        ],
+        // "The Kremlin denied targeting civilian infrastructure": a denial, not a strike.
+        &[("Russia", "struck", "Russia"), ("Oleh Syniehubov", "official_of", "Russia"), ("Turkey", "struck", "Russia")],
+    );
+}
