@@ -9,8 +9,10 @@
 //!   display only, are truncated with an ellipsis, and a string still too long for a line
 //!   (a very long id) is continued on the next line with DOT's backslash-newline.
 //! - Shape and fill colour by entity type, colour by relation, and a legend cluster of the
-//!   types and relations present.
+//!   types and relations present. Entities without edges are gathered in a cluster of
+//!   their own, laid out as a grid.
 
+use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
@@ -39,7 +41,14 @@ impl DotSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterDotSerializer<W> {
-        WriterDotSerializer { out: DotOut { writer, column: 0, buf: String::new() }, written: false }
+        WriterDotSerializer {
+            out: DotOut {
+                writer,
+                column: 0,
+                buf: String::new(),
+            },
+            written: false,
+        }
     }
 }
 
@@ -65,10 +74,18 @@ impl<W: Write> WriterDotSerializer<W> {
             out.node(entity)?;
         }
         let mut relations = [false; RelationKind::ALL.len()];
+        let mut linked = HashSet::new();
         for edge in graph.edges() {
             relations[edge.relation.kind as usize] = true;
+            linked.extend([edge.source.id.as_str(), edge.target.id.as_str()]);
             out.edge(&edge)?;
         }
+        let unlinked: Vec<&str> = graph
+            .entities()
+            .map(|e| e.id.as_str())
+            .filter(|id| !linked.contains(id))
+            .collect();
+        out.unlinked(&unlinked)?;
         out.legend(&types, &relations)?;
         out.raw("}\n")
     }
@@ -170,6 +187,23 @@ impl<W: Write> DotOut<W> {
         self.raw("];\n")
     }
 
+    /// Gathers the entities without edges in a cluster, as a grid: Graphviz would otherwise
+    /// stack them all in one column (with `rankdir=LR`), dwarfing the connected graph.
+    fn unlinked(&mut self, ids: &[&str]) -> io::Result<()> {
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.raw("  subgraph cluster_unlinked {\n")?;
+        self.raw("    label=\"Mentioned, without relations\";\n    style=dotted;\n")?;
+        for id in ids {
+            self.raw("    ")?;
+            self.quoted(id, None)?;
+            self.raw(";\n")?;
+        }
+        self.grid(ids)?;
+        self.raw("  }\n")
+    }
+
     /// A cluster with one sample node per entity type and one sample edge per relation
     /// present in the graph.
     fn legend(&mut self, types: &[bool], relations: &[bool]) -> io::Result<()> {
@@ -178,11 +212,14 @@ impl<W: Write> DotOut<W> {
         }
         self.raw("  subgraph cluster_legend {\n")?;
         self.raw("    label=\"Legend\";\n    style=dashed;\n")?;
-        for t in EntityType::ALL.into_iter().filter(|&t| types[t as usize]) {
+        let present: Vec<EntityType> = EntityType::ALL.into_iter().filter(|&t| types[t as usize]).collect();
+        for &t in &present {
             self.raw(&format!("    \"legend:type:{t}\" [label=\"{t}\""))?;
             self.type_style(t)?;
             self.raw("];\n")?;
         }
+        let ids: Vec<String> = present.iter().map(|t| format!("legend:type:{t}")).collect();
+        self.grid(&ids.iter().map(String::as_str).collect::<Vec<_>>())?;
         for r in RelationKind::ALL.into_iter().filter(|&r| relations[r as usize]) {
             self.raw(&format!(
                 "    \"legend:relation:{r}:from\" [label=\"\", shape=point, width=0.08];\n    \
@@ -193,6 +230,24 @@ impl<W: Write> DotOut<W> {
             self.raw("];\n")?;
         }
         self.raw("  }\n")
+    }
+
+    /// Invisible edges that chain `ids` in rows of about √n nodes, so Graphviz lays them out
+    /// as a grid.
+    fn grid(&mut self, ids: &[&str]) -> io::Result<()> {
+        let root = ids.len().isqrt();
+        let per_row = if root * root < ids.len() { root + 1 } else { root };
+        for row in ids.chunks(per_row.max(1)).filter(|row| row.len() > 1) {
+            self.raw("    ")?;
+            for (i, id) in row.iter().enumerate() {
+                if i > 0 {
+                    self.raw(" -> ")?;
+                }
+                self.quoted(id, None)?;
+            }
+            self.raw(" [style=invis];\n")?;
+        }
+        Ok(())
     }
 
     fn type_style(&mut self, t: EntityType) -> io::Result<()> {

@@ -18,8 +18,13 @@ use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph};
 
 /// `(id = title, type)` of the node attributes, in the order values are written.
-const NODE_ATTRIBUTES: [(&str, &str); 5] =
-    [("type", "string"), ("aliases", "string"), ("mentions", "long"), ("wikidata", "string"), ("iso3", "string")];
+const NODE_ATTRIBUTES: [(&str, &str); 5] = [
+    ("type", "string"),
+    ("aliases", "string"),
+    ("mentions", "long"),
+    ("wikidata", "string"),
+    ("iso3", "string"),
+];
 
 /// `(id = title, type)` of the edge attributes, in the order values are written.
 const EDGE_ATTRIBUTES: [(&str, &str); 6] = [
@@ -57,7 +62,10 @@ impl<W: Write> WriterGexfSerializer<W> {
     /// Writes the whole document. A GEXF file holds one graph: a second call is an error.
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
         start_document(&mut self.written)?;
-        let out = GexfOut { xml: XmlOut::new(&mut self.writer)?, json: Vec::new() };
+        let out = GexfOut {
+            xml: XmlOut::new(&mut self.writer)?,
+            json: Vec::new(),
+        };
         out.write(graph)
     }
 
@@ -106,11 +114,19 @@ impl<W: Write> GexfOut<W> {
             "Knowledge graph of a geopolitical crisis, extracted from news articles",
         )?;
         self.xml.end("meta")?;
-        self.xml.start("graph", &[("defaultedgetype", "directed"), ("mode", "dynamic"), ("timeformat", "date")])?;
+        self.xml.start(
+            "graph",
+            &[
+                ("defaultedgetype", "directed"),
+                ("mode", "dynamic"),
+                ("timeformat", "date"),
+            ],
+        )?;
         for (class, attributes) in [("node", &NODE_ATTRIBUTES[..]), ("edge", &EDGE_ATTRIBUTES[..])] {
             self.xml.start("attributes", &[("class", class), ("mode", "static")])?;
             for &(id, ty) in attributes {
-                self.xml.empty("attribute", &[("id", id), ("title", id), ("type", ty)])?;
+                self.xml
+                    .empty("attribute", &[("id", id), ("title", id), ("type", ty)])?;
             }
             self.xml.end("attributes")?;
         }
@@ -130,7 +146,8 @@ impl<W: Write> GexfOut<W> {
     }
 
     fn node(&mut self, entity: &Entity) -> io::Result<()> {
-        self.xml.start("node", &[("id", &entity.id), ("label", &entity.label)])?;
+        self.xml
+            .start("node", &[("id", &entity.id), ("label", &entity.label)])?;
         self.xml.start("attvalues", &[])?;
         self.attvalue("type", entity.entity_type.as_str())?;
         let aliases = json_into(&mut self.json, &entity.aliases)?;
@@ -164,11 +181,19 @@ impl<W: Write> GexfOut<W> {
             ("start", first),
             ("end", last),
         ];
-        let len = if span.is_some() { attributes.len() } else { attributes.len() - 2 };
+        let len = if span.is_some() {
+            attributes.len()
+        } else {
+            attributes.len() - 2
+        };
         self.xml.start("edge", &attributes[..len])?;
         self.xml.start("attvalues", &[])?;
         self.attvalue("relation", kind)?;
-        for (key, value) in [("cameo", &relation.cameo), ("plover", &relation.plover), ("role", &relation.role)] {
+        for (key, value) in [
+            ("cameo", &relation.cameo),
+            ("plover", &relation.plover),
+            ("role", &relation.role),
+        ] {
             if let Some(value) = value {
                 self.attvalue(key, value)?;
             }
@@ -186,7 +211,8 @@ impl<W: Write> GexfOut<W> {
     /// `<viz:color r g b/>`.
     fn color(&mut self, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
         let (r, g, b) = (Int::from(r), Int::from(g), Int::from(b));
-        self.xml.empty("viz:color", &[("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())])
+        self.xml
+            .empty("viz:color", &[("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())])
     }
 
     fn attvalue(&mut self, key: &str, value: &str) -> io::Result<()> {

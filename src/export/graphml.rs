@@ -80,7 +80,10 @@ impl<W: Write> WriterGraphMlSerializer<W> {
     /// Writes the whole document. A GraphML file holds one graph: a second call is an error.
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
         start_document(&mut self.written)?;
-        let out = GraphMlOut { xml: XmlOut::new(&mut self.writer)?, json: Vec::new() };
+        let out = GraphMlOut {
+            xml: XmlOut::new(&mut self.writer)?,
+            json: Vec::new(),
+        };
         out.write(graph)
     }
 
@@ -124,10 +127,14 @@ impl<W: Write> GraphMlOut<W> {
         )?;
         for (domain, keys) in [("node", &NODE_KEYS[..]), ("edge", &EDGE_KEYS[..])] {
             for &(name, ty) in keys {
-                self.xml.empty("key", &[("id", name), ("for", domain), ("attr.name", name), ("attr.type", ty)])?;
+                self.xml.empty(
+                    "key",
+                    &[("id", name), ("for", domain), ("attr.name", name), ("attr.type", ty)],
+                )?;
             }
         }
-        self.xml.start("graph", &[("id", "newsgraph"), ("edgedefault", "directed")])?;
+        self.xml
+            .start("graph", &[("id", "newsgraph"), ("edgedefault", "directed")])?;
         for entity in graph.entities() {
             self.node(entity)?;
         }
@@ -161,7 +168,8 @@ impl<W: Write> GraphMlOut<W> {
         let kind = relation.kind.as_str();
         let (source, target) = (nmtoken(&edge.source.id), nmtoken(&edge.target.id));
         let id = format!("{source}:{kind}:{target}");
-        self.xml.start("edge", &[("id", &id), ("source", &source), ("target", &target)])?;
+        self.xml
+            .start("edge", &[("id", &id), ("source", &source), ("target", &target)])?;
         self.data("relation", kind)?;
         self.data("edgelabel", kind)?;
         let weight = Int::from(relation.weight());
@@ -170,7 +178,11 @@ impl<W: Write> GraphMlOut<W> {
         self.data("r", Int::from(r).as_str())?;
         self.data("g", Int::from(g).as_str())?;
         self.data("b", Int::from(b).as_str())?;
-        for (key, value) in [("cameo", &relation.cameo), ("plover", &relation.plover), ("role", &relation.role)] {
+        for (key, value) in [
+            ("cameo", &relation.cameo),
+            ("plover", &relation.plover),
+            ("role", &relation.role),
+        ] {
             if let Some(value) = value {
                 self.data(key, value)?;
             }

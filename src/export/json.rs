@@ -53,7 +53,13 @@ impl<W: Write> WriterJsonSerializer<W> {
         start_document(&mut self.written)?;
         let w = &mut self.writer;
         w.write_all(b"{\"directed\":true,\"multigraph\":true,\"graph\":")?;
-        serde_json::to_writer(&mut *w, &GraphHeader { name: "newsgraph", documents: Documents(graph) })?;
+        serde_json::to_writer(
+            &mut *w,
+            &GraphHeader {
+                name: "newsgraph",
+                documents: Documents(graph),
+            },
+        )?;
         w.write_all(b",\n\"nodes\":[")?;
         for (i, entity) in graph.entities().enumerate() {
             w.write_all(if i == 0 { b"\n" } else { b",\n" })?;

@@ -37,9 +37,9 @@ mod gexf;
 mod graphml;
 mod json;
 mod rdf;
-mod xml;
 #[cfg(test)]
 mod tests;
+mod xml;
 
 pub use dot::{DotSerializer, WriterDotSerializer};
 pub use gexf::{GexfSerializer, WriterGexfSerializer};
@@ -63,8 +63,14 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the CLI writes them.
-    pub const ALL: [Format; 6] =
-        [Format::Turtle, Format::NTriples, Format::GraphMl, Format::Gexf, Format::Dot, Format::Json];
+    pub const ALL: [Format; 6] = [
+        Format::Turtle,
+        Format::NTriples,
+        Format::GraphMl,
+        Format::Gexf,
+        Format::Dot,
+        Format::Json,
+    ];
 
     /// The canonical name, as accepted by `--format` and printed by `Display`.
     pub fn name(self) -> &'static str {
@@ -200,26 +206,40 @@ fn distinct_documents(relation: &Relation) -> impl Iterator<Item = &str> + Clone
 
 /// The first and last well-formed event dates of an edge (see [`is_iso_date`]).
 fn date_span(relation: &Relation) -> Option<(&str, &str)> {
-    let mut dates = relation.evidence.iter().filter_map(|e| e.date.as_deref()).filter(|d| is_iso_date(d));
+    let mut dates = relation
+        .evidence
+        .iter()
+        .filter_map(|e| e.date.as_deref())
+        .filter(|d| is_iso_date(d));
     let first = dates.next()?;
     Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
 }
 
-/// Whether `s` is an ISO 8601 calendar date `YYYY-MM-DD`. Dates come from the pipeline as
-/// strings; the formats that type them (`xsd:date` in RDF, `timeformat="date"` in GEXF)
-/// only get well-formed ones, so one bad value cannot make a whole file invalid.
+/// Whether `s` is an ISO 8601 calendar date `YYYY-MM-DD` that exists (`xsd:date`'s lexical
+/// form, year 0001 or later). Dates come from the pipeline as strings; the formats that type
+/// them (`xsd:date` in RDF, `timeformat="date"` in GEXF) only get valid ones, so one bad
+/// value cannot make a whole file invalid.
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    let number = |r: std::ops::Range<usize>| b[r].iter().fold(0, |n, d| n * 10 + u32::from(d - b'0'));
-    b.len() == 10
-        && b[4] == b'-'
-        && b[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10)
-        && (1..=12).contains(&number(5..7))
-        && (1..=31).contains(&number(8..10))
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let number = |r: std::ops::Range<usize>| {
+        b[r].iter()
+            .try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    year >= 1 && (1..=days).contains(&day)
 }
 
 /// Serializes `value` as JSON into `buf` and returns it as text: GraphML and GEXF carry

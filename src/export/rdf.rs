@@ -208,7 +208,9 @@ impl TurtleSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterTurtleSerializer<W> {
-        WriterTurtleSerializer { inner: self.inner.for_writer(writer) }
+        WriterTurtleSerializer {
+            inner: self.inner.for_writer(writer),
+        }
     }
 }
 
@@ -240,7 +242,9 @@ impl NTriplesSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNTriplesSerializer<W> {
-        WriterNTriplesSerializer { inner: oxttl::NTriplesSerializer::new().for_writer(writer) }
+        WriterNTriplesSerializer {
+            inner: oxttl::NTriplesSerializer::new().for_writer(writer),
+        }
     }
 }
 
@@ -329,7 +333,11 @@ fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Res
     for alias in &entity.aliases {
         sink(TripleRef::new(s, SKOS_ALT_LABEL, string(alias)))?;
     }
-    sink(TripleRef::new(s, ng::MENTION_COUNT, typed(Int::new(entity.mentions).as_str(), xsd::INTEGER)))?;
+    sink(TripleRef::new(
+        s,
+        ng::MENTION_COUNT,
+        typed(Int::new(entity.mentions).as_str(), xsd::INTEGER),
+    ))?;
     if let Some(iso3) = &entity.iso3 {
         sink(TripleRef::new(s, ng::ISO3, string(iso3)))?;
     }
@@ -359,7 +367,11 @@ fn emit_edge<'g>(
     sink(TripleRef::new(st, ng::SUBJECT, subject))?;
     sink(TripleRef::new(st, ng::RELATION, property))?;
     sink(TripleRef::new(st, ng::OBJECT, object))?;
-    sink(TripleRef::new(st, ng::WEIGHT, typed(Int::from(relation.weight()).as_str(), xsd::INTEGER)))?;
+    sink(TripleRef::new(
+        st,
+        ng::WEIGHT,
+        typed(Int::from(relation.weight()).as_str(), xsd::INTEGER),
+    ))?;
     for (p, value) in [
         (ng::CAMEO_CODE, &relation.cameo),
         (ng::PLOVER_CATEGORY, &relation.plover),
@@ -370,7 +382,13 @@ fn emit_edge<'g>(
         }
     }
     dates.clear();
-    dates.extend(relation.evidence.iter().filter_map(|e| e.date.as_deref()).filter(|d| is_iso_date(d)));
+    dates.extend(
+        relation
+            .evidence
+            .iter()
+            .filter_map(|e| e.date.as_deref())
+            .filter(|d| is_iso_date(d)),
+    );
     dates.sort_unstable();
     dates.dedup();
     for date in dates.iter() {
@@ -394,7 +412,11 @@ fn emit_edge<'g>(
 /// the sentence, selected in its document by code-point offsets and by its text.
 fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
     set_evidence_iri(&mut b.evidence, &b.statement, evidence);
-    for (buf, suffix) in [(&mut b.target, "/target"), (&mut b.position, "/position"), (&mut b.quote, "/quote")] {
+    for (buf, suffix) in [
+        (&mut b.target, "/target"),
+        (&mut b.position, "/position"),
+        (&mut b.quote, "/quote"),
+    ] {
         buf.clear();
         buf.push_str(&b.evidence);
         buf.push_str(suffix);
@@ -406,11 +428,23 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
     sink(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
     sink(TripleRef::new(ev, oa::HAS_BODY, iri(&b.statement)))?;
     sink(TripleRef::new(ev, oa::HAS_TARGET, target))?;
-    sink(TripleRef::new(ev, ng::SENTENCE_INDEX, typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER)))?;
+    sink(TripleRef::new(
+        ev,
+        ng::SENTENCE_INDEX,
+        typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER),
+    ))?;
     sink(TripleRef::new(ev, ng::TRIGGER, string(&evidence.trigger)))?;
     let (start, end) = (Int::from(evidence.trigger_start), Int::from(evidence.trigger_end));
-    sink(TripleRef::new(ev, ng::TRIGGER_START, typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
-    sink(TripleRef::new(ev, ng::TRIGGER_END, typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
+    sink(TripleRef::new(
+        ev,
+        ng::TRIGGER_START,
+        typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER),
+    ))?;
+    sink(TripleRef::new(
+        ev,
+        ng::TRIGGER_END,
+        typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER),
+    ))?;
     if let Some(date) = evidence.date.as_deref().filter(|d| is_iso_date(d)) {
         sink(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;
     }
@@ -422,8 +456,16 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
 
     sink(TripleRef::new(position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR))?;
     let (start, end) = (Int::from(evidence.start), Int::from(evidence.end));
-    sink(TripleRef::new(position, oa::START, typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
-    sink(TripleRef::new(position, oa::END, typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER)))?;
+    sink(TripleRef::new(
+        position,
+        oa::START,
+        typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER),
+    ))?;
+    sink(TripleRef::new(
+        position,
+        oa::END,
+        typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER),
+    ))?;
 
     sink(TripleRef::new(quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR))?;
     sink(TripleRef::new(quote, oa::EXACT, string(&evidence.text)))
@@ -527,7 +569,10 @@ mod tests {
     #[test]
     fn namespace_constants_agree_with_the_term_macros() {
         assert_eq!(ng::STATEMENT.as_str(), format!("{ONTOLOGY_NS}Statement"));
-        assert_eq!(relation_property(RelationKind::OfficialOf).as_str(), format!("{ONTOLOGY_NS}officialOf"));
+        assert_eq!(
+            relation_property(RelationKind::OfficialOf).as_str(),
+            format!("{ONTOLOGY_NS}officialOf")
+        );
         for (name, ns) in PREFIXES {
             assert!(NamedNodeRef::new(ns).is_ok(), "{name}");
         }
@@ -539,7 +584,10 @@ mod tests {
         assert_eq!(entity_iri("münchen"), format!("{ENTITY_NS}münchen"));
         assert_eq!(entity_iri("a/b#c?d%e f"), format!("{ENTITY_NS}a%2Fb%23c%3Fd%25e%20f"));
         assert_eq!(entity_iri(".."), format!("{ENTITY_NS}%2E%2E"));
-        assert_eq!(entity_iri("\u{E000}\u{FFFE}\u{1FFFF}"), format!("{ENTITY_NS}%EE%80%80%EF%BF%BE%F0%9F%BF%BF"));
+        assert_eq!(
+            entity_iri("\u{E000}\u{FFFE}\u{1FFFF}"),
+            format!("{ENTITY_NS}%EE%80%80%EF%BF%BE%F0%9F%BF%BF")
+        );
         assert!(NamedNodeRef::new(entity_iri("\u{0}\"<>{}|\\^`").as_str()).is_ok());
     }
 }

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use quick_xml::events::Event;
 
 use super::json::EvidenceList;
-use super::xml::{self, is_xml_char, XmlContext};
+use super::xml::{self, XmlContext};
 use super::*;
 use crate::entity::{slug, Entity, EntityType};
 use crate::graph::DocumentMeta;
@@ -63,19 +63,53 @@ fn fixture() -> KnowledgeGraph {
         title: Some("Pakistan strikes \"militant targets\" in Iran".into()),
         published: Some("2024-01-18".into()),
     });
-    g.add_document(DocumentMeta { id: "aljazeera".into(), title: Some("Iran & Pakistan".into()), published: None });
+    g.add_document(DocumentMeta {
+        id: "aljazeera".into(),
+        title: Some("Iran & Pakistan".into()),
+        published: None,
+    });
 
     let strike = "Pakistan carried out strikes inside Iran on Thursday.";
-    g.add_relation("pakistan", RelationKind::Struck, "iran", evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")), None);
+    g.add_relation(
+        "pakistan",
+        RelationKind::Struck,
+        "iran",
+        evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")),
+        None,
+    );
     let strike2 = "Pakistani jets struck \"hideouts\" <near> Saravan & killed 9.";
-    g.add_relation("pakistan", RelationKind::Struck, "iran", evidence("aljazeera", 3, strike2, "struck", Some("2024-01-18")), None);
+    g.add_relation(
+        "pakistan",
+        RelationKind::Struck,
+        "iran",
+        evidence("aljazeera", 3, strike2, "struck", Some("2024-01-18")),
+        None,
+    );
     let strike3 = "The strikes\r\nfollowed\tIran's attack.";
-    g.add_relation("pakistan", RelationKind::Struck, "iran", evidence("dawn", 0, strike3, "strikes", None), None);
+    g.add_relation(
+        "pakistan",
+        RelationKind::Struck,
+        "iran",
+        evidence("dawn", 0, strike3, "strikes", None),
+        None,
+    );
     let condemn = "Pakistan condemned the \"unprovoked violation\" of its airspace.";
-    g.add_relation("pakistan", RelationKind::Condemned, "iran", evidence("aljazeera", 2, condemn, "condemned", Some("2024-01-17")), None);
+    g.add_relation(
+        "pakistan",
+        RelationKind::Condemned,
+        "iran",
+        evidence("aljazeera", 2, condemn, "condemned", Some("2024-01-17")),
+        None,
+    );
     let nasty_id = slug(NASTY);
     let call = "He said \"hi\" <b> & \\ then telephoned Iran's foreign minister.";
-    g.add_relation(&nasty_id, RelationKind::Called, "iran", evidence("reuters-0118", 4, call, "telephoned", Some("2024-01-19")), None);
+    g.add_relation(
+        &nasty_id,
+        RelationKind::Called,
+        "iran",
+        evidence("reuters-0118", 4, call, "telephoned", Some("2024-01-19")),
+        None,
+    );
     let office = "Foreign Minister He said, of Pakistan.";
     g.add_relation(
         &nasty_id,
@@ -143,7 +177,14 @@ fn exports_are_deterministic() {
 fn helpers() {
     assert_eq!(HexColor::new((0x1f, 0x77, 0xb4)).as_str(), "#1f77b4");
     assert!(is_iso_date("2024-01-16"));
-    for bad in ["2024-1-16", "2024-13-01", "2024-01-00", "20240116", "２０２４-01-16", ""] {
+    for bad in [
+        "2024-1-16",
+        "2024-13-01",
+        "2024-01-00",
+        "20240116",
+        "２０２４-01-16",
+        "",
+    ] {
         assert!(!is_iso_date(bad), "{bad}");
     }
     let escape = |s: &str, context| {
@@ -152,12 +193,18 @@ fn helpers() {
         out
     };
     let hostile = "a<b>&\"c\"\n\r\t\u{1}\u{FFFE}\u{FFFF}\u{FFFD}\u{EFFF}";
-    assert_eq!(escape(hostile, XmlContext::Text), "a&lt;b&gt;&amp;\"c\"\n&#13;\t\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{EFFF}");
+    assert_eq!(
+        escape(hostile, XmlContext::Text),
+        "a&lt;b&gt;&amp;\"c\"\n&#13;\t\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{EFFF}"
+    );
     assert_eq!(
         escape(hostile, XmlContext::Attribute),
         "a&lt;b&gt;&amp;&quot;c&quot;&#10;&#13;&#9;\u{FFFD}\u{FFFD}\u{FFFD}\u{FFFD}\u{EFFF}"
     );
-    assert_eq!(escape("plain ünïcode 漢字 \u{EFFF}", XmlContext::Attribute), "plain ünïcode 漢字 \u{EFFF}");
+    assert_eq!(
+        escape("plain ünïcode 漢字 \u{EFFF}", XmlContext::Attribute),
+        "plain ünïcode 漢字 \u{EFFF}"
+    );
 }
 
 // ---------------------------------------------------------------------------------------
@@ -210,22 +257,44 @@ fn rdf_has_both_shapes_of_each_edge() {
     assert!(has(&triples, &st, &ng("subject"), &ent("pakistan")));
     assert!(has(&triples, &st, &ng("relation"), &ng("struck")));
     assert_eq!(objects(&triples, &st, &ng("weight")), BTreeSet::from(["3".to_owned()]));
-    assert_eq!(objects(&triples, &st, &ng("date")), BTreeSet::from(["2024-01-18".to_owned()]));
-    let docs: BTreeSet<String> = ["aljazeera", "dawn", "reuters-0118"].iter().map(|d| format!("{DOCUMENT_NS}{d}")).collect();
+    assert_eq!(
+        objects(&triples, &st, &ng("date")),
+        BTreeSet::from(["2024-01-18".to_owned()])
+    );
+    let docs: BTreeSet<String> = ["aljazeera", "dawn", "reuters-0118"]
+        .iter()
+        .map(|d| format!("{DOCUMENT_NS}{d}"))
+        .collect();
     assert_eq!(objects(&triples, &st, "http://www.w3.org/ns/prov#wasDerivedFrom"), docs);
     // The cited document without metadata is still a typed document.
     assert!(has(&triples, &format!("{DOCUMENT_NS}dawn"), RDF_TYPE, &ng("Document")));
     let ev = format!("{EVIDENCE_NS}pakistan--struck--iran/aljazeera/3/315-321");
-    assert!(has(&triples, &ev, "http://www.w3.org/ns/oa#hasTarget", &format!("{ev}/target")));
-    assert!(has(&triples, &format!("{ev}/target"), "http://www.w3.org/ns/oa#hasSource", &format!("{DOCUMENT_NS}aljazeera")));
-    assert_eq!(objects(&triples, &format!("{ev}/position"), "http://www.w3.org/ns/oa#start"), BTreeSet::from(["300".to_owned()]));
+    assert!(has(
+        &triples,
+        &ev,
+        "http://www.w3.org/ns/oa#hasTarget",
+        &format!("{ev}/target")
+    ));
+    assert!(has(
+        &triples,
+        &format!("{ev}/target"),
+        "http://www.w3.org/ns/oa#hasSource",
+        &format!("{DOCUMENT_NS}aljazeera")
+    ));
+    assert_eq!(
+        objects(&triples, &format!("{ev}/position"), "http://www.w3.org/ns/oa#start"),
+        BTreeSet::from(["300".to_owned()])
+    );
 }
 
 #[test]
 fn graphviz_renders_the_exports_without_warnings() {
     let long = "x".repeat(40_000);
     let mut g = fixture();
-    g.add_entity(Entity::new(format!("{long} \u{1} \u{FFFE} \u{202E} ok"), EntityType::Place));
+    g.add_entity(Entity::new(
+        format!("{long} \u{1} \u{FFFE} \u{202E} ok"),
+        EntityType::Place,
+    ));
     for graph in [fixture(), g] {
         let dot = export(&graph, Format::Dot);
         let Ok(mut child) = std::process::Command::new("dot")
@@ -256,7 +325,18 @@ fn hostile_text(max_pieces: usize) -> impl Strategy<Value = String> + Clone {
         '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{200F}', '\u{202E}', '\u{2028}', '\u{E000}', 'é', '漢', '🦀', ' ', '-',
         '.', ':', '|', '%', '#', '/', '{', '}', '@', ';', '^', '`',
     ]);
-    let snippet = prop::sample::select(vec!["]]>", "\r\n", "&amp;", "<!--", "\"\\\"", "\\n", "&#13;", "\u{202E}abc", "--", "%41"]);
+    let snippet = prop::sample::select(vec![
+        "]]>",
+        "\r\n",
+        "&amp;",
+        "<!--",
+        "\"\\\"",
+        "\\n",
+        "&#13;",
+        "\u{202E}abc",
+        "--",
+        "%41",
+    ]);
     let piece = prop_oneof![
         3 => prop::collection::vec(special, 1..4).prop_map(|v| v.into_iter().collect::<String>()),
         2 => any::<char>().prop_map(String::from),
@@ -274,22 +354,48 @@ fn date() -> impl Strategy<Value = Option<String>> {
     ]
 }
 
+/// Label, type index, aliases, Wikidata id.
+type EntitySpec = (String, usize, Vec<String>, Option<String>);
+/// Id, title, publication date.
+type DocumentSpec = (String, Option<String>, Option<String>);
+/// Document index, text, trigger, date.
 type EvidenceSpec = (usize, String, String, Option<String>);
+/// Source index, relation index, target index, evidence, role.
+type EdgeSpec = (usize, usize, usize, Vec<EvidenceSpec>, Option<String>);
 
 #[derive(Debug, Clone)]
 struct GraphSpec {
-    entities: Vec<(String, usize, Vec<String>, Option<String>)>,
-    documents: Vec<(String, Option<String>, Option<String>)>,
-    edges: Vec<(usize, usize, usize, Vec<EvidenceSpec>, Option<String>)>,
+    entities: Vec<EntitySpec>,
+    documents: Vec<DocumentSpec>,
+    edges: Vec<EdgeSpec>,
 }
 
 fn graph_spec(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Value = GraphSpec> {
-    let entity = (text.clone(), 0..EntityType::ALL.len(), prop::collection::vec(text.clone(), 0..3), prop::option::of("Q[0-9]{1,4}"));
+    let entity = (
+        text.clone(),
+        0..EntityType::ALL.len(),
+        prop::collection::vec(text.clone(), 0..3),
+        prop::option::of("Q[0-9]{1,4}"),
+    );
     let document = (text.clone(), prop::option::of(text.clone()), date());
     let ev = (0usize..3, text.clone(), text.clone(), date());
-    let edge = (0usize..5, 0..RelationKind::ALL.len(), 0usize..5, prop::collection::vec(ev, 1..4), prop::option::of(text));
-    (prop::collection::vec(entity, 1..5), prop::collection::vec(document, 1..3), prop::collection::vec(edge, 0..6))
-        .prop_map(|(entities, documents, edges)| GraphSpec { entities, documents, edges })
+    let edge = (
+        0usize..5,
+        0..RelationKind::ALL.len(),
+        0usize..5,
+        prop::collection::vec(ev, 1..4),
+        prop::option::of(text),
+    );
+    (
+        prop::collection::vec(entity, 1..5),
+        prop::collection::vec(document, 1..3),
+        prop::collection::vec(edge, 0..6),
+    )
+        .prop_map(|(entities, documents, edges)| GraphSpec {
+            entities,
+            documents,
+            edges,
+        })
 }
 
 fn build(spec: &GraphSpec) -> KnowledgeGraph {
@@ -305,7 +411,11 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
         g.add_entity(e);
     }
     for (id, title, published) in &spec.documents {
-        g.add_document(DocumentMeta { id: id.clone(), title: title.clone(), published: published.clone() });
+        g.add_document(DocumentMeta {
+            id: id.clone(),
+            title: title.clone(),
+            published: published.clone(),
+        });
     }
     for (s, r, t, evidence, role) in &spec.edges {
         let kind = RelationKind::ALL[*r];
@@ -407,7 +517,10 @@ fn check_json(g: &KnowledgeGraph, doc: &str) {
 const RDF_TYPE: &str = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type";
 
 fn parse_ntriples(doc: &str) -> Vec<Triple> {
-    oxttl::NTriplesParser::new().for_slice(doc).collect::<Result<_, _>>().expect("valid N-Triples")
+    oxttl::NTriplesParser::new()
+        .for_slice(doc)
+        .collect::<Result<_, _>>()
+        .expect("valid N-Triples")
 }
 
 fn value(term: &Term) -> String {
@@ -432,25 +545,42 @@ fn has(triples: &[Triple], subject: &str, predicate: &str, object: &str) -> bool
 
 /// All values of `predicate`, with multiplicity.
 fn all_values(triples: &[Triple], predicate: &str) -> Vec<String> {
-    let mut values: Vec<String> =
-        triples.iter().filter(|t| t.predicate.as_str() == predicate).map(|t| value(&t.object)).collect();
+    let mut values: Vec<String> = triples
+        .iter()
+        .filter(|t| t.predicate.as_str() == predicate)
+        .map(|t| value(&t.object))
+        .collect();
     values.sort();
     values
 }
 
 fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
     let triples = parse_ntriples(nt);
-    let from_turtle: Vec<Triple> =
-        oxttl::TurtleParser::new().for_slice(ttl).collect::<Result<_, _>>().expect("valid Turtle");
+    let from_turtle: Vec<Triple> = oxttl::TurtleParser::new()
+        .for_slice(ttl)
+        .collect::<Result<_, _>>()
+        .expect("valid Turtle");
     let set: HashSet<&Triple> = triples.iter().collect();
-    assert_eq!(set.len(), triples.len(), "duplicate triples: two resources share an IRI");
+    assert_eq!(
+        set.len(),
+        triples.len(),
+        "duplicate triples: two resources share an IRI"
+    );
     assert_eq!(set, from_turtle.iter().collect(), "Turtle and N-Triples differ");
-    assert!(triples.iter().all(|t| !t.subject.is_blank_node() && !t.object.is_blank_node()));
+    assert!(triples
+        .iter()
+        .all(|t| !t.subject.is_blank_node() && !t.object.is_blank_node()));
 
     for e in g.entities() {
         let iri = entity_iri(&e.id);
-        assert_eq!(objects(&triples, &iri, "http://www.w3.org/2000/01/rdf-schema#label"), BTreeSet::from([e.label.clone()]));
-        assert_eq!(objects(&triples, &iri, "http://www.w3.org/2004/02/skos/core#altLabel"), e.aliases);
+        assert_eq!(
+            objects(&triples, &iri, "http://www.w3.org/2000/01/rdf-schema#label"),
+            BTreeSet::from([e.label.clone()])
+        );
+        assert_eq!(
+            objects(&triples, &iri, "http://www.w3.org/2004/02/skos/core#altLabel"),
+            e.aliases
+        );
         assert_eq!(
             objects(&triples, &iri, &format!("{ONTOLOGY_NS}mentionCount")),
             BTreeSet::from([e.mentions.to_string()])
@@ -461,11 +591,16 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         .filter(|t| t.predicate.as_str() == RDF_TYPE && value(&t.object) == format!("{ONTOLOGY_NS}Statement"))
         .collect();
     assert_eq!(statements.len(), g.edge_count());
-    let mut texts: Vec<String> = g.edges().flat_map(|e| e.relation.evidence.iter().map(|ev| ev.text.clone())).collect();
+    let mut texts: Vec<String> = g
+        .edges()
+        .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.text.clone()))
+        .collect();
     texts.sort();
     assert_eq!(all_values(&triples, "http://www.w3.org/ns/oa#exact"), texts);
-    let mut triggers: Vec<String> =
-        g.edges().flat_map(|e| e.relation.evidence.iter().map(|ev| ev.trigger.clone())).collect();
+    let mut triggers: Vec<String> = g
+        .edges()
+        .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.trigger.clone()))
+        .collect();
     triggers.sort();
     assert_eq!(all_values(&triples, &format!("{ONTOLOGY_NS}trigger")), triggers);
     let mut titles: Vec<String> = g.documents().filter_map(|d| d.title.clone()).collect();
@@ -473,10 +608,17 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
     assert_eq!(all_values(&triples, "http://purl.org/dc/terms/title"), titles);
 }
 
+/// Whether XML 1.0 can carry `c` at all, even as a character reference.
+fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// What the XML exports promise to carry: the text, with the characters XML 1.0 cannot
 /// hold replaced by U+FFFD.
 fn xml_policy(s: &str) -> String {
-    s.chars().map(|c| if is_xml_char(c) { c } else { char::REPLACEMENT_CHARACTER }).collect()
+    s.chars()
+        .map(|c| if is_xml_char(c) { c } else { char::REPLACEMENT_CHARACTER })
+        .collect()
 }
 
 fn json_text<T: serde::Serialize>(value: &T) -> String {
@@ -502,7 +644,9 @@ impl Element {
     }
 
     fn child<'a>(&'a self, name: &'a str) -> &'a Element {
-        self.children(name).next().unwrap_or_else(|| panic!("no <{name}> in <{}>", self.name))
+        self.children(name)
+            .next()
+            .unwrap_or_else(|| panic!("no <{name}> in <{}>", self.name))
     }
 
     fn walk(&self, f: &mut impl FnMut(&Element)) {
@@ -518,14 +662,24 @@ fn parse_xml(doc: &str) -> Element {
     let mut reader = quick_xml::Reader::from_str(doc);
     let mut stack = vec![Element::default()];
     loop {
-        let event = reader.read_event().unwrap_or_else(|e| panic!("invalid XML at {}: {e}", reader.buffer_position()));
+        let event = reader
+            .read_event()
+            .unwrap_or_else(|e| panic!("invalid XML at {}: {e}", reader.buffer_position()));
         let open = |e: &quick_xml::events::BytesStart<'_>| {
-            let mut element = Element { name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(), ..Element::default() };
+            let mut element = Element {
+                name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+                ..Element::default()
+            };
             for attr in e.attributes() {
                 let attr = attr.expect("well-formed attribute");
-                assert!(!attr.value.iter().any(|b| matches!(b, b'\n' | b'\t')), "raw whitespace in an attribute value");
+                assert!(
+                    !attr.value.iter().any(|b| matches!(b, b'\n' | b'\t')),
+                    "raw whitespace in an attribute value"
+                );
                 let key = String::from_utf8(attr.key.as_ref().to_vec()).unwrap();
-                let previous = element.attributes.insert(key, attr.unescape_value().unwrap().into_owned());
+                let previous = element
+                    .attributes
+                    .insert(key, attr.unescape_value().unwrap().into_owned());
                 assert!(previous.is_none(), "duplicate attribute");
             }
             element
@@ -566,7 +720,11 @@ fn parse_xml(doc: &str) -> Element {
 fn xml_chars_only(root: &Element) -> bool {
     let mut ok = true;
     root.walk(&mut |e| {
-        ok &= e.text.chars().chain(e.attributes.values().flat_map(|v| v.chars())).all(is_xml_char);
+        ok &= e
+            .text
+            .chars()
+            .chain(e.attributes.values().flat_map(|v| v.chars()))
+            .all(is_xml_char);
     });
     ok
 }
@@ -588,7 +746,11 @@ fn data_map<'a>(e: &'a Element, keys: &BTreeMap<String, String>, domain: &str) -
     let mut map = BTreeMap::new();
     for d in e.children("data") {
         let key = d.attr("key").unwrap();
-        assert_eq!(keys.get(key).map(String::as_str), Some(domain), "undeclared key {key} on a {domain}");
+        assert_eq!(
+            keys.get(key).map(String::as_str),
+            Some(domain),
+            "undeclared key {key} on a {domain}"
+        );
         assert!(map.insert(key, d.text.as_str()).is_none(), "two values of {key}");
     }
     map
@@ -601,19 +763,32 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
     root.walk(&mut |e| assert_ne!(e.name, "desc"));
     let names: Vec<&str> = root.children.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names.last(), Some(&"graph"));
-    assert!(names[..names.len() - 1].iter().all(|&n| n == "key"), "keys come before the graph");
+    assert!(
+        names[..names.len() - 1].iter().all(|&n| n == "key"),
+        "keys come before the graph"
+    );
     let mut keys = BTreeMap::new();
     for key in root.children("key") {
         let id = key.attr("id").unwrap();
         assert_eq!(key.attr("attr.name"), Some(id));
         assert!(matches!(key.attr("for"), Some("node" | "edge")));
-        assert!(matches!(key.attr("attr.type"), Some("boolean" | "int" | "long" | "float" | "double" | "string")));
-        assert!(keys.insert(id.to_owned(), key.attr("for").unwrap().to_owned()).is_none(), "key id {id} twice");
+        assert!(matches!(
+            key.attr("attr.type"),
+            Some("boolean" | "int" | "long" | "float" | "double" | "string")
+        ));
+        assert!(
+            keys.insert(id.to_owned(), key.attr("for").unwrap().to_owned())
+                .is_none(),
+            "key id {id} twice"
+        );
     }
     let graph = root.child("graph");
     assert_eq!(graph.attr("edgedefault"), Some("directed"));
     let kinds: Vec<&str> = graph.children.iter().map(|c| c.name.as_str()).collect();
-    assert!(kinds.windows(2).all(|w| !(w[0] == "edge" && w[1] == "node")), "nodes come before edges");
+    assert!(
+        kinds.windows(2).all(|w| !(w[0] == "edge" && w[1] == "node")),
+        "nodes come before edges"
+    );
 
     let nodes: Vec<&Element> = graph.children("node").collect();
     assert_eq!(nodes.len(), g.node_count());
@@ -647,7 +822,10 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
         assert_eq!(data["first_quote"], xml_policy(&r.evidence[0].text));
         assert_eq!(data["documents"], json_text(&r.documents()));
         assert_eq!(data["evidence"], json_text(&EvidenceList(&r.evidence)));
-        assert_eq!(data.get("role").map(|s| s.to_string()), r.role.as_deref().map(xml_policy));
+        assert_eq!(
+            data.get("role").map(|s| s.to_string()),
+            r.role.as_deref().map(xml_policy)
+        );
     }
 }
 
@@ -766,7 +944,14 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
         assert!(line.len() <= dot::MAX_LINE, "line of {} bytes", line.len());
     }
     let tokens = tokenize_dot(doc);
-    assert_eq!(tokens[..3], [Token::Word("digraph".into()), Token::Word("newsgraph".into()), Token::Punct('{')]);
+    assert_eq!(
+        tokens[..3],
+        [
+            Token::Word("digraph".into()),
+            Token::Word("newsgraph".into()),
+            Token::Punct('{')
+        ]
+    );
     assert_eq!(tokens.last(), Some(&Token::Punct('}')));
     let (mut braces, mut brackets, mut in_legend) = (0i32, 0i32, false);
     let mut node_ids = Vec::new();
@@ -782,7 +967,9 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
             Token::Punct(']') => brackets -= 1,
             Token::Word(w) if w == "cluster_legend" => in_legend = true,
             // A statement starts after `{` or `;` at the top level of the digraph.
-            Token::Str(id) if braces == 1 && brackets == 0 && !in_legend && matches!(tokens[i - 1], Token::Punct('{' | ';')) => {
+            Token::Str(id)
+                if braces == 1 && brackets == 0 && !in_legend && matches!(tokens[i - 1], Token::Punct('{' | ';')) =>
+            {
                 if let (Some(Token::Arrow), Some(Token::Str(target))) = (tokens.get(i + 1), tokens.get(i + 2)) {
                     edges.push((id.clone(), target.clone()));
                 } else {
@@ -796,5 +983,10 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
     assert_eq!((braces, brackets), (0, 0), "unbalanced");
     // Entity ids are slugs, which need no escaping: they read back as they are.
     assert_eq!(node_ids, g.entities().map(|e| e.id.clone()).collect::<Vec<_>>());
-    assert_eq!(edges, g.edges().map(|e| (e.source.id.clone(), e.target.id.clone())).collect::<Vec<_>>());
+    assert_eq!(
+        edges,
+        g.edges()
+            .map(|e| (e.source.id.clone(), e.target.id.clone()))
+            .collect::<Vec<_>>()
+    );
 }

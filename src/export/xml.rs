@@ -13,11 +13,6 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-/// Whether XML 1.0 can carry `c` at all, even as a character reference.
-pub(super) fn is_xml_char(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 /// Where an escaped string goes: attribute values need more escaping than text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum XmlContext {
@@ -48,17 +43,13 @@ const fn special_bytes(attribute: bool) -> [bool; 256] {
 const TEXT_SPECIAL: [bool; 256] = special_bytes(false);
 const ATTRIBUTE_SPECIAL: [bool; 256] = special_bytes(true);
 
-/// Appends `s` escaped for `context` to `out`.
+/// Appends `s` escaped for `context` to `out`, copying the runs between special bytes as
+/// they are.
 pub(super) fn push_escaped(out: &mut String, s: &str, context: XmlContext) {
     let special = match context {
         XmlContext::Text => &TEXT_SPECIAL,
         XmlContext::Attribute => &ATTRIBUTE_SPECIAL,
     };
-    push_escaped_with(out, s, special);
-}
-
-/// Appends `s` escaped to `out`, copying the runs between special bytes as they are.
-fn push_escaped_with(out: &mut String, s: &str, special: &[bool; 256]) {
     let bytes = s.as_bytes();
     let mut run = 0;
     let mut i = 0;
@@ -101,7 +92,11 @@ impl<W: Write> XmlOut<W> {
     pub(super) fn new(w: W) -> io::Result<Self> {
         let mut xml = Writer::new_with_indent(w, b' ', 2);
         xml.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
-        Ok(XmlOut { xml, tag: String::new(), text: String::new() })
+        Ok(XmlOut {
+            xml,
+            tag: String::new(),
+            text: String::new(),
+        })
     }
 
     /// `<name a="v" …>`.
@@ -125,8 +120,9 @@ impl<W: Write> XmlOut<W> {
     pub(super) fn text_element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
         self.start(name, attributes)?;
         self.text.clear();
-        push_escaped_with(&mut self.text, text, &TEXT_SPECIAL);
-        self.xml.write_event(Event::Text(BytesText::from_escaped(self.text.as_str())))?;
+        push_escaped(&mut self.text, text, XmlContext::Text);
+        self.xml
+            .write_event(Event::Text(BytesText::from_escaped(self.text.as_str())))?;
         self.end(name)
     }
 
@@ -144,7 +140,7 @@ fn start_tag<'b>(buf: &'b mut String, name: &str, attributes: &[(&str, &str)]) -
         buf.push(' ');
         buf.push_str(key);
         buf.push_str("=\"");
-        push_escaped_with(buf, value, &ATTRIBUTE_SPECIAL);
+        push_escaped(buf, value, XmlContext::Attribute);
         buf.push('"');
     }
     BytesStart::from_content(buf.as_str(), name.len())
