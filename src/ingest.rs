@@ -16,6 +16,8 @@ use crate::phrases::PhraseSet;
 pub struct Warning {
     pub path: PathBuf,
     pub message: String,
+    /// Whether the file was left out of the graph (the summary counts these).
+    pub skipped: bool,
 }
 
 impl std::fmt::Display for Warning {
@@ -154,6 +156,14 @@ impl Source {
         }
     }
 
+    /// The file's canonical path, to recognise one file reached by two paths.
+    fn canonical(&self) -> Option<PathBuf> {
+        match self {
+            Source::File(path) => fs::canonicalize(path).ok(),
+            Source::Stdin => None,
+        }
+    }
+
     /// Size in bytes, for progress reporting (0 for standard input).
     pub fn len(&self) -> u64 {
         match self {
@@ -195,19 +205,34 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
             let before = sources.len();
             for entry in fs::read_dir(input).map_err(|e| Error::io(input, e))? {
                 let path = entry.map_err(|e| Error::io(input, e))?.path();
-                if path.extension().is_some_and(|x| x == "txt") && path.is_file() {
-                    sources.push(Source::File(path));
+                if path.extension().is_some_and(|x| x == "txt") {
+                    if path.is_file() {
+                        sources.push(Source::File(path));
+                    } else {
+                        // A dangling link or a directory named *.txt: an article the user
+                        // meant to give may be missing, so say so rather than drop it quietly.
+                        warnings.push(Warning { path, message: "not a readable file, skipped".into(), skipped: true });
+                    }
                 }
             }
             if sources.len() == before {
-                warnings.push(Warning { path: input.clone(), message: "directory holds no .txt file".into() });
+                warnings.push(Warning { path: input.clone(), message: "directory holds no .txt file".into(), skipped: false });
             }
         } else {
             sources.push(Source::File(input.clone()));
         }
     }
     sources.sort_by_key(|s| (s.id(), s.clone()));
-    sources.dedup();
+    // One file named twice ("seeds" and "./seeds/a.txt") would count its evidence twice.
+    sources.dedup_by(|b, a| a == b || (a.id() == b.id() && a.canonical().is_some() && a.canonical() == b.canonical()));
+    // Evidence names its document by id (the file stem): two files with one id cannot be told
+    // apart in the graph, so say so.
+    for pair in sources.windows(2) {
+        if let (Source::File(path), true) = (&pair[1], pair[0].id() == pair[1].id()) {
+            let message = format!("document id {:?} is also that of an earlier input; their evidence will share it", pair[1].id());
+            warnings.push(Warning { path: path.clone(), message, skipped: false });
+        }
+    }
     Ok(sources)
 }
 
@@ -224,21 +249,23 @@ pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Ve
 /// Decodes a file: binary files (NUL bytes) are skipped and invalid UTF-8 replaced, each with a
 /// warning; an empty file is kept with a warning.
 fn decode(path: &Path, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
-    let warn = |warnings: &mut Vec<Warning>, message: String| warnings.push(Warning { path: path.to_path_buf(), message });
+    let warn = |warnings: &mut Vec<Warning>, message: String, skipped: bool| {
+        warnings.push(Warning { path: path.to_path_buf(), message, skipped })
+    };
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        warn(warnings, format!("binary file (NUL byte at offset {pos}), skipped"));
+        warn(warnings, format!("binary file (NUL byte at offset {pos}), skipped"), true);
         return None;
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            warn(warnings, format!("invalid UTF-8 at byte offset {offset}, replaced with U+FFFD"));
+            warn(warnings, format!("invalid UTF-8 at byte offset {offset}, replaced with U+FFFD"), false);
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
     if text.trim().is_empty() {
-        warn(warnings, "empty file".into());
+        warn(warnings, "empty file".into(), false);
     }
     Some(text)
 }

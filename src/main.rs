@@ -78,10 +78,26 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("newsgraph: error: {e:#}");
+            eprintln!("newsgraph: error: {}", message(&e));
             ExitCode::from(1)
         }
     }
+}
+
+/// The error and its causes, each said once: the library's errors already end with their
+/// source's message ("out/graph.json: Is a directory"), which `{:#}` would repeat.
+fn message(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if !out.ends_with(&text) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&text);
+        }
+    }
+    out
 }
 
 fn is_broken_pipe(e: &anyhow::Error) -> bool {
@@ -134,22 +150,27 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
         let [format] = args.format.as_slice() else {
             anyhow::bail!("-o - writes to standard output and needs exactly one --format");
         };
+        // Named like a file, so a full disk reads "<stdout>: No space left on device".
+        let stdout_error = |e| Error::io("<stdout>", e);
         let stdout = io::stdout().lock();
-        let mut w = write_graph(&graph, *format, io::BufWriter::new(stdout))?;
-        w.flush()?;
+        let mut w = write_graph(&graph, *format, io::BufWriter::new(stdout)).map_err(stdout_error)?;
+        w.flush().map_err(stdout_error)?;
     } else {
         write_exports(&graph, &args.format, &args.output)?;
     }
     if !args.common.quiet {
-        summary(&graph, documents, warnings.len(), started);
+        let skipped = warnings.iter().filter(|w| w.skipped).count();
+        summary(&graph, documents, skipped, warnings.len(), started);
     }
     Ok(())
 }
 
-fn summary(graph: &KnowledgeGraph, documents: usize, warnings: usize, started: Instant) {
+fn summary(graph: &KnowledgeGraph, documents: usize, skipped: usize, warnings: usize, started: Instant) {
     let types: Vec<String> = graph.count_by_type().into_iter().filter(|(_, n)| *n > 0).map(|(t, n)| format!("{n} {t}")).collect();
     let relations: Vec<String> = graph.count_by_relation().into_iter().map(|(r, n)| format!("{n} {r}")).collect();
-    eprintln!("newsgraph: {documents} documents, {warnings} warnings, {:.2}s", started.elapsed().as_secs_f64());
+    // Skipped files are only mentioned when there are some, so a clean run reads as before.
+    let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
+    eprintln!("newsgraph: {documents} documents{skipped}, {warnings} warnings, {:.2}s", started.elapsed().as_secs_f64());
     eprintln!("  entities: {} ({})", graph.node_count(), types.join(", "));
     eprintln!("  edges:    {} ({})", graph.edge_count(), relations.join(", "));
 }

@@ -665,3 +665,62 @@ impl Scan<'_> {
         });
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::tests::shipped_schema;
+
+    fn analyze(text: &str) -> AnalyzedDocument {
+        let schema = shipped_schema();
+        Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")))
+    }
+
+    fn find<'a>(doc: &'a AnalyzedDocument, label: &str) -> Option<&'a Mention> {
+        doc.sentences.iter().flat_map(|s| &s.mentions).find(|m| m.label == label)
+    }
+
+    #[test]
+    fn officials_are_found_by_their_titles() {
+        let doc = analyze("Iranian Foreign Minister Hossein Amir-Abdollahian spoke. The Foreign Minister of Peru, Ana Cecilia Gervasi, left. Kojo Mensah, deputy provincial governor of the Ashanti region, said so.");
+        let s = &doc.sentences;
+        let hossein = find(&doc, "Hossein Amir-Abdollahian").expect("Hossein");
+        assert_eq!(hossein.entity_type, EntityType::Official);
+        assert_eq!(s[0].offices[hossein.office.unwrap()].qualifier, Some(("Iran".into(), EntityType::State)));
+        let ana = find(&doc, "Ana Cecilia Gervasi").expect("Ana");
+        assert_eq!(s[1].offices[ana.office.unwrap()].qualifier, Some(("Peru".into(), EntityType::State)));
+        let kojo = find(&doc, "Kojo Mensah").expect("Kojo");
+        assert_eq!(s[2].offices[kojo.office.unwrap()].place.as_deref(), Some("Ashanti"));
+    }
+
+    #[test]
+    fn operations_and_groups_come_from_patterns() {
+        let doc = analyze("Chad struck the militant group Harakat al-Nour in an operation codenamed 'Desert Shield'. The Sahel Liberation Front (SLF) denied it.");
+        assert_eq!(find(&doc, "Operation Desert Shield").unwrap().entity_type, EntityType::Operation);
+        assert_eq!(find(&doc, "Harakat al-Nour").unwrap().entity_type, EntityType::Group);
+        assert_eq!(find(&doc, "Sahel Liberation Front").unwrap().entity_type, EntityType::Group);
+    }
+
+    #[test]
+    fn capitals_stand_for_governments_only_when_they_act() {
+        let doc = analyze("Tehran said it would respond. Envoys met in Tehran. The move drew condemnation from Islamabad.");
+        let kinds: Vec<(EntityType, String)> = doc.sentences.iter().flat_map(|s| &s.mentions).map(|m| (m.entity_type, m.label.clone())).collect();
+        assert_eq!(
+            kinds,
+            [(EntityType::State, "Iran".into()), (EntityType::Place, "Tehran".into()), (EntityType::State, "Pakistan".into())]
+        );
+    }
+
+    #[test]
+    fn prefixed_names_are_not_mentions() {
+        let doc = analyze("The anti-Iran group attacked non-Iranian villagers.");
+        assert!(doc.sentences[0].mentions.iter().all(|m| m.label != "Iran"), "{:?}", doc.sentences[0].mentions);
+    }
+
+    #[test]
+    fn dateline_names_the_home_state() {
+        assert_eq!(analyze("ISLAMABAD: The cabinet met.").dateline.as_deref(), Some("Pakistan"));
+        assert_eq!(analyze("DOHA, Nov 10 (Reuters) - Talks went on.").dateline.as_deref(), Some("Qatar"));
+        assert_eq!(analyze("Talks went on.").dateline, None);
+    }
+}

@@ -2,7 +2,7 @@
 //! renamed into place only once complete, so a failure never leaves a partial file behind.
 
 use std::fs::{self, File};
-use std::io::{BufWriter, Write};
+use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
@@ -27,17 +27,33 @@ pub fn write_exports(graph: &KnowledgeGraph, formats: &[Format], dir: &Path) -> 
         file.sync_all().map_err(|e| Error::io(&temp, e))
     });
     if let Err(e) = result {
-        for (temp, _) in &staged {
-            let _ = fs::remove_file(temp);
-        }
+        remove_all(&staged);
         return Err(e);
     }
+    // A rename fails when its target is a directory: find that before the first rename, so
+    // the set of exports is replaced whole or not at all.
+    let blocked = staged.iter().find(|(_, target)| fs::symlink_metadata(target).is_ok_and(|m| m.is_dir()));
+    if let Some((_, target)) = blocked {
+        let target = target.clone();
+        remove_all(&staged);
+        return Err(Error::io(target, io::Error::from(io::ErrorKind::IsADirectory)));
+    }
     let mut written = Vec::new();
-    for (temp, target) in staged {
-        fs::rename(&temp, &target).map_err(|e| Error::io(&target, e))?;
-        written.push(target);
+    for (i, (temp, target)) in staged.iter().enumerate() {
+        if let Err(e) = fs::rename(temp, target) {
+            remove_all(&staged[i..]);
+            return Err(Error::io(target, e));
+        }
+        written.push(target.clone());
     }
     Ok(written)
+}
+
+/// Removes the temporary files of `staged` (best effort: the error being reported matters more).
+fn remove_all(staged: &[(PathBuf, PathBuf)]) {
+    for (temp, _) in staged {
+        let _ = fs::remove_file(temp);
+    }
 }
 
 #[cfg(test)]

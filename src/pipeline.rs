@@ -258,3 +258,35 @@ fn best_label(g: &GlobalEntity) -> String {
         .cloned()
         .unwrap_or_default()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::tests::shipped_schema;
+
+    const TEXT: &str = "Peru struck Chile on Monday. Chilean Foreign Minister Ana Lopez condemned the attack.";
+
+    #[test]
+    fn repeated_documents_add_evidence_not_nodes() {
+        let pipeline = Pipeline::new(shipped_schema());
+        let one = pipeline.build(&[("a".into(), TEXT.into())]);
+        let three = pipeline.build(&[("a".into(), TEXT.into()), ("b".into(), TEXT.into()), ("c".into(), TEXT.into())]);
+        assert_eq!(one.node_count(), three.node_count());
+        assert_eq!(one.edge_count(), three.edge_count());
+        for (e1, e3) in one.edges().zip(three.edges()) {
+            assert_eq!(e1.id(), e3.id());
+            assert_eq!(e3.relation.weight(), 3 * e1.relation.weight());
+        }
+    }
+
+    #[test]
+    fn officials_known_elsewhere_keep_their_state() {
+        let pipeline = Pipeline::new(shipped_schema());
+        let g = pipeline.build(&[
+            ("a".into(), "Chilean Foreign Minister Ana Lopez spoke.".into()),
+            ("b".into(), "LIMA: Peru struck Chile. Foreign Minister Ana Lopez protested.".into()),
+        ]);
+        let targets: Vec<&str> = g.edges().filter(|e| e.source.label == "Ana Lopez").map(|e| e.target.label.as_str()).collect();
+        assert_eq!(targets, ["Chile"]);
+    }
+}

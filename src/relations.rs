@@ -246,15 +246,20 @@ impl Ctx<'_> {
     fn evidence(&self, first: usize, last: usize, date: Option<String>) -> Evidence {
         let s = &self.doc.analyzed.sentences[self.si];
         let doc = &self.doc.analyzed.doc;
-        let to_orig = |byte: usize| doc.offsets.to_original(doc.text[..byte].chars().count());
+        // Offsets are counted in code points of the original text; the repaired text may differ, so an
+        // exclusive end is mapped through its last character, not through the byte after it.
+        let sentence_chars = doc.text[..s.sentence.start].chars().count();
+        let chars = |byte: usize| sentence_chars + doc.text[s.sentence.start..byte].chars().count();
+        let start_of = |byte: usize| doc.offsets.to_original(chars(byte));
+        let end_of = |byte: usize| doc.offsets.to_original(chars(byte) - 1) + 1;
         let t = &s.sentence.tokens;
         Evidence {
             doc: doc.id.clone(),
             sentence: self.si,
-            start: to_orig(s.sentence.start),
-            end: to_orig(s.sentence.end - 1) + 1,
-            trigger_start: to_orig(t[first].start),
-            trigger_end: to_orig(t[last].end - 1) + 1,
+            start: start_of(s.sentence.start),
+            end: end_of(s.sentence.end),
+            trigger_start: start_of(t[first].start),
+            trigger_end: end_of(t[last].end),
             text: s.sentence.text(&doc.text).to_string(),
             trigger: doc.text[t[first].start..t[last].end].to_string(),
             date,
@@ -885,5 +890,96 @@ impl Ctx<'_> {
             };
             self.push(out, m.entity, RelationKind::OfficialOf, org, (office.first, office.last), role);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Document;
+    use crate::mentions::Recognizer;
+    use crate::resolve::resolve;
+    use crate::schema::tests::shipped_schema;
+
+    /// (subject, relation, object) labels of every relation found in `text`.
+    fn relations(text: &str) -> Vec<(String, String, String)> {
+        let schema = shipped_schema();
+        let analyzed = Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
+        let doc = resolve(analyzed, schema);
+        let mut out: Vec<_> = extract(&doc, schema)
+            .into_iter()
+            .map(|r| (doc.entities[r.subject].label.clone(), r.kind.to_string(), doc.entities[r.object].label.clone()))
+            .collect();
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    fn has(rs: &[(String, String, String)], s: &str, r: &str, o: &str) -> bool {
+        rs.iter().any(|x| x.0 == s && x.1 == r && x.2 == o)
+    }
+
+    #[test]
+    fn verbs_nouns_and_demonyms_give_strikes() {
+        let rs = relations("Chad struck Niger. The Sudanese attack on Chad was condemned. Niger launched airstrikes on Mali.");
+        assert!(has(&rs, "Chad", "struck", "Niger"), "{rs:?}");
+        assert!(has(&rs, "Sudan", "struck", "Chad"), "{rs:?}");
+        assert!(has(&rs, "Niger", "struck", "Mali"), "{rs:?}");
+    }
+
+    #[test]
+    fn condemnation_targets_the_attacker() {
+        let rs = relations("Ethiopia carried out drone strikes in Eritrea. Eritrea condemned the attack.");
+        assert!(has(&rs, "Eritrea", "condemned", "Ethiopia"), "{rs:?}");
+    }
+
+    #[test]
+    fn traps_make_no_edge() {
+        let rs = relations(
+            "Peru's foreign minister called for closer cooperation with Chile. \
+             Chile praised its army for responding to what it called a violation by Peru. \
+             Chile's Foreign Minister Ana Lopez told Reuters by telephone that talks would go on. \
+             Peru's cabinet urged both countries to exercise restraint. \
+             The United States has designated the Shining Path as a terrorist organization.",
+        );
+        assert!(rs.iter().all(|r| r.1 != "called" && r.1 != "mediated" && r.1 != "struck"), "{rs:?}");
+    }
+
+    #[test]
+    fn calls_between_officials_and_counterparts() {
+        let rs = relations(
+            "Peru struck Chile. Chilean Foreign Minister Ana Lopez telephoned her Peruvian counterpart Luis Vega. \
+             Later, a phone call between Ana Lopez and Luis Vega eased tensions.",
+        );
+        assert!(has(&rs, "Ana Lopez", "called", "Luis Vega") || has(&rs, "Luis Vega", "called", "Ana Lopez"), "{rs:?}");
+        assert!(has(&rs, "Luis Vega", "official_of", "Peru"), "{rs:?}");
+    }
+
+    #[test]
+    fn mediators_are_third_parties() {
+        let rs = relations("Peru struck Chile. Brazil and Argentina urged the two countries to exercise restraint. Chile urged restraint.");
+        for m in ["Brazil", "Argentina"] {
+            assert!(has(&rs, m, "mediated", "Peru") && has(&rs, m, "mediated", "Chile"), "{rs:?}");
+        }
+        assert!(!rs.iter().any(|r| r.0 == "Chile" && r.1 == "mediated"), "{rs:?}");
+    }
+
+    #[test]
+    fn evidence_ending_in_a_multibyte_character() {
+        let schema = shipped_schema();
+        let text = "Peru struck “rebel camps” in Chile’s north, officials said “today”";
+        let analyzed = Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
+        let doc = resolve(analyzed, schema);
+        let found = extract(&doc, schema);
+        let evidence = &found.iter().find(|r| r.kind == RelationKind::Struck).expect("a strike").evidence;
+        assert_eq!(evidence.end, text.chars().count());
+        let trigger: String = text.chars().skip(evidence.trigger_start).take(evidence.trigger_end - evidence.trigger_start).collect();
+        assert_eq!(trigger, evidence.trigger);
+    }
+
+    #[test]
+    fn negated_triggers_are_ignored() {
+        let rs = relations("Peru did not attack Chile.");
+        assert!(rs.is_empty(), "{rs:?}");
     }
 }

@@ -294,13 +294,15 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
             let fuzzy = || {
                 let w = words[i];
                 let next_lower = words.get(i + 1).is_none_or(|n| !n.starts_with(char::is_uppercase));
-                let prev_ok = i == 0 || !words[i - 1].starts_with(char::is_uppercase);
+                let prev_ok = i <= 1 || !words[i - 1].starts_with(char::is_uppercase);
                 (next_lower && prev_ok)
                     .then(|| surnames.iter().find(|(sn, _)| one_letter_apart(sn, w)))
                     .flatten()
                     .map(|(_, label)| (vec![w.to_string()], EntityType::Official, label.clone()))
             };
-            let found = hit.cloned().or_else(fuzzy);
+            // "(ISPR)" right after the name it abbreviates is its definition, not a new mention.
+            let definition = i > 0 && words[i - 1] == "(" && s.mentions.iter().any(|m| m.last + 2 == i);
+            let found = if definition { None } else { hit.cloned().or_else(fuzzy) };
             if let Some((ws, t, label)) = found {
                 let last = i + ws.len() - 1;
                 if s.mentions.iter().any(|m| m.first <= last && i <= m.last) {
@@ -502,5 +504,60 @@ fn resolve_affiliations(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: 
                 set(b, m.entity, (state, EntityType::State, Certainty::Context));
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::Document;
+    use crate::mentions::Recognizer;
+    use crate::schema::tests::shipped_schema;
+
+    fn resolved(text: &str) -> ResolvedDocument {
+        let schema = shipped_schema();
+        resolve(Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner"))), schema)
+    }
+
+    #[test]
+    fn skeletons_absorb_transliteration() {
+        assert_eq!(skeleton("Qurieshi"), skeleton("Qureshi"));
+        assert_eq!(skeleton("Mudassir"), skeleton("Muddasar"));
+        assert_ne!(skeleton("Fidan"), skeleton("Jilani"));
+    }
+
+    #[test]
+    fn short_forms_and_variants_join_their_person() {
+        let doc = resolved(
+            "Foreign Minister Jalil Abbas Jilani met Kenyan officials. Jilani said so. Later Gilani added more. \
+             Jalil Abbas underscored it.",
+        );
+        let officials: Vec<&LocalEntity> = doc.entities.iter().filter(|e| e.entity_type == EntityType::Official).collect();
+        assert_eq!(officials.len(), 1, "{officials:?}");
+        assert_eq!(officials[0].mentions, 4);
+        assert!(officials[0].aliases.contains("Gilani"));
+    }
+
+    #[test]
+    fn defined_acronyms_are_aliases() {
+        let doc = resolved("The Inter-Services Public Relations (ISPR) said. Later the ISPR added.");
+        let org = doc.entities.iter().find(|e| e.label == "Inter-Services Public Relations").expect("org");
+        assert_eq!(org.mentions, 2);
+        assert!(org.aliases.contains("ISPR"));
+    }
+
+    #[test]
+    fn the_two_countries_are_the_dyad() {
+        let doc = resolved("Peru and Chile clashed. Peru struck Chile. The two countries agreed to talk.");
+        let labels: Vec<&str> = doc.dyad.iter().map(|&e| doc.entities[e].label.as_str()).collect();
+        assert_eq!(labels, ["Peru", "Chile"]);
+        assert_eq!(doc.mentions[2].iter().filter(|m| m.form == MentionForm::Anaphor).count(), 2);
+    }
+
+    #[test]
+    fn counterparts_serve_the_other_party() {
+        let doc = resolved("Peru struck Chile. Peru and Chile talked. A call between Foreign Minister Ana Lopez and her Peruvian counterpart Luis Vega.");
+        let ana = doc.entities.iter().find(|e| e.label == "Ana Lopez").unwrap();
+        assert_eq!(ana.affiliation.as_ref().map(|a| a.0.as_str()), Some("Chile"));
     }
 }

@@ -382,8 +382,14 @@ fn check_turtle(path: &Path) -> Result<()> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The shipped schema, loaded once for every unit test that needs real data.
+    pub(crate) fn shipped_schema() -> &'static Schema {
+        static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
+        SCHEMA.get_or_init(|| Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).expect("shipped schema"))
+    }
 
     fn copy_schema() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();

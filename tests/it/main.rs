@@ -2,6 +2,7 @@
 
 mod cli;
 mod extraction;
+mod hostile;
 
 use std::path::{Path, PathBuf};
 
