@@ -17,7 +17,10 @@ use newsgraph::{Pipeline, Schema};
 
 fn export(c: &mut Criterion) {
     let schema = Schema::load("schema").expect("schema/ loads (run from the crate root)");
-    let mb: f64 = std::env::var("NEWSGRAPH_EXPORT_MB").ok().and_then(|v| v.parse().ok()).unwrap_or(10.0);
+    let mb: f64 = std::env::var("NEWSGRAPH_EXPORT_MB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(10.0);
     let gen = corpus::Corpus::new("schema", corpus::DEFAULT_SEED).expect("corpus generator");
     let docs = gen.generate((mb * 1e6) as u64);
     let graph = Pipeline::new(&schema).build(&docs);
@@ -31,7 +34,9 @@ fn export(c: &mut Criterion) {
     );
     let mut sizes = Vec::new();
     for format in Format::ALL {
-        let n = write_graph(&graph, format, Vec::new()).expect("export").len() as u64;
+        let n = write_graph(&graph, format, Vec::new())
+            .expect("export")
+            .len() as u64;
         eprintln!("export: {} = {n} bytes", format.file_name());
         sizes.push((format, n));
     }
@@ -42,7 +47,10 @@ fn export(c: &mut Criterion) {
     };
 
     let mut g = c.benchmark_group("export");
-    g.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
     for format in Format::ALL {
         let per = match format {
             Format::Turtle | Format::NTriples => triples,
@@ -54,7 +62,10 @@ fn export(c: &mut Criterion) {
     g.finish();
 
     let mut g = c.benchmark_group("export_bytes");
-    g.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(5));
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(5));
     for (format, n) in sizes {
         g.throughput(Throughput::Bytes(n));
         g.bench_function(format.name(), |b| b.iter(|| write(format)));

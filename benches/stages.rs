@@ -13,7 +13,10 @@ use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingM
 use newsgraph::{extract, resolve, segment, Document, Merger, Pipeline, Recognizer, Schema};
 
 fn corpus_mb(var: &str, default: f64) -> f64 {
-    std::env::var(var).ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+    std::env::var(var)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 fn stages(c: &mut Criterion) {
@@ -27,37 +30,73 @@ fn stages(c: &mut Criterion) {
     let recognizer = Recognizer::new(&schema);
     let pipeline = Pipeline::new(&schema);
     let joiners = schema.cue("line joiner");
-    let documents: Vec<Document> = docs.iter().map(|(id, t)| Document::new(id.as_str(), t, joiners)).collect();
-    let analyzed: Vec<_> = documents.iter().cloned().map(|d| recognizer.analyze(d)).collect();
-    let resolved: Vec<_> = analyzed.iter().cloned().map(|a| resolve(a, &schema)).collect();
+    let documents: Vec<Document> = docs
+        .iter()
+        .map(|(id, t)| Document::new(id.as_str(), t, joiners))
+        .collect();
+    let analyzed: Vec<_> = documents
+        .iter()
+        .cloned()
+        .map(|d| recognizer.analyze(d))
+        .collect();
+    let resolved: Vec<_> = analyzed
+        .iter()
+        .cloned()
+        .map(|a| resolve(a, &schema))
+        .collect();
     let extractions = pipeline.extract_all(&docs);
 
     let mut g = c.benchmark_group("stage");
-    g.sample_size(10).sampling_mode(SamplingMode::Flat).warm_up_time(Duration::from_secs(1)).measurement_time(Duration::from_secs(8));
+    g.sample_size(10)
+        .sampling_mode(SamplingMode::Flat)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(8));
     g.throughput(Throughput::Bytes(bytes));
 
     g.bench_function("ingest (Document::new)", |b| {
-        b.iter(|| docs.iter().map(|(id, t)| Document::new(id.as_str(), black_box(t), joiners)).collect::<Vec<_>>())
+        b.iter(|| {
+            docs.iter()
+                .map(|(id, t)| Document::new(id.as_str(), black_box(t), joiners))
+                .collect::<Vec<_>>()
+        })
     });
     g.bench_function("segment", |b| {
-        b.iter(|| documents.iter().map(|d| segment(black_box(&d.text), &schema.abbreviations)).collect::<Vec<_>>())
+        b.iter(|| {
+            documents
+                .iter()
+                .map(|d| segment(black_box(&d.text), &schema.abbreviations))
+                .collect::<Vec<_>>()
+        })
     });
     g.bench_function("mentions (Recognizer::analyze)", |b| {
         b.iter_batched(
             || documents.clone(),
-            |ds| ds.into_iter().map(|d| recognizer.analyze(d)).collect::<Vec<_>>(),
+            |ds| {
+                ds.into_iter()
+                    .map(|d| recognizer.analyze(d))
+                    .collect::<Vec<_>>()
+            },
             BatchSize::LargeInput,
         )
     });
     g.bench_function("resolve", |b| {
         b.iter_batched(
             || analyzed.clone(),
-            |v| v.into_iter().map(|a| resolve(a, &schema)).collect::<Vec<_>>(),
+            |v| {
+                v.into_iter()
+                    .map(|a| resolve(a, &schema))
+                    .collect::<Vec<_>>()
+            },
             BatchSize::LargeInput,
         )
     });
     g.bench_function("relations (extract)", |b| {
-        b.iter(|| resolved.iter().map(|r| extract(black_box(r), &schema)).collect::<Vec<_>>())
+        b.iter(|| {
+            resolved
+                .iter()
+                .map(|r| extract(black_box(r), &schema))
+                .collect::<Vec<_>>()
+        })
     });
     g.bench_function("graph (Merger)", |b| {
         b.iter_batched(
@@ -73,9 +112,15 @@ fn stages(c: &mut Criterion) {
         )
     });
     g.bench_function("Pipeline::extract (1 thread)", |b| {
-        b.iter(|| docs.iter().map(|(id, t)| pipeline.extract(id, black_box(t))).collect::<Vec<_>>())
+        b.iter(|| {
+            docs.iter()
+                .map(|(id, t)| pipeline.extract(id, black_box(t)))
+                .collect::<Vec<_>>()
+        })
     });
-    g.bench_function("Pipeline::build (rayon)", |b| b.iter(|| pipeline.build(black_box(&docs))));
+    g.bench_function("Pipeline::build (rayon)", |b| {
+        b.iter(|| pipeline.build(black_box(&docs)))
+    });
     g.finish();
 }
 

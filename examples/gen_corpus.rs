@@ -55,7 +55,9 @@ fn main() -> ExitCode {
             _ => return usage(),
         }
     }
-    let (Some(size_mb), Some(out)) = (size_mb, out) else { return usage() };
+    let (Some(size_mb), Some(out)) = (size_mb, out) else {
+        return usage();
+    };
     let started = Instant::now();
     let corpus = match corpus::Corpus::new(&schema, seed) {
         Ok(c) => c,
@@ -65,7 +67,9 @@ fn main() -> ExitCode {
         }
     };
     let bytes = (size_mb * 1_000_000.0) as u64;
-    let result = corpus.write_dir(&out, bytes, |range| range.into_par_iter().map(|i| corpus.document(i)).collect());
+    let result = corpus.write_dir(&out, bytes, |range| {
+        range.into_par_iter().map(|i| corpus.document(i)).collect()
+    });
     match result {
         Ok((docs, total)) => {
             eprintln!(

@@ -35,8 +35,10 @@ static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?-u:\b)(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?")).unwrap()
 });
-static BARE_WEEKDAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){WEEKDAY}(?-u:\b)")).unwrap());
-static RELATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|tonight|yesterday))(?-u:\b)").unwrap());
+static BARE_WEEKDAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){WEEKDAY}(?-u:\b)")).unwrap());
+static RELATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|tonight|yesterday))(?-u:\b)").unwrap());
 
 fn month_number(name: &str) -> Option<u32> {
     let name = name.trim_end_matches('.');
@@ -49,7 +51,9 @@ fn date_value(month: &str, day: &str, year: Option<&str>) -> Option<DateValue> {
     let day: u32 = day.parse().ok()?;
     match year {
         Some(y) => NaiveDate::from_ymd_opt(y.parse().ok()?, month, day).map(DateValue::Full),
-        None => (1..=31).contains(&day).then_some(DateValue::MonthDay(month, day)),
+        None => (1..=31)
+            .contains(&day)
+            .then_some(DateValue::MonthDay(month, day)),
     }
 }
 
@@ -72,19 +76,35 @@ pub fn find_dates(text: &str) -> Vec<DateMention> {
     };
     for c in MONTH_DAY.captures_iter(text) {
         let m = c.get(0).unwrap();
-        push(m.start(), m.end(), date_value(&c[2], &c[3], c.get(4).map(|y| y.as_str())));
+        push(
+            m.start(),
+            m.end(),
+            date_value(&c[2], &c[3], c.get(4).map(|y| y.as_str())),
+        );
     }
     for c in DAY_MONTH.captures_iter(text) {
         let m = c.get(0).unwrap();
-        push(m.start(), m.end(), date_value(&c[3], &c[2], c.get(4).map(|y| y.as_str())));
+        push(
+            m.start(),
+            m.end(),
+            date_value(&c[3], &c[2], c.get(4).map(|y| y.as_str())),
+        );
     }
     for c in BARE_WEEKDAY.captures_iter(text) {
         let m = c.get(0).unwrap();
-        push(m.start(), m.end(), c[1].parse::<Weekday>().ok().map(DateValue::Weekday));
+        push(
+            m.start(),
+            m.end(),
+            c[1].parse::<Weekday>().ok().map(DateValue::Weekday),
+        );
     }
     for c in RELATIVE.captures_iter(text) {
         let m = c.get(0).unwrap();
-        let offset = if c[1].eq_ignore_ascii_case("yesterday") { -1 } else { 0 };
+        let offset = if c[1].eq_ignore_ascii_case("yesterday") {
+            -1
+        } else {
+            0
+        };
         push(m.start(), m.end(), Some(DateValue::Relative(offset)));
     }
     found.sort_by_key(|f| f.start);
@@ -115,10 +135,13 @@ pub fn resolve_date(value: DateValue, published: Option<NaiveDate>) -> Option<Na
         }
         DateValue::Weekday(wd) => {
             let anchor = published?;
-            let back = (anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
+            let back =
+                (anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
             anchor.checked_sub_days(Days::new(back.into()))
         }
-        DateValue::Relative(offset) => published?.checked_add_signed(chrono::TimeDelta::days(offset)),
+        DateValue::Relative(offset) => {
+            published?.checked_add_signed(chrono::TimeDelta::days(offset))
+        }
     }
 }
 
@@ -130,9 +153,16 @@ pub fn publication_date(text: &str) -> Option<NaiveDate> {
     let mut latest_in_body: Option<NaiveDate> = None;
     for (n, line) in text.lines().enumerate() {
         for d in find_dates(line) {
-            let DateValue::Full(date) = d.value else { continue };
-            let rest = format!("{}{}", &line[..d.start], &line[d.end..]);
-            let words = rest.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+            let DateValue::Full(date) = d.value else {
+                continue;
+            };
+            // At most two words are counted: a long line is body text, whatever its length.
+            let words = line[..d.start]
+                .split_whitespace()
+                .chain(line[d.end..].split_whitespace())
+                .filter(|w| w.chars().any(char::is_alphanumeric))
+                .take(2)
+                .count();
             if n < 15 && words <= 1 {
                 header.push(date);
             } else {
@@ -141,7 +171,12 @@ pub fn publication_date(text: &str) -> Option<NaiveDate> {
         }
     }
     match latest_in_body {
-        Some(body) => header.iter().copied().filter(|h| *h >= body).min().or_else(|| header.first().copied()),
+        Some(body) => header
+            .iter()
+            .copied()
+            .filter(|h| *h >= body)
+            .min()
+            .or_else(|| header.first().copied()),
         None => header.first().copied(),
     }
 }
@@ -156,10 +191,12 @@ mod tests {
 
     #[test]
     fn formats_are_recognised() {
-        let v: Vec<_> = find_dates("on 22nd January 2024 and January 16, 2024 and Thursday’s strikes yesterday")
-            .into_iter()
-            .map(|m| m.value)
-            .collect();
+        let v: Vec<_> = find_dates(
+            "on 22nd January 2024 and January 16, 2024 and Thursday’s strikes yesterday",
+        )
+        .into_iter()
+        .map(|m| m.value)
+        .collect();
         assert_eq!(
             v,
             [
@@ -180,10 +217,19 @@ mod tests {
     #[test]
     fn weekday_resolution_counts_back_from_publication() {
         let sat = Some(d(2024, 1, 20));
-        assert_eq!(resolve_date(DateValue::Weekday(Weekday::Thu), sat), Some(d(2024, 1, 18)));
-        assert_eq!(resolve_date(DateValue::Weekday(Weekday::Sat), sat), Some(d(2024, 1, 20)));
+        assert_eq!(
+            resolve_date(DateValue::Weekday(Weekday::Thu), sat),
+            Some(d(2024, 1, 18))
+        );
+        assert_eq!(
+            resolve_date(DateValue::Weekday(Weekday::Sat), sat),
+            Some(d(2024, 1, 20))
+        );
         assert_eq!(resolve_date(DateValue::Weekday(Weekday::Thu), None), None);
-        assert_eq!(resolve_date(DateValue::MonthDay(10, 7), sat), Some(d(2023, 10, 7)));
+        assert_eq!(
+            resolve_date(DateValue::MonthDay(10, 7), sat),
+            Some(d(2023, 10, 7))
+        );
     }
 
     #[test]

@@ -11,7 +11,12 @@ pub enum Error {
     Io { path: PathBuf, source: io::Error },
     /// A schema file has a syntax error or an invalid entry.
     #[error("{}:{line}{}: {message}", path.display(), column.map(|c| format!(":{c}")).unwrap_or_default())]
-    Schema { path: PathBuf, line: usize, column: Option<usize>, message: String },
+    Schema {
+        path: PathBuf,
+        line: usize,
+        column: Option<usize>,
+        message: String,
+    },
     /// An input path names nothing readable.
     #[error("{}: {message}", path.display())]
     Input { path: PathBuf, message: String },
@@ -22,7 +27,10 @@ pub enum Error {
 
 impl Error {
     pub fn io(path: impl Into<PathBuf>, source: io::Error) -> Self {
-        Error::Io { path: path.into(), source }
+        Error::Io {
+            path: path.into(),
+            source,
+        }
     }
 }
 

@@ -21,10 +21,21 @@ use crate::relation::RelationKind;
 /// assert_eq!(newsgraph::eval::normalize("Türkiye"), "turkiye");
 /// ```
 pub fn normalize(s: &str) -> String {
-    let folded: String = s.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)).collect::<String>().to_lowercase();
+    let folded: String = s
+        .nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect::<String>()
+        .to_lowercase();
     let trimmed = folded.trim();
-    let trimmed = trimmed.strip_prefix("the").filter(|r| r.starts_with(char::is_whitespace)).map(str::trim_start).unwrap_or(trimmed);
-    trimmed.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit()).collect()
+    let trimmed = trimmed
+        .strip_prefix("the")
+        .filter(|r| r.starts_with(char::is_whitespace))
+        .map(str::trim_start)
+        .unwrap_or(trimmed);
+    trimmed
+        .chars()
+        .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        .collect()
 }
 
 /// One gold entity.
@@ -84,7 +95,11 @@ impl Gold {
         let entities = tsv_rows(entities, 4)?
             .into_iter()
             .map(|(_, f)| GoldEntity {
-                aliases: f[2].split('|').map(normalize).chain([normalize(&f[0])]).collect(),
+                aliases: f[2]
+                    .split('|')
+                    .map(normalize)
+                    .chain([normalize(&f[0])])
+                    .collect(),
                 canonical: f[0].clone(),
                 entity_type: f[1].to_lowercase(),
                 required: f[3] == "required",
@@ -100,7 +115,10 @@ impl Gold {
                 required: f[4] == "required",
             })
             .collect();
-        Ok(Gold { entities, relations })
+        Ok(Gold {
+            entities,
+            relations,
+        })
     }
 }
 
@@ -115,14 +133,26 @@ pub struct Prf {
 
 impl Prf {
     pub fn precision(&self) -> f64 {
-        if self.system == 0 { 0.0 } else { self.system_correct as f64 / self.system as f64 }
+        if self.system == 0 {
+            0.0
+        } else {
+            self.system_correct as f64 / self.system as f64
+        }
     }
     pub fn recall(&self) -> f64 {
-        if self.gold == 0 { 1.0 } else { self.gold_found as f64 / self.gold as f64 }
+        if self.gold == 0 {
+            1.0
+        } else {
+            self.gold_found as f64 / self.gold as f64
+        }
     }
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
 }
 
@@ -150,10 +180,18 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
     let mut index: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for e in &gold.entities {
         for a in &e.aliases {
-            index.entry(a.as_str()).or_default().insert(e.canonical.as_str());
+            index
+                .entry(a.as_str())
+                .or_default()
+                .insert(e.canonical.as_str());
         }
     }
-    let unique = |s: &str| index.get(normalize(s).as_str()).filter(|c| c.len() == 1).and_then(|c| c.iter().next().copied());
+    let unique = |s: &str| {
+        index
+            .get(normalize(s).as_str())
+            .filter(|c| c.len() == 1)
+            .and_then(|c| c.iter().next().copied())
+    };
     let mut report = Report::default();
     let mut node_gold: HashMap<&str, String> = HashMap::new();
     let mut mapped: BTreeMap<&str, Vec<String>> = BTreeMap::new();
@@ -163,9 +201,15 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
         match canon {
             Some(c) => {
                 mapped.entry(c).or_default().push(n.label.clone());
-                let g = gold.entities.iter().find(|g| g.canonical == c).expect("indexed");
+                let g = gold
+                    .entities
+                    .iter()
+                    .find(|g| g.canonical == c)
+                    .expect("indexed");
                 if g.entity_type != t && g.required {
-                    report.mistyped.push(format!("{}: {t} (gold {})", n.label, g.entity_type));
+                    report
+                        .mistyped
+                        .push(format!("{}: {t} (gold {})", n.label, g.entity_type));
                 }
                 node_gold.insert(n.id.as_str(), c.to_string());
             }
@@ -179,9 +223,20 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
     }
     let required: Vec<&GoldEntity> = gold.entities.iter().filter(|e| e.required).collect();
     report.required_entities = required.len();
-    report.found_entities = required.iter().filter(|e| mapped.contains_key(e.canonical.as_str())).count();
-    report.missing = required.iter().filter(|e| !mapped.contains_key(e.canonical.as_str())).map(|e| e.canonical.clone()).collect();
-    report.duplicates = mapped.iter().filter(|(_, l)| l.len() > 1).map(|(c, l)| (c.to_string(), l.clone())).collect();
+    report.found_entities = required
+        .iter()
+        .filter(|e| mapped.contains_key(e.canonical.as_str()))
+        .count();
+    report.missing = required
+        .iter()
+        .filter(|e| !mapped.contains_key(e.canonical.as_str()))
+        .map(|e| e.canonical.clone())
+        .collect();
+    report.duplicates = mapped
+        .iter()
+        .filter(|(_, l)| l.len() > 1)
+        .map(|(c, l)| (c.to_string(), l.clone()))
+        .collect();
     report.spurious.sort();
 
     // System triples per document, with one supporting sentence each.
@@ -190,39 +245,86 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
         let s = node_gold[e.source.id.as_str()].clone();
         let o = node_gold[e.target.id.as_str()].clone();
         for ev in &e.relation.evidence {
-            triples.entry((ev.doc.clone(), s.clone(), e.relation.kind.as_str().to_string(), o.clone())).or_insert_with(|| ev.text.clone());
+            triples
+                .entry((
+                    ev.doc.clone(),
+                    s.clone(),
+                    e.relation.kind.as_str().to_string(),
+                    o.clone(),
+                ))
+                .or_insert_with(|| ev.text.clone());
         }
     }
     let matches = |t: &(String, String, String, String), g: &GoldRelation| {
         t.0 == g.doc
             && t.2 == g.relation
             && ((g.subjects.contains(&t.1) && g.objects.contains(&t.3))
-                || (t.2 == RelationKind::Called.as_str() && g.subjects.contains(&t.3) && g.objects.contains(&t.1)))
+                || (t.2 == RelationKind::Called.as_str()
+                    && g.subjects.contains(&t.3)
+                    && g.objects.contains(&t.1)))
     };
     let groups: Vec<(String, Vec<&str>)> = CORE
         .iter()
         .chain(&STRUCTURAL)
         .map(|r| (r.to_string(), vec![*r]))
-        .chain([("core".to_string(), CORE.to_vec()), ("structural".to_string(), STRUCTURAL.to_vec())])
+        .chain([
+            ("core".to_string(), CORE.to_vec()),
+            ("structural".to_string(), STRUCTURAL.to_vec()),
+        ])
         .collect();
     for (name, rels) in groups {
-        let sys: Vec<_> = triples.iter().filter(|(t, _)| rels.contains(&t.2.as_str())).collect();
-        let golds: Vec<&GoldRelation> = gold.relations.iter().filter(|g| rels.contains(&g.relation.as_str())).collect();
-        let correct: Vec<_> = sys.iter().filter(|(t, _)| golds.iter().any(|g| matches(t, g))).collect();
+        let sys: Vec<_> = triples
+            .iter()
+            .filter(|(t, _)| rels.contains(&t.2.as_str()))
+            .collect();
+        let golds: Vec<&GoldRelation> = gold
+            .relations
+            .iter()
+            .filter(|g| rels.contains(&g.relation.as_str()))
+            .collect();
+        let correct: Vec<_> = sys
+            .iter()
+            .filter(|(t, _)| golds.iter().any(|g| matches(t, g)))
+            .collect();
         let req: Vec<&&GoldRelation> = golds.iter().filter(|g| g.required).collect();
-        let hit = req.iter().filter(|g| sys.iter().any(|(t, _)| matches(t, g))).count();
+        let hit = req
+            .iter()
+            .filter(|g| sys.iter().any(|(t, _)| matches(t, g)))
+            .count();
         if name == "core" || name == "structural" {
             for (t, text) in &sys {
                 if !golds.iter().any(|g| matches(t, g)) {
-                    report.false_positives.push((t.0.clone(), t.1.clone(), t.2.clone(), t.3.clone(), (*text).clone()));
+                    report.false_positives.push((
+                        t.0.clone(),
+                        t.1.clone(),
+                        t.2.clone(),
+                        t.3.clone(),
+                        (*text).clone(),
+                    ));
                 }
             }
-            for g in req.iter().filter(|g| !sys.iter().any(|(t, _)| matches(t, g))) {
+            for g in req
+                .iter()
+                .filter(|g| !sys.iter().any(|(t, _)| matches(t, g)))
+            {
                 let join = |s: &BTreeSet<String>| s.iter().cloned().collect::<Vec<_>>().join("|");
-                report.misses.push((g.doc.clone(), join(&g.subjects), g.relation.clone(), join(&g.objects)));
+                report.misses.push((
+                    g.doc.clone(),
+                    join(&g.subjects),
+                    g.relation.clone(),
+                    join(&g.objects),
+                ));
             }
         }
-        report.relations.push((name, Prf { system: sys.len(), system_correct: correct.len(), gold: req.len(), gold_found: hit }));
+        report.relations.push((
+            name,
+            Prf {
+                system: sys.len(),
+                system_correct: correct.len(),
+                gold: req.len(),
+                gold_found: hit,
+            },
+        ));
     }
     report
 }
@@ -232,7 +334,11 @@ impl Report {
     /// false positive (with its sentence) and every miss.
     pub fn render(&self, verbose: bool) -> String {
         let mut s = String::new();
-        let recall = if self.required_entities == 0 { 1.0 } else { self.found_entities as f64 / self.required_entities as f64 };
+        let recall = if self.required_entities == 0 {
+            1.0
+        } else {
+            self.found_entities as f64 / self.required_entities as f64
+        };
         let _ = writeln!(
             s,
             "entities: recall {recall:.3} ({}/{}), spurious core {}, duplicates {}, wrong type {}",
@@ -283,7 +389,11 @@ mod tests {
         let ent = |c: &str, t: &str, a: &[&str]| GoldEntity {
             canonical: c.into(),
             entity_type: t.into(),
-            aliases: a.iter().map(|x| normalize(x)).chain([normalize(c)]).collect(),
+            aliases: a
+                .iter()
+                .map(|x| normalize(x))
+                .chain([normalize(c)])
+                .collect(),
             required: true,
         };
         let rel = |d: &str, s: &str, r: &str, o: &str, req: bool| GoldRelation {
@@ -294,17 +404,37 @@ mod tests {
             required: req,
         };
         Gold {
-            entities: vec![ent("Iran", "state", &["Iranian"]), ent("Pakistan", "state", &[]), ent("Hossein Amir-Abdollahian", "official", &["Abdollahian"])],
+            entities: vec![
+                ent("Iran", "state", &["Iranian"]),
+                ent("Pakistan", "state", &[]),
+                ent("Hossein Amir-Abdollahian", "official", &["Abdollahian"]),
+            ],
             relations: vec![
                 rel("d1", "Iran", "struck", "Pakistan", true),
-                rel("d1", "Pakistan", "called", "Hossein Amir-Abdollahian|Iran", true),
+                rel(
+                    "d1",
+                    "Pakistan",
+                    "called",
+                    "Hossein Amir-Abdollahian|Iran",
+                    true,
+                ),
                 rel("d1", "Pakistan", "struck", "Iran", false),
             ],
         }
     }
 
     fn ev(doc: &str) -> Evidence {
-        Evidence { doc: doc.into(), sentence: 0, start: 0, end: 1, trigger_start: 0, trigger_end: 1, text: "t".into(), trigger: "t".into(), date: None }
+        Evidence {
+            doc: doc.into(),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            trigger_start: 0,
+            trigger_end: 1,
+            text: "t".into(),
+            trigger: "t".into(),
+            date: None,
+        }
     }
 
     #[test]
@@ -316,13 +446,27 @@ mod tests {
         g.add_entity(Entity::new("Mars", EntityType::State));
         g.add_relation("iran", RelationKind::Struck, "pakistan", ev("d1"), None);
         g.add_relation("pakistan", RelationKind::Struck, "iran", ev("d1"), None); // optional: neutral
-        g.add_relation("abdollahian", RelationKind::Called, "pakistan", ev("d1"), None); // symmetric
+        g.add_relation(
+            "abdollahian",
+            RelationKind::Called,
+            "pakistan",
+            ev("d1"),
+            None,
+        ); // symmetric
         g.add_relation("mars", RelationKind::Struck, "iran", ev("d1"), None); // false positive
         let r = score(&g, &gold());
         assert_eq!(r.found_entities, 3);
         assert_eq!(r.spurious, ["Mars (state)"]);
         let struck = &r.relations.iter().find(|(n, _)| n == "struck").unwrap().1;
-        assert_eq!((struck.system, struck.system_correct, struck.gold, struck.gold_found), (3, 2, 1, 1));
+        assert_eq!(
+            (
+                struck.system,
+                struck.system_correct,
+                struck.gold,
+                struck.gold_found
+            ),
+            (3, 2, 1, 1)
+        );
         let called = &r.relations.iter().find(|(n, _)| n == "called").unwrap().1;
         assert_eq!(called.f1(), 1.0);
         assert_eq!(r.false_positives.len(), 1);

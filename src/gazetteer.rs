@@ -54,7 +54,9 @@ pub struct Gazetteer {
 
 impl std::fmt::Debug for Gazetteer {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Gazetteer").field("entries", &self.entries.len()).finish()
+        f.debug_struct("Gazetteer")
+            .field("entries", &self.entries.len())
+            .finish()
     }
 }
 
@@ -68,7 +70,12 @@ impl Gazetteer {
             entries.push(entry);
         };
         for s in &schema.states {
-            let entry = |form| Entry { label: s.name.clone(), entity_type: EntityType::State, form, state: None };
+            let entry = |form| Entry {
+                label: s.name.clone(),
+                entity_type: EntityType::State,
+                form,
+                state: None,
+            };
             for name in std::iter::once(&s.name).chain(&s.variants) {
                 add(name, entry(Form::Name));
             }
@@ -87,12 +94,19 @@ impl Gazetteer {
                 );
                 facts.insert(
                     (EntityType::Place, capital.clone()),
-                    Facts { state: Some(s.name.clone()), ..Facts::default() },
+                    Facts {
+                        state: Some(s.name.clone()),
+                        ..Facts::default()
+                    },
                 );
             }
             facts.insert(
                 (EntityType::State, s.name.clone()),
-                Facts { wikidata: s.wikidata.clone(), iso3: Some(s.iso3.clone()), state: None },
+                Facts {
+                    wikidata: s.wikidata.clone(),
+                    iso3: Some(s.iso3.clone()),
+                    state: None,
+                },
             );
         }
         for (list, entity_type) in [
@@ -102,11 +116,23 @@ impl Gazetteer {
         ] {
             for e in list {
                 for name in std::iter::once(&e.name).chain(&e.aliases) {
-                    add(name, Entry { label: e.name.clone(), entity_type, form: Form::Name, state: e.state.clone() });
+                    add(
+                        name,
+                        Entry {
+                            label: e.name.clone(),
+                            entity_type,
+                            form: Form::Name,
+                            state: e.state.clone(),
+                        },
+                    );
                 }
                 facts.insert(
                     (entity_type, e.name.clone()),
-                    Facts { wikidata: e.wikidata.clone(), iso3: None, state: e.state.clone() },
+                    Facts {
+                        wikidata: e.wikidata.clone(),
+                        iso3: None,
+                        state: e.state.clone(),
+                    },
                 );
             }
         }
@@ -114,7 +140,11 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .expect("gazetteer automaton");
-        Gazetteer { automaton, entries, facts }
+        Gazetteer {
+            automaton,
+            entries,
+            facts,
+        }
     }
 
     pub fn entry(&self, i: usize) -> &Entry {
@@ -133,9 +163,14 @@ impl Gazetteer {
             .filter(|m| {
                 let before = text[..m.start()].chars().next_back();
                 let after = text[m.end()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+                !before.is_some_and(char::is_alphanumeric)
+                    && !after.is_some_and(char::is_alphanumeric)
             })
-            .map(|m| Hit { start: m.start(), end: m.end(), entry: m.pattern().as_usize() })
+            .map(|m| Hit {
+                start: m.start(),
+                end: m.end(),
+                entry: m.pattern().as_usize(),
+            })
             .collect()
     }
 }

@@ -55,7 +55,10 @@ pub struct EdgeView<'a> {
 impl EdgeView<'_> {
     /// Unique, deterministic edge id: `source|relation|target`.
     pub fn id(&self) -> String {
-        format!("{}|{}|{}", self.source.id, self.relation.kind, self.target.id)
+        format!(
+            "{}|{}|{}",
+            self.source.id, self.relation.kind, self.target.id
+        )
     }
 }
 
@@ -65,7 +68,12 @@ impl KnowledgeGraph {
     }
 
     /// Sets the CAMEO code and PLOVER category stamped on every edge of `kind`.
-    pub fn set_relation_codes(&mut self, kind: RelationKind, cameo: Option<String>, plover: Option<String>) {
+    pub fn set_relation_codes(
+        &mut self,
+        kind: RelationKind,
+        cameo: Option<String>,
+        plover: Option<String>,
+    ) {
         for idx in self.graph.edge_indices().collect::<Vec<_>>() {
             let rel = &mut self.graph[idx];
             if rel.kind == kind {
@@ -113,18 +121,26 @@ impl KnowledgeGraph {
         evidence: Evidence,
         role: Option<String>,
     ) -> bool {
-        let (Some(&s), Some(&o)) = (self.nodes_by_id.get(subject), self.nodes_by_id.get(object)) else {
+        let (Some(&s), Some(&o)) = (self.nodes_by_id.get(subject), self.nodes_by_id.get(object))
+        else {
             return false;
         };
         if s == o {
             return false;
         }
-        let (s, o) = if kind.is_symmetric() && self.graph[o].id < self.graph[s].id { (o, s) } else { (s, o) };
+        let (s, o) = if kind.is_symmetric() && self.graph[o].id < self.graph[s].id {
+            (o, s)
+        } else {
+            (s, o)
+        };
         let key = (s, kind, o);
         if let Some(&e) = self.edges_by_key.get(&key) {
             let rel = &mut self.graph[e];
             // One piece of evidence per sentence: a second trigger in it adds nothing.
-            let same_sentence = rel.evidence.iter().any(|x| x.doc == evidence.doc && x.sentence == evidence.sentence);
+            let same_sentence = rel
+                .evidence
+                .iter()
+                .any(|x| x.doc == evidence.doc && x.sentence == evidence.sentence);
             if !same_sentence {
                 let pos = rel.evidence.binary_search(&evidence).unwrap_or_else(|p| p);
                 rel.evidence.insert(pos, evidence);
@@ -135,7 +151,17 @@ impl KnowledgeGraph {
             return true;
         }
         let (cameo, plover) = self.relation_codes.get(&kind).cloned().unwrap_or_default();
-        let e = self.graph.add_edge(s, o, Relation { kind, role, cameo, plover, evidence: vec![evidence] });
+        let e = self.graph.add_edge(
+            s,
+            o,
+            Relation {
+                kind,
+                role,
+                cameo,
+                plover,
+                evidence: vec![evidence],
+            },
+        );
         self.edges_by_key.insert(key, e);
         true
     }
@@ -161,12 +187,23 @@ impl KnowledgeGraph {
             .graph
             .edge_indices()
             .map(|e| {
-                let (s, t) = self.graph.edge_endpoints(e).expect("edge index from the graph");
-                EdgeView { source: &self.graph[s], target: &self.graph[t], relation: &self.graph[e] }
+                let (s, t) = self
+                    .graph
+                    .edge_endpoints(e)
+                    .expect("edge index from the graph");
+                EdgeView {
+                    source: &self.graph[s],
+                    target: &self.graph[t],
+                    relation: &self.graph[e],
+                }
             })
             .collect();
         edges.sort_by(|a, b| {
-            (&a.source.id, a.relation.kind, &a.target.id).cmp(&(&b.source.id, b.relation.kind, &b.target.id))
+            (&a.source.id, a.relation.kind, &a.target.id).cmp(&(
+                &b.source.id,
+                b.relation.kind,
+                &b.target.id,
+            ))
         });
         edges.into_iter()
     }
@@ -175,7 +212,15 @@ impl KnowledgeGraph {
     pub fn count_by_type(&self) -> Vec<(EntityType, usize)> {
         EntityType::ALL
             .into_iter()
-            .map(|t| (t, self.graph.node_weights().filter(|e| e.entity_type == t).count()))
+            .map(|t| {
+                (
+                    t,
+                    self.graph
+                        .node_weights()
+                        .filter(|e| e.entity_type == t)
+                        .count(),
+                )
+            })
             .collect()
     }
 
@@ -227,7 +272,14 @@ mod tests {
         assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 3), None));
         assert_eq!(g.edge_count(), 1);
         let e = g.edges().next().unwrap();
-        assert_eq!(e.relation.evidence.iter().map(|e| e.doc.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(
+            e.relation
+                .evidence
+                .iter()
+                .map(|e| e.doc.as_str())
+                .collect::<Vec<_>>(),
+            ["a", "b"]
+        );
     }
 
     #[test]
@@ -251,7 +303,13 @@ mod tests {
     fn iteration_is_sorted_by_id() {
         let mut g = graph();
         g.add_relation("pakistan", RelationKind::Struck, "iran", ev("a", 0), None);
-        g.add_relation("china", RelationKind::Mediated, "pakistan", ev("a", 0), None);
+        g.add_relation(
+            "china",
+            RelationKind::Mediated,
+            "pakistan",
+            ev("a", 0),
+            None,
+        );
         let ids: Vec<_> = g.entities().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["china", "iran", "pakistan"]);
         let edges: Vec<_> = g.edges().map(|e| e.id()).collect();
@@ -262,8 +320,14 @@ mod tests {
     fn relation_codes_apply_to_old_and_new_edges() {
         let mut g = graph();
         g.add_relation("pakistan", RelationKind::Struck, "iran", ev("a", 0), None);
-        g.set_relation_codes(RelationKind::Struck, Some("190".into()), Some("ASSAULT".into()));
+        g.set_relation_codes(
+            RelationKind::Struck,
+            Some("190".into()),
+            Some("ASSAULT".into()),
+        );
         g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 0), None);
-        assert!(g.edges().all(|e| e.relation.cameo.as_deref() == Some("190")));
+        assert!(g
+            .edges()
+            .all(|e| e.relation.cameo.as_deref() == Some("190")));
     }
 }

@@ -60,7 +60,13 @@ impl Document {
     pub fn new(id: impl Into<String>, original: &str, line_joiners: &PhraseSet) -> Document {
         let original = original.strip_prefix('\u{FEFF}').unwrap_or(original);
         let (text, offsets) = repair_lines(original, line_joiners);
-        Document { id: id.into(), title: title(original), published: publication_date(original), text, offsets }
+        Document {
+            id: id.into(),
+            title: title(original),
+            published: publication_date(original),
+            text,
+            offsets,
+        }
     }
 }
 
@@ -69,7 +75,11 @@ impl Document {
 fn title(original: &str) -> Option<String> {
     let line = original.lines().map(str::trim).find(|l| {
         let words = l.split_whitespace().count();
-        words >= 3 && !crate::dates::find_dates(l).iter().any(|d| d.end - d.start + 4 >= l.len()) && !l.starts_with("By ")
+        words >= 3
+            && !crate::dates::find_dates(l)
+                .iter()
+                .any(|d| d.end - d.start + 4 >= l.len())
+            && !l.starts_with("By ")
     })?;
     let words = line.split_whitespace().count();
     (words <= 25 && !line.ends_with('.')).then(|| line.to_string())
@@ -124,15 +134,22 @@ pub fn repair_lines(original: &str, line_joiners: &PhraseSet) -> (String, Offset
 /// sentence goes on) or "\n" (a new paragraph).
 fn join_with(prev: &str, next: &str, line_joiners: &PhraseSet) -> &'static str {
     let last = prev.chars().last().unwrap_or(' ');
-    if matches!(last, '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '’' | ')' | ']') {
+    if matches!(
+        last,
+        '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '’' | ')' | ']'
+    ) {
         return "\n";
     }
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     if last == '-' && next_lower && prev.len() > 1 && !prev.ends_with(" -") {
         return "";
     }
-    let last_word = prev.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    let fragment = |l: &str| l.split_whitespace().count() <= 3 && crate::dates::find_dates(l).is_empty();
+    let last_word = prev
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let fragment =
+        |l: &str| l.split_whitespace().count() <= 3 && crate::dates::find_dates(l).is_empty();
     if next_lower || line_joiners.contains(last_word) || (fragment(prev) && fragment(next)) {
         " "
     } else {
@@ -151,7 +168,10 @@ impl Source {
     /// The document id: the file stem, or "stdin".
     pub fn id(&self) -> String {
         match self {
-            Source::File(path) => path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "document".into()),
+            Source::File(path) => path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "document".into()),
             Source::Stdin => "stdin".into(),
         }
     }
@@ -179,10 +199,15 @@ impl Source {
     /// Reads and decodes the document. `Ok(None)` for a skipped file (with a warning).
     pub fn read(&self, warnings: &mut Vec<Warning>) -> Result<Option<(String, String)>> {
         let (path, bytes) = match self {
-            Source::File(path) => (path.clone(), fs::read(path).map_err(|e| Error::io(path, e))?),
+            Source::File(path) => (
+                path.clone(),
+                fs::read(path).map_err(|e| Error::io(path, e))?,
+            ),
             Source::Stdin => {
                 let mut bytes = Vec::new();
-                std::io::stdin().read_to_end(&mut bytes).map_err(|e| Error::io("<stdin>", e))?;
+                std::io::stdin()
+                    .read_to_end(&mut bytes)
+                    .map_err(|e| Error::io("<stdin>", e))?;
                 (PathBuf::from("<stdin>"), bytes)
             }
         };
@@ -200,7 +225,10 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
             sources.push(Source::Stdin);
             continue;
         }
-        let meta = fs::metadata(input).map_err(|e| Error::Input { path: input.clone(), message: e.to_string() })?;
+        let meta = fs::metadata(input).map_err(|e| Error::Input {
+            path: input.clone(),
+            message: e.to_string(),
+        })?;
         if meta.is_dir() {
             let before = sources.len();
             for entry in fs::read_dir(input).map_err(|e| Error::io(input, e))? {
@@ -211,12 +239,20 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
                     } else {
                         // A dangling link or a directory named *.txt: an article the user
                         // meant to give may be missing, so say so rather than drop it quietly.
-                        warnings.push(Warning { path, message: "not a readable file, skipped".into(), skipped: true });
+                        warnings.push(Warning {
+                            path,
+                            message: "not a readable file, skipped".into(),
+                            skipped: true,
+                        });
                     }
                 }
             }
             if sources.len() == before {
-                warnings.push(Warning { path: input.clone(), message: "directory holds no .txt file".into(), skipped: false });
+                warnings.push(Warning {
+                    path: input.clone(),
+                    message: "directory holds no .txt file".into(),
+                    skipped: false,
+                });
             }
         } else {
             sources.push(Source::File(input.clone()));
@@ -224,13 +260,22 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
     }
     sources.sort_by_key(|s| (s.id(), s.clone()));
     // One file named twice ("seeds" and "./seeds/a.txt") would count its evidence twice.
-    sources.dedup_by(|b, a| a == b || (a.id() == b.id() && a.canonical().is_some() && a.canonical() == b.canonical()));
+    sources.dedup_by(|b, a| {
+        a == b || (a.id() == b.id() && a.canonical().is_some() && a.canonical() == b.canonical())
+    });
     // Evidence names its document by id (the file stem): two files with one id cannot be told
     // apart in the graph, so say so.
     for pair in sources.windows(2) {
         if let (Source::File(path), true) = (&pair[1], pair[0].id() == pair[1].id()) {
-            let message = format!("document id {:?} is also that of an earlier input; their evidence will share it", pair[1].id());
-            warnings.push(Warning { path: path.clone(), message, skipped: false });
+            let message = format!(
+                "document id {:?} is also that of an earlier input; their evidence will share it",
+                pair[1].id()
+            );
+            warnings.push(Warning {
+                path: path.clone(),
+                message,
+                skipped: false,
+            });
         }
     }
     Ok(sources)
@@ -238,7 +283,10 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
 
 /// Reads every input into memory (small corpora and tests; the CLI streams with
 /// [`list_sources`] and [`Source::read`]).
-pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<(String, String)>> {
+pub fn read_inputs(
+    inputs: &[PathBuf],
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<(String, String)>> {
     let mut docs = Vec::new();
     for source in list_sources(inputs, warnings)? {
         docs.extend(source.read(warnings)?);
@@ -250,17 +298,29 @@ pub fn read_inputs(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Ve
 /// warning; an empty file is kept with a warning.
 fn decode(path: &Path, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
     let warn = |warnings: &mut Vec<Warning>, message: String, skipped: bool| {
-        warnings.push(Warning { path: path.to_path_buf(), message, skipped })
+        warnings.push(Warning {
+            path: path.to_path_buf(),
+            message,
+            skipped,
+        })
     };
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        warn(warnings, format!("binary file (NUL byte at offset {pos}), skipped"), true);
+        warn(
+            warnings,
+            format!("binary file (NUL byte at offset {pos}), skipped"),
+            true,
+        );
         return None;
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            warn(warnings, format!("invalid UTF-8 at byte offset {offset}, replaced with U+FFFD"), false);
+            warn(
+                warnings,
+                format!("invalid UTF-8 at byte offset {offset}, replaced with U+FFFD"),
+                false,
+            );
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
@@ -300,32 +360,54 @@ mod tests {
 
     #[test]
     fn headline_and_body_stay_apart() {
-        let (text, _) = repair_lines("Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday.", &joiners());
-        assert_eq!(text, "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday.");
+        let (text, _) = repair_lines(
+            "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday.",
+            &joiners(),
+        );
+        assert_eq!(
+            text,
+            "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday."
+        );
     }
 
     #[test]
     fn hyphenated_word_across_lines() {
-        let (text, _) = repair_lines("both countries to de-\n\nescalate the tensions.", &joiners());
+        let (text, _) = repair_lines(
+            "both countries to de-\n\nescalate the tensions.",
+            &joiners(),
+        );
         assert_eq!(text, "both countries to de-escalate the tensions.");
     }
 
     #[test]
     fn crlf_and_bom_are_invisible() {
-        let original = "\u{FEFF}Pakistan and Iran agree to talks\r\nIran struck back on Friday.\r\n";
+        let original =
+            "\u{FEFF}Pakistan and Iran agree to talks\r\nIran struck back on Friday.\r\n";
         let doc = Document::new("d", original, &joiners());
-        assert_eq!(doc.text, "Pakistan and Iran agree to talks\nIran struck back on Friday.");
+        assert_eq!(
+            doc.text,
+            "Pakistan and Iran agree to talks\nIran struck back on Friday."
+        );
         let repaired = doc.text.chars().position(|c| c == '\n').unwrap() + 1;
         // offsets count from the text after its byte-order mark
-        assert_eq!(doc.offsets.to_original(repaired), "Pakistan and Iran agree to talks\r\n".chars().count());
-        assert_eq!(doc.title.as_deref(), Some("Pakistan and Iran agree to talks"));
+        assert_eq!(
+            doc.offsets.to_original(repaired),
+            "Pakistan and Iran agree to talks\r\n".chars().count()
+        );
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Pakistan and Iran agree to talks")
+        );
     }
 
     #[test]
     fn binary_and_invalid_utf8_are_reported() {
         let mut w = Vec::new();
         assert!(decode(Path::new("a.txt"), vec![b'a', 0, b'b'], &mut w).is_none());
-        assert_eq!(decode(Path::new("b.txt"), vec![b'o', b'k', 0xff], &mut w).as_deref(), Some("ok\u{FFFD}"));
+        assert_eq!(
+            decode(Path::new("b.txt"), vec![b'o', b'k', 0xff], &mut w).as_deref(),
+            Some("ok\u{FFFD}")
+        );
         assert!(w[0].message.contains("NUL byte at offset 1"));
         assert!(w[1].message.contains("byte offset 2"));
     }

@@ -22,18 +22,22 @@ mod resolve;
 mod schema;
 mod segment;
 
+pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
 pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};
-pub use graph::{DocumentMeta, EdgeView, KnowledgeGraph};
-pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
-pub use ingest::{list_sources, read_inputs, repair_lines, Document, OffsetMap, Source, Warning};
 pub use gazetteer::Gazetteer;
-pub use mentions::{AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer};
+pub use graph::{DocumentMeta, EdgeView, KnowledgeGraph};
+pub use ingest::{list_sources, read_inputs, repair_lines, Document, OffsetMap, Source, Warning};
+pub use mentions::{
+    AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer,
+};
 pub use output::write_exports;
 pub use phrases::{fold, PhraseSet};
 pub use pipeline::{Extraction, Merger, Pipeline};
-pub use relations::{extract, LocalRelation};
-pub use resolve::{resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument};
 pub use relation::{Evidence, Relation, RelationKind};
+pub use relations::{extract, LocalRelation};
+pub use resolve::{
+    resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument,
+};
 pub use schema::{NamedEntry, Office, RelationCodes, Schema, StateEntry, TriggerPos};
 pub use segment::{segment, tokenize, Sentence, Token, TokenKind};

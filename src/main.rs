@@ -6,12 +6,18 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::{Parser, Subcommand};
-use newsgraph::export::{write_graph, Format};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
-use newsgraph::{list_sources, write_exports, Error, KnowledgeGraph, Pipeline, Schema, Source, Warning};
+use newsgraph::export::{write_graph, Format};
+use newsgraph::{
+    list_sources, write_exports, Error, KnowledgeGraph, Pipeline, Schema, Source, Warning,
+};
 
 #[derive(Parser, Debug)]
-#[command(name = "newsgraph", version, about = "News articles about a geopolitical crisis in, a knowledge graph out")]
+#[command(
+    name = "newsgraph",
+    version,
+    about = "News articles about a geopolitical crisis in, a knowledge graph out"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -69,7 +75,10 @@ struct EvalArgs {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // With no subcommand, `newsgraph` is `newsgraph build` with every default.
-    let command = cli.command.or_else(|| Cli::parse_from(["newsgraph", "build"]).command).expect("build parses");
+    let command = cli
+        .command
+        .or_else(|| Cli::parse_from(["newsgraph", "build"]).command)
+        .expect("build parses");
     let result = match command {
         Command::Build(args) => build(args),
         Command::Eval(args) => eval(args),
@@ -114,7 +123,8 @@ fn graph_of(common: &CommonArgs) -> anyhow::Result<(KnowledgeGraph, usize, Vec<W
     let sources = list_sources(&common.inputs, &mut warnings)?;
     let bar = progress_bar(&sources, common.quiet);
     let pipeline = Pipeline::new(&schema);
-    let (graph, documents) = pipeline.build_streaming(&sources, &mut warnings, &|bytes| bar.inc(bytes))?;
+    let (graph, documents) =
+        pipeline.build_streaming(&sources, &mut warnings, &|bytes| bar.inc(bytes))?;
     bar.finish_and_clear();
     if !common.quiet {
         for w in &warnings {
@@ -122,7 +132,10 @@ fn graph_of(common: &CommonArgs) -> anyhow::Result<(KnowledgeGraph, usize, Vec<W
         }
     }
     if common.strict && !warnings.is_empty() {
-        return Err(Error::Strict { count: warnings.len() }.into());
+        return Err(Error::Strict {
+            count: warnings.len(),
+        }
+        .into());
     }
     Ok((graph, documents, warnings))
 }
@@ -136,9 +149,11 @@ fn progress_bar(sources: &[Source], quiet: bool) -> ProgressBar {
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template("{spinner} {bytes}/{total_bytes} [{bar:40}] {bytes_per_sec}, {eta} left")
-            .expect("valid template")
-            .progress_chars("=> "),
+        ProgressStyle::with_template(
+            "{spinner} {bytes}/{total_bytes} [{bar:40}] {bytes_per_sec}, {eta} left",
+        )
+        .expect("valid template")
+        .progress_chars("=> "),
     );
     bar
 }
@@ -153,7 +168,8 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
         // Named like a file, so a full disk reads "<stdout>: No space left on device".
         let stdout_error = |e| Error::io("<stdout>", e);
         let stdout = io::stdout().lock();
-        let mut w = write_graph(&graph, *format, io::BufWriter::new(stdout)).map_err(stdout_error)?;
+        let mut w =
+            write_graph(&graph, *format, io::BufWriter::new(stdout)).map_err(stdout_error)?;
         w.flush().map_err(stdout_error)?;
     } else {
         write_exports(&graph, &args.format, &args.output)?;
@@ -165,14 +181,40 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn summary(graph: &KnowledgeGraph, documents: usize, skipped: usize, warnings: usize, started: Instant) {
-    let types: Vec<String> = graph.count_by_type().into_iter().filter(|(_, n)| *n > 0).map(|(t, n)| format!("{n} {t}")).collect();
-    let relations: Vec<String> = graph.count_by_relation().into_iter().map(|(r, n)| format!("{n} {r}")).collect();
+fn summary(
+    graph: &KnowledgeGraph,
+    documents: usize,
+    skipped: usize,
+    warnings: usize,
+    started: Instant,
+) {
+    let types: Vec<String> = graph
+        .count_by_type()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect();
+    let relations: Vec<String> = graph
+        .count_by_relation()
+        .into_iter()
+        .map(|(r, n)| format!("{n} {r}"))
+        .collect();
     // Skipped files are only mentioned when there are some, so a clean run reads as before.
-    let skipped = if skipped > 0 { format!(", {skipped} skipped") } else { String::new() };
-    eprintln!("newsgraph: {documents} documents{skipped}, {warnings} warnings, {:.2}s", started.elapsed().as_secs_f64());
+    let skipped = if skipped > 0 {
+        format!(", {skipped} skipped")
+    } else {
+        String::new()
+    };
+    eprintln!(
+        "newsgraph: {documents} documents{skipped}, {warnings} warnings, {:.2}s",
+        started.elapsed().as_secs_f64()
+    );
     eprintln!("  entities: {} ({})", graph.node_count(), types.join(", "));
-    eprintln!("  edges:    {} ({})", graph.edge_count(), relations.join(", "));
+    eprintln!(
+        "  edges:    {} ({})",
+        graph.edge_count(),
+        relations.join(", ")
+    );
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {

@@ -88,14 +88,22 @@ impl Offices {
         let mut exact = Vec::new();
         for (i, office) in schema.offices.iter().enumerate() {
             for form in std::iter::once(&office.title).chain(&office.forms) {
-                if form.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+                if form
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+                {
                     exact.push((form.replace('.', ""), i));
                 } else {
                     folded.insert_with_id(form, i as u32);
                 }
             }
         }
-        Offices { folded, exact, titles: schema.offices.iter().map(|o| o.title.clone()).collect() }
+        Offices {
+            folded,
+            exact,
+            titles: schema.offices.iter().map(|o| o.title.clone()).collect(),
+        }
     }
 
     /// (length in tokens, office index) of the title starting at `words[i]`.
@@ -103,7 +111,10 @@ impl Offices {
         if let Some((len, id)) = self.folded.longest_match_id(words, i) {
             return Some((len, id as usize));
         }
-        self.exact.iter().find(|(f, _)| f == words[i]).map(|(_, id)| (1, *id))
+        self.exact
+            .iter()
+            .find(|(f, _)| f == words[i])
+            .map(|(_, id)| (1, *id))
     }
 }
 
@@ -116,7 +127,11 @@ pub struct Recognizer<'s> {
 
 impl<'s> Recognizer<'s> {
     pub fn new(schema: &'s Schema) -> Self {
-        Recognizer { schema, gazetteer: Gazetteer::new(schema), offices: Offices::new(schema) }
+        Recognizer {
+            schema,
+            gazetteer: Gazetteer::new(schema),
+            offices: Offices::new(schema),
+        }
     }
 
     /// Segments a document and finds the mentions of every sentence.
@@ -140,7 +155,11 @@ impl<'s> Recognizer<'s> {
                 self.analyze_sentence(&doc.text, sentence, &gaz)
             })
             .collect();
-        AnalyzedDocument { dateline: self.dateline(&doc.text), doc, sentences: analyzed }
+        AnalyzedDocument {
+            dateline: self.dateline(&doc.text),
+            doc,
+            sentences: analyzed,
+        }
     }
 
     /// The state of the dateline: a capital in capitals opening a line, before a colon, a
@@ -151,7 +170,11 @@ impl<'s> Recognizer<'s> {
         for line in head.lines() {
             let end = line.find([':', ',', '(', '-', '—', '–']).unwrap_or(0);
             let word = line[..end].trim();
-            if word.len() < 3 || !word.chars().all(|c| c.is_uppercase() || c == ' ' || c == '.') {
+            if word.len() < 3
+                || !word
+                    .chars()
+                    .all(|c| c.is_uppercase() || c == ' ' || c == '.')
+            {
                 continue;
             }
             let titled = title_case(word);
@@ -164,7 +187,12 @@ impl<'s> Recognizer<'s> {
         None
     }
 
-    fn analyze_sentence(&self, text: &str, sentence: Sentence, hits: &[crate::gazetteer::Hit]) -> AnalyzedSentence {
+    fn analyze_sentence(
+        &self,
+        text: &str,
+        sentence: Sentence,
+        hits: &[crate::gazetteer::Hit],
+    ) -> AnalyzedSentence {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
         let token_at = |byte: usize| sentence.tokens.partition_point(|t| t.end <= byte);
         let cue = |name: &str| self.schema.cue(name);
@@ -180,9 +208,11 @@ impl<'s> Recognizer<'s> {
             let (entity_type, label, form) = match entry.form {
                 Form::Name => (entry.entity_type, entry.label.clone(), MentionForm::Name),
                 Form::Demonym => (EntityType::State, entry.label.clone(), MentionForm::Demonym),
-                Form::Capital if self.capital_is_government(&words, first, last, possessive) => {
-                    (EntityType::State, entry.state.clone().unwrap_or_default(), MentionForm::Capital)
-                }
+                Form::Capital if self.capital_is_government(&words, first, last, possessive) => (
+                    EntityType::State,
+                    entry.state.clone().unwrap_or_default(),
+                    MentionForm::Capital,
+                ),
                 Form::Capital => (EntityType::Place, entry.label.clone(), MentionForm::Name),
             };
             mentions.push(Mention {
@@ -199,13 +229,23 @@ impl<'s> Recognizer<'s> {
         let mut analysis = AnalyzedSentence {
             dates: find_dates(sentence.text(text))
                 .into_iter()
-                .map(|d| DateMention { start: d.start + sentence.start, end: d.end + sentence.start, ..d })
+                .map(|d| DateMention {
+                    start: d.start + sentence.start,
+                    end: d.end + sentence.start,
+                    ..d
+                })
                 .collect(),
             sentence,
             mentions,
             offices: Vec::new(),
         };
-        let scan = Scan { words: &words, text, tokens: &analysis.sentence.tokens.clone(), schema: self.schema, offices: &self.offices };
+        let scan = Scan {
+            words: &words,
+            text,
+            tokens: &analysis.sentence.tokens.clone(),
+            schema: self.schema,
+            offices: &self.offices,
+        };
         scan.offices_and_officials(&mut analysis);
         scan.operations(&mut analysis);
         scan.groups(&mut analysis);
@@ -216,30 +256,52 @@ impl<'s> Recognizer<'s> {
 
     /// "Tehran said", "Islamabad's decision", "condemnation from Islamabad": the government.
     /// "a meeting in Islamabad", "recalled its envoy from Tehran": the city.
-    fn capital_is_government(&self, words: &[&str], first: usize, last: usize, possessive: bool) -> bool {
+    fn capital_is_government(
+        &self,
+        words: &[&str],
+        first: usize,
+        last: usize,
+        possessive: bool,
+    ) -> bool {
         let cue = |n: &str| self.schema.cue(n);
         if possessive {
             return true;
         }
-        let acts_word = |w: &str| {
-            cue("reporting verb").contains(w)
-                || self.schema.triggers.iter().any(|(_, pos, set)| *pos != crate::schema::TriggerPos::Noun && set.contains(w))
-        };
+        let acts_word =
+            |w: &str| {
+                cue("reporting verb").contains(w)
+                    || self.schema.triggers.iter().any(|(_, pos, set)| {
+                        *pos != crate::schema::TriggerPos::Noun && set.contains(w)
+                    })
+            };
         let acts = |i: usize| words.get(i).is_some_and(|w| acts_word(w));
-        if acts(last + 1) || (words.get(last + 1).is_some_and(|w| matches!(*w, "has" | "had" | "have" | "was" | "is")) && acts(last + 2)) {
+        if acts(last + 1)
+            || (words
+                .get(last + 1)
+                .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "was" | "is"))
+                && acts(last + 2))
+        {
             return true;
         }
         // "urged both Ankara and Baghdad", "condemned Tehran": the object of an act.
         let before = |k: usize| first.checked_sub(k).map(|i| words[i]);
-        if before(1).is_some_and(acts_word) || (1..=3).any(|k| before(k).is_some_and(|w| matches!(fold(w).as_str(), "both" | "between"))) {
+        if before(1).is_some_and(acts_word)
+            || (1..=3)
+                .any(|k| before(k).is_some_and(|w| matches!(fold(w).as_str(), "both" | "between")))
+        {
             return true;
         }
         if first > 0 && matches!(fold(words[first - 1]).as_str(), "from" | "by") {
             let window = &words[first.saturating_sub(5)..first - 1];
             return window.iter().any(|w| {
                 cue("reporting verb").contains(w)
-                    || self.schema.triggers.iter().any(|(k, _, set)| *k == crate::relation::RelationKind::Condemned && set.contains(w))
-                    || matches!(fold(w).as_str(), "rejected" | "criticism" | "criticised" | "criticized" | "denied")
+                    || self.schema.triggers.iter().any(|(k, _, set)| {
+                        *k == crate::relation::RelationKind::Condemned && set.contains(w)
+                    })
+                    || matches!(
+                        fold(w).as_str(),
+                        "rejected" | "criticism" | "criticised" | "criticized" | "denied"
+                    )
             });
         }
         false
@@ -250,7 +312,13 @@ fn title_case(word: &str) -> String {
     word.split(' ')
         .map(|w| {
             let mut c = w.chars();
-            c.next().map(|f| f.to_uppercase().chain(c.flat_map(char::to_lowercase)).collect()).unwrap_or_default()
+            c.next()
+                .map(|f| {
+                    f.to_uppercase()
+                        .chain(c.flat_map(char::to_lowercase))
+                        .collect()
+                })
+                .unwrap_or_default()
         })
         .collect::<Vec<String>>()
         .join(" ")
@@ -275,7 +343,10 @@ struct Scan<'a> {
     offices: &'a Offices,
 }
 
-const NAME_PARTICLES: &[&str] = &["al", "ul", "el", "ud", "ur", "bin", "ibn", "de", "da", "van", "von", "der", "e", "i", "o", "bint", "abu"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "ul", "el", "ud", "ur", "bin", "ibn", "de", "da", "van", "von", "der", "e", "i", "o",
+    "bint", "abu",
+];
 
 impl Scan<'_> {
     fn cue(&self, name: &str) -> &PhraseSet {
@@ -283,13 +354,18 @@ impl Scan<'_> {
     }
 
     fn covered(analysis: &AnalyzedSentence, i: usize) -> bool {
-        analysis.mentions.iter().any(|m| m.first <= i && i <= m.last)
+        analysis
+            .mentions
+            .iter()
+            .any(|m| m.first <= i && i <= m.last)
     }
 
     /// A word that can be part of a proper name: capitalised, not a function word, not a
     /// calendar word.
     fn is_name_word(&self, i: usize) -> bool {
-        let Some(w) = self.words.get(i) else { return false };
+        let Some(w) = self.words.get(i) else {
+            return false;
+        };
         let first = w.chars().next().unwrap_or(' ');
         first.is_uppercase()
             && w.chars().any(char::is_lowercase)
@@ -312,20 +388,29 @@ impl Scan<'_> {
             // hyphen-joined part: "Amir-Abdollahian", "Anwaar-ul-Haq"
             if self.words.get(next) == Some(&"-") && self.glued(next) {
                 if let Some(w) = self.words.get(next + 1) {
-                    if (self.is_name_word(next + 1) || NAME_PARTICLES.contains(w)) && self.glued(next + 1) {
+                    if (self.is_name_word(next + 1) || NAME_PARTICLES.contains(w))
+                        && self.glued(next + 1)
+                    {
                         end = next + 2;
                         continue;
                     }
                 }
             }
-            if self.words.get(next).is_some_and(|w| NAME_PARTICLES.contains(w))
+            if self
+                .words
+                .get(next)
+                .is_some_and(|w| NAME_PARTICLES.contains(w))
                 && (self.is_name_word(next + 1) || self.words.get(next + 1) == Some(&"-"))
                 && !Scan::covered(analysis, next + 1)
             {
                 end = next + 1;
                 continue;
             }
-            if count < 6 && self.is_name_word(next) && !Scan::covered(analysis, next) && self.offices.at(self.words, next).is_none() {
+            if count < 6
+                && self.is_name_word(next)
+                && !Scan::covered(analysis, next)
+                && self.offices.at(self.words, next).is_none()
+            {
                 end = next + 1;
                 count += 1;
                 continue;
@@ -337,7 +422,11 @@ impl Scan<'_> {
 
     /// Whether token `i` touches the token before it (no space between).
     fn glued(&self, i: usize) -> bool {
-        i > 0 && self.tokens.get(i).is_some_and(|t| t.start == self.tokens[i - 1].end)
+        i > 0
+            && self
+                .tokens
+                .get(i)
+                .is_some_and(|t| t.start == self.tokens[i - 1].end)
     }
 
     /// The text of tokens `first..end` as written.
@@ -393,7 +482,10 @@ impl Scan<'_> {
                             k = end;
                         }
                     }
-                    while words.get(k).is_some_and(|w| self.cue("place head").contains(w) || *w == "Affairs") {
+                    while words
+                        .get(k)
+                        .is_some_and(|w| self.cue("place head").contains(w) || *w == "Affairs")
+                    {
                         k += 1;
                     }
                     j = k;
@@ -403,16 +495,26 @@ impl Scan<'_> {
             if after_comma {
                 j += 1;
             }
-            while words.get(j).is_some_and(|w| self.cue("honorific").contains(w)) {
+            while words
+                .get(j)
+                .is_some_and(|w| self.cue("honorific").contains(w))
+            {
                 j += 1;
                 if words.get(j) == Some(&".") {
                     j += 1;
                 }
             }
             let office_index = analysis.offices.len();
-            analysis.offices.push(OfficeMention { first, last, title, qualifier, place });
+            analysis.offices.push(OfficeMention {
+                first,
+                last,
+                title,
+                qualifier,
+                place,
+            });
             let end = self.name_run(analysis, j);
-            if end >= j + 2 || (end == j + 1 && !after_comma && self.known_single_name(analysis, j)) {
+            if end >= j + 2 || (end == j + 1 && !after_comma && self.known_single_name(analysis, j))
+            {
                 self.push_official(analysis, j, end, office_index);
                 i = end;
             } else {
@@ -426,18 +528,32 @@ impl Scan<'_> {
     /// (e.g. "Foreign Minister Jilani" but not "Foreign Minister Monday").
     fn known_single_name(&self, analysis: &AnalyzedSentence, j: usize) -> bool {
         !Scan::covered(analysis, j)
-            && self.words.get(j + 1).is_none_or(|w| !w.chars().next().is_some_and(char::is_uppercase) && fold(w) != "of")
+            && self.words.get(j + 1).is_none_or(|w| {
+                !w.chars().next().is_some_and(char::is_uppercase) && fold(w) != "of"
+            })
     }
 
     /// "Alireza Marhamati, deputy provincial governor of ..." / "X, an Iranian diplomat".
     fn official_before(&self, analysis: &mut AnalyzedSentence, title_first: usize, office: usize) {
         let words = self.words;
         let mut k = title_first;
-        while k > 0 && (self.cue("title modifier").contains(words[k - 1]) || matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the")) {
+        while k > 0
+            && (self.cue("title modifier").contains(words[k - 1])
+                || matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the"))
+        {
             k -= 1;
         }
-        if k > 0 && analysis.mentions.iter().any(|m| m.last == k - 1 && m.form == MentionForm::Demonym) {
-            k = analysis.mentions.iter().find(|m| m.last == k - 1).map_or(k, |m| m.first);
+        if k > 0
+            && analysis
+                .mentions
+                .iter()
+                .any(|m| m.last == k - 1 && m.form == MentionForm::Demonym)
+        {
+            k = analysis
+                .mentions
+                .iter()
+                .find(|m| m.last == k - 1)
+                .map_or(k, |m| m.first);
             while k > 0 && matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the") {
                 k -= 1;
             }
@@ -448,20 +564,35 @@ impl Scan<'_> {
         let comma = k - 1;
         // the name ends right before the comma; find where it starts
         let mut start = comma;
-        while start > 0 && (self.is_name_word(start - 1) || words[start - 1] == "-" || NAME_PARTICLES.contains(&words[start - 1])) {
+        while start > 0
+            && (self.is_name_word(start - 1)
+                || words[start - 1] == "-"
+                || NAME_PARTICLES.contains(&words[start - 1]))
+        {
             start -= 1;
         }
         while start < comma && !self.is_name_word(start) {
             start += 1;
         }
         // "Chairman of Joint Chiefs of Staff Committee, Chief of ...": part of a longer name.
-        let standalone = start == 0 || !(words[start - 1].starts_with(char::is_uppercase) || matches!(fold(words[start - 1]).as_str(), "of" | "the" | "for" | "and"));
+        let standalone = start == 0
+            || !(words[start - 1].starts_with(char::is_uppercase)
+                || matches!(
+                    fold(words[start - 1]).as_str(),
+                    "of" | "the" | "for" | "and"
+                ));
         if comma >= start + 2 && standalone && self.name_run(analysis, start) == comma {
             self.push_official(analysis, start, comma, office);
         }
     }
 
-    fn push_official(&self, analysis: &mut AnalyzedSentence, first: usize, end: usize, office: usize) {
+    fn push_official(
+        &self,
+        analysis: &mut AnalyzedSentence,
+        first: usize,
+        end: usize,
+        office: usize,
+    ) {
         let surface = self.surface(first, end);
         analysis.mentions.push(Mention {
             first,
@@ -478,7 +609,11 @@ impl Scan<'_> {
     /// The state or organisation right before a title: "Iranian", "Pakistan's caretaker",
     /// "United Nations", "his Turkish", or a possessive with an organ ("Pakistan's Foreign
     /// Office, Ambassador").
-    fn qualifier_before(&self, analysis: &AnalyzedSentence, title_first: usize) -> Option<(String, EntityType)> {
+    fn qualifier_before(
+        &self,
+        analysis: &AnalyzedSentence,
+        title_first: usize,
+    ) -> Option<(String, EntityType)> {
         let words = self.words;
         let mut k = title_first;
         while k > 0 && self.cue("title modifier").contains(words[k - 1]) {
@@ -496,7 +631,9 @@ impl Scan<'_> {
         analysis
             .mentions
             .iter()
-            .filter(|m| m.first >= window && m.last < title_first && m.entity_type == EntityType::State)
+            .filter(|m| {
+                m.first >= window && m.last < title_first && m.entity_type == EntityType::State
+            })
             .filter(|m| m.possessive || m.form == MentionForm::Demonym)
             .filter(|m| {
                 let after = if m.possessive { m.last + 3 } else { m.last + 1 };
@@ -513,13 +650,24 @@ impl Scan<'_> {
         let mut i = 0;
         while i < words.len() {
             let named = words[i] == "Operation"
-                || (self.cue("operation intro").longest_match(words, i).is_some()
-                    && words[i.saturating_sub(12)..i].iter().any(|w| fold(w) == "operation"));
+                || (self
+                    .cue("operation intro")
+                    .longest_match(words, i)
+                    .is_some()
+                    && words[i.saturating_sub(12)..i]
+                        .iter()
+                        .any(|w| fold(w) == "operation"));
             if !named {
                 i += 1;
                 continue;
             }
-            let intro = if words[i] == "Operation" { 1 } else { self.cue("operation intro").longest_match(words, i).unwrap_or(1) };
+            let intro = if words[i] == "Operation" {
+                1
+            } else {
+                self.cue("operation intro")
+                    .longest_match(words, i)
+                    .unwrap_or(1)
+            };
             let mut j = i + intro;
             let quoted = words.get(j).is_some_and(|w| quote(w));
             if quoted {
@@ -530,13 +678,19 @@ impl Scan<'_> {
             if end > j && closes {
                 let name = self.surface(j, end);
                 let first = if words[i] == "Operation" { i } else { j };
-                analysis.mentions.retain(|m| m.last < first || m.first >= end);
+                analysis
+                    .mentions
+                    .retain(|m| m.last < first || m.first >= end);
                 analysis.mentions.push(Mention {
                     first,
                     last: end - 1,
                     surface: self.surface(first, end),
                     entity_type: EntityType::Operation,
-                    label: if name.starts_with("Operation ") { name } else { format!("Operation {name}") },
+                    label: if name.starts_with("Operation ") {
+                        name
+                    } else {
+                        format!("Operation {name}")
+                    },
                     form: MentionForm::Name,
                     possessive: possessive_at(words, end + usize::from(quoted)),
                     office: None,
@@ -571,7 +725,10 @@ impl Scan<'_> {
                 }
                 // "the X armed group"
                 let mut start = i;
-                while start > 0 && self.is_name_word(start - 1) && !Scan::covered(analysis, start - 1) {
+                while start > 0
+                    && self.is_name_word(start - 1)
+                    && !Scan::covered(analysis, start - 1)
+                {
                     start -= 1;
                 }
                 let determined = start > 0 && fold(words[start - 1]) == "the";
@@ -586,7 +743,12 @@ impl Scan<'_> {
                 continue;
             }
             let end = self.name_run(analysis, i);
-            if end >= i + 2 && (i..end).any(|k| self.cue("group head").contains(words[k]) && words[k].starts_with(char::is_uppercase)) {
+            if end >= i + 2
+                && (i..end).any(|k| {
+                    self.cue("group head").contains(words[k])
+                        && words[k].starts_with(char::is_uppercase)
+                })
+            {
                 self.push_group(analysis, i, end);
                 i = end;
                 continue;
@@ -596,7 +758,10 @@ impl Scan<'_> {
     }
 
     fn is_state_word(&self, analysis: &AnalyzedSentence, i: usize) -> bool {
-        analysis.mentions.iter().any(|m| m.first == i && m.entity_type == EntityType::State)
+        analysis
+            .mentions
+            .iter()
+            .any(|m| m.first == i && m.entity_type == EntityType::State)
     }
 
     fn push_group(&self, analysis: &mut AnalyzedSentence, first: usize, end: usize) {
@@ -621,13 +786,18 @@ impl Scan<'_> {
         let words = self.words;
         let heads = self.cue("place head");
         for i in 0..words.len() {
-            if !heads.contains(words[i]) || words[i].starts_with(char::is_uppercase) && i > 0 && !self.is_name_word(i - 1) {
+            if !heads.contains(words[i])
+                || words[i].starts_with(char::is_uppercase) && i > 0 && !self.is_name_word(i - 1)
+            {
                 continue;
             }
             // "X province"
             if i > 0 && !Scan::covered(analysis, i - 1) && self.is_name_word(i - 1) {
                 let mut start = i - 1;
-                while start > 0 && (self.is_name_word(start - 1) || words[start - 1] == "-") && !Scan::covered(analysis, start - 1) {
+                while start > 0
+                    && (self.is_name_word(start - 1) || words[start - 1] == "-")
+                    && !Scan::covered(analysis, start - 1)
+                {
                     start -= 1;
                 }
                 while start < i && !self.is_name_word(start) {
@@ -677,7 +847,10 @@ mod tests {
     }
 
     fn find<'a>(doc: &'a AnalyzedDocument, label: &str) -> Option<&'a Mention> {
-        doc.sentences.iter().flat_map(|s| &s.mentions).find(|m| m.label == label)
+        doc.sentences
+            .iter()
+            .flat_map(|s| &s.mentions)
+            .find(|m| m.label == label)
     }
 
     #[test]
@@ -686,41 +859,80 @@ mod tests {
         let s = &doc.sentences;
         let hossein = find(&doc, "Hossein Amir-Abdollahian").expect("Hossein");
         assert_eq!(hossein.entity_type, EntityType::Official);
-        assert_eq!(s[0].offices[hossein.office.unwrap()].qualifier, Some(("Iran".into(), EntityType::State)));
+        assert_eq!(
+            s[0].offices[hossein.office.unwrap()].qualifier,
+            Some(("Iran".into(), EntityType::State))
+        );
         let ana = find(&doc, "Ana Cecilia Gervasi").expect("Ana");
-        assert_eq!(s[1].offices[ana.office.unwrap()].qualifier, Some(("Peru".into(), EntityType::State)));
+        assert_eq!(
+            s[1].offices[ana.office.unwrap()].qualifier,
+            Some(("Peru".into(), EntityType::State))
+        );
         let kojo = find(&doc, "Kojo Mensah").expect("Kojo");
-        assert_eq!(s[2].offices[kojo.office.unwrap()].place.as_deref(), Some("Ashanti"));
+        assert_eq!(
+            s[2].offices[kojo.office.unwrap()].place.as_deref(),
+            Some("Ashanti")
+        );
     }
 
     #[test]
     fn operations_and_groups_come_from_patterns() {
         let doc = analyze("Chad struck the militant group Harakat al-Nour in an operation codenamed 'Desert Shield'. The Sahel Liberation Front (SLF) denied it.");
-        assert_eq!(find(&doc, "Operation Desert Shield").unwrap().entity_type, EntityType::Operation);
-        assert_eq!(find(&doc, "Harakat al-Nour").unwrap().entity_type, EntityType::Group);
-        assert_eq!(find(&doc, "Sahel Liberation Front").unwrap().entity_type, EntityType::Group);
+        assert_eq!(
+            find(&doc, "Operation Desert Shield").unwrap().entity_type,
+            EntityType::Operation
+        );
+        assert_eq!(
+            find(&doc, "Harakat al-Nour").unwrap().entity_type,
+            EntityType::Group
+        );
+        assert_eq!(
+            find(&doc, "Sahel Liberation Front").unwrap().entity_type,
+            EntityType::Group
+        );
     }
 
     #[test]
     fn capitals_stand_for_governments_only_when_they_act() {
         let doc = analyze("Tehran said it would respond. Envoys met in Tehran. The move drew condemnation from Islamabad.");
-        let kinds: Vec<(EntityType, String)> = doc.sentences.iter().flat_map(|s| &s.mentions).map(|m| (m.entity_type, m.label.clone())).collect();
+        let kinds: Vec<(EntityType, String)> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| &s.mentions)
+            .map(|m| (m.entity_type, m.label.clone()))
+            .collect();
         assert_eq!(
             kinds,
-            [(EntityType::State, "Iran".into()), (EntityType::Place, "Tehran".into()), (EntityType::State, "Pakistan".into())]
+            [
+                (EntityType::State, "Iran".into()),
+                (EntityType::Place, "Tehran".into()),
+                (EntityType::State, "Pakistan".into())
+            ]
         );
     }
 
     #[test]
     fn prefixed_names_are_not_mentions() {
         let doc = analyze("The anti-Iran group attacked non-Iranian villagers.");
-        assert!(doc.sentences[0].mentions.iter().all(|m| m.label != "Iran"), "{:?}", doc.sentences[0].mentions);
+        assert!(
+            doc.sentences[0].mentions.iter().all(|m| m.label != "Iran"),
+            "{:?}",
+            doc.sentences[0].mentions
+        );
     }
 
     #[test]
     fn dateline_names_the_home_state() {
-        assert_eq!(analyze("ISLAMABAD: The cabinet met.").dateline.as_deref(), Some("Pakistan"));
-        assert_eq!(analyze("DOHA, Nov 10 (Reuters) - Talks went on.").dateline.as_deref(), Some("Qatar"));
+        assert_eq!(
+            analyze("ISLAMABAD: The cabinet met.").dateline.as_deref(),
+            Some("Pakistan")
+        );
+        assert_eq!(
+            analyze("DOHA, Nov 10 (Reuters) - Talks went on.")
+                .dateline
+                .as_deref(),
+            Some("Qatar")
+        );
         assert_eq!(analyze("Talks went on.").dateline, None);
     }
 }

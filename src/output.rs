@@ -5,6 +5,8 @@ use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::error::{Error, Result};
 use crate::export::{write_graph, Format};
 use crate::graph::KnowledgeGraph;
@@ -13,30 +15,52 @@ use crate::graph::KnowledgeGraph;
 ///
 /// All files are first written under temporary names; only when every one is complete are
 /// they renamed into place, so an error leaves the previous exports as they were.
-pub fn write_exports(graph: &KnowledgeGraph, formats: &[Format], dir: &Path) -> Result<Vec<PathBuf>> {
+pub fn write_exports(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    dir: &Path,
+) -> Result<Vec<PathBuf>> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
-    let mut staged: Vec<(PathBuf, PathBuf)> = Vec::new();
-    let result = formats.iter().try_for_each(|&format| {
-        let target = dir.join(format.file_name());
-        let temp = dir.join(format!(".{}.tmp", format.file_name()));
-        staged.push((temp.clone(), target));
-        let file = File::create(&temp).map_err(|e| Error::io(&temp, e))?;
-        let mut w = write_graph(graph, format, BufWriter::new(file)).map_err(|e| Error::io(&temp, e))?;
-        w.flush().map_err(|e| Error::io(&temp, e))?;
-        let file = w.into_inner().map_err(|e| Error::io(&temp, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&temp, e))
-    });
-    if let Err(e) = result {
+    let staged: Vec<(PathBuf, PathBuf)> = formats
+        .iter()
+        .map(|format| {
+            (
+                dir.join(format!(".{}.tmp", format.file_name())),
+                dir.join(format.file_name()),
+            )
+        })
+        .collect();
+    // The formats are written side by side; the first error in the order asked is reported.
+    let results: Vec<Result<()>> = formats
+        .par_iter()
+        .zip(&staged)
+        .map(|(&format, (temp, _))| {
+            let file = File::create(temp).map_err(|e| Error::io(temp, e))?;
+            let mut w = write_graph(graph, format, BufWriter::with_capacity(1 << 16, file))
+                .map_err(|e| Error::io(temp, e))?;
+            w.flush().map_err(|e| Error::io(temp, e))?;
+            let file = w
+                .into_inner()
+                .map_err(|e| Error::io(temp, e.into_error()))?;
+            file.sync_all().map_err(|e| Error::io(temp, e))
+        })
+        .collect();
+    if let Some(e) = results.into_iter().find_map(Result::err) {
         remove_all(&staged);
         return Err(e);
     }
     // A rename fails when its target is a directory: find that before the first rename, so
     // the set of exports is replaced whole or not at all.
-    let blocked = staged.iter().find(|(_, target)| fs::symlink_metadata(target).is_ok_and(|m| m.is_dir()));
+    let blocked = staged
+        .iter()
+        .find(|(_, target)| fs::symlink_metadata(target).is_ok_and(|m| m.is_dir()));
     if let Some((_, target)) = blocked {
         let target = target.clone();
         remove_all(&staged);
-        return Err(Error::io(target, io::Error::from(io::ErrorKind::IsADirectory)));
+        return Err(Error::io(
+            target,
+            io::Error::from(io::ErrorKind::IsADirectory),
+        ));
     }
     let mut written = Vec::new();
     for (i, (temp, target)) in staged.iter().enumerate() {
@@ -68,7 +92,10 @@ mod tests {
         g.add_entity(Entity::new("Iran", EntityType::State));
         let written = write_exports(&g, &Format::ALL, dir.path()).unwrap();
         assert_eq!(written.len(), 6);
-        let names: Vec<String> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name().to_string_lossy().into_owned()).collect();
+        let names: Vec<String> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
     }
 

@@ -1,6 +1,6 @@
 //! Word lists of the lexicon, matched against token sequences.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::segment::tokenize;
 
@@ -19,7 +19,7 @@ use crate::segment::tokenize;
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
     /// Phrases by their first folded token, longest first, each with the id it was given.
-    by_first: HashMap<String, Vec<(Vec<String>, u32)>>,
+    by_first: FxHashMap<String, Vec<(Vec<String>, u32)>>,
 }
 
 /// Folds a token for comparison: ASCII lower case, curly apostrophes straightened.
@@ -35,9 +35,15 @@ fn fold_char(c: char) -> char {
     }
 }
 
-/// `fold(word)`, in `buf` without allocating when the word is short ASCII (nearly always).
-fn folded_key<'b>(word: &str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
-    if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii() && b != b'`') {
+/// `fold(word)`, without allocating when the word is short ASCII (nearly always), and without
+/// copying when it is already folded.
+fn folded_key<'b>(word: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
+    {
+        std::borrow::Cow::Borrowed(word)
+    } else if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii() && b != b'`') {
         let out = &mut buf[..word.len()];
         out.copy_from_slice(word.as_bytes());
         out.make_ascii_lowercase();
@@ -67,8 +73,13 @@ impl PhraseSet {
 
     /// Adds a phrase that [`PhraseSet::longest_match_id`] reports with `id`.
     pub fn insert_with_id(&mut self, phrase: &str, id: u32) {
-        let words: Vec<String> = tokenize(phrase).iter().map(|t| fold(t.text(phrase))).collect();
-        let Some(first) = words.first().cloned() else { return };
+        let words: Vec<String> = tokenize(phrase)
+            .iter()
+            .map(|t| fold(t.text(phrase)))
+            .collect();
+        let Some(first) = words.first().cloned() else {
+            return;
+        };
         let list = self.by_first.entry(first).or_default();
         if !list.iter().any(|(w, _)| *w == words) {
             list.push((words, id));
@@ -85,23 +96,38 @@ impl PhraseSet {
     pub fn longest_match_id<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, u32)> {
         let mut buf = [0u8; 48];
         let first = folded_key(words.get(i)?.as_ref(), &mut buf);
-        self.by_first.get(first.as_ref())?.iter().find_map(|(phrase, id)| {
-            let fits = phrase.len() <= words.len() - i
-                && phrase[1..].iter().zip(&words[i + 1..]).all(|(p, w)| folded_eq(p, w.as_ref()));
-            fits.then_some((phrase.len(), *id))
-        })
+        self.by_first
+            .get(first.as_ref())?
+            .iter()
+            .find_map(|(phrase, id)| {
+                let fits = phrase.len() <= words.len() - i
+                    && phrase[1..]
+                        .iter()
+                        .zip(&words[i + 1..])
+                        .all(|(p, w)| folded_eq(p, w.as_ref()));
+                fits.then_some((phrase.len(), *id))
+            })
     }
 
     /// Length of the longest phrase that ends at `words[end - 1]`.
     pub fn longest_match_ending<S: AsRef<str>>(&self, words: &[S], end: usize) -> Option<usize> {
-        (0..end).find_map(|start| (self.longest_match(&words[..end], start) == Some(end - start)).then_some(end - start))
+        (0..end).find_map(|start| {
+            (self.longest_match(&words[..end], start) == Some(end - start)).then_some(end - start)
+        })
     }
 
     /// Whether a single word is in the set.
     pub fn contains(&self, word: &str) -> bool {
         let mut buf = [0u8; 48];
         let w = folded_key(word, &mut buf);
-        self.by_first.get(w.as_ref()).is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
+        self.by_first
+            .get(w.as_ref())
+            .is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
+    }
+
+    /// The folded first word of every phrase.
+    pub fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first.keys().map(String::as_str)
     }
 
     pub fn is_empty(&self) -> bool {

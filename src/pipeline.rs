@@ -1,19 +1,19 @@
 //! The whole pipeline: documents in, one knowledge graph out. Documents are extracted in
 //! parallel and merged in document order, so the graph is the same whatever the thread count.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
 use crate::entity::{slug, Entity, EntityType};
 use crate::error::Result;
 use crate::graph::{DocumentMeta, KnowledgeGraph};
-use crate::ingest::{Source, Warning};
 use crate::ingest::Document;
+use crate::ingest::{Source, Warning};
 use crate::mentions::Recognizer;
 use crate::relation::RelationKind;
 use crate::relations::{extract, LocalRelation};
-use crate::resolve::{resolve, same_person, Certainty, LocalEntity};
+use crate::resolve::{person_keys, resolve, same_person, Certainty, LocalEntity};
 use crate::schema::Schema;
 
 /// What one document contributes to the graph.
@@ -31,7 +31,9 @@ pub struct Pipeline<'s> {
 
 impl<'s> Pipeline<'s> {
     pub fn new(schema: &'s Schema) -> Self {
-        Pipeline { recognizer: Recognizer::new(schema) }
+        Pipeline {
+            recognizer: Recognizer::new(schema),
+        }
     }
 
     pub fn schema(&self) -> &Schema {
@@ -50,12 +52,18 @@ impl<'s> Pipeline<'s> {
         let analyzed = self.recognizer.analyze(doc);
         let resolved = resolve(analyzed, schema);
         let relations = extract(&resolved, schema);
-        Extraction { meta, entities: resolved.entities, relations }
+        Extraction {
+            meta,
+            entities: resolved.entities,
+            relations,
+        }
     }
 
     /// Extracts documents in parallel; the result is in input order.
     pub fn extract_all(&self, docs: &[(String, String)]) -> Vec<Extraction> {
-        docs.par_iter().map(|(id, text)| self.extract(id, text)).collect()
+        docs.par_iter()
+            .map(|(id, text)| self.extract(id, text))
+            .collect()
     }
 
     /// Builds the graph of a corpus held in memory: (document id, text) pairs.
@@ -121,14 +129,32 @@ pub struct Merger<'a> {
     gazetteer: &'a crate::gazetteer::Gazetteer,
     entities: Vec<GlobalEntity>,
     by_key: HashMap<(EntityType, String), usize>,
+    /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
+    /// before costs the same in the millionth document as in the first.
+    people: HashMap<String, Vec<usize>>,
     /// (subject, kind, object, evidence, role, subject's certainty in that document)
-    relations: Vec<(usize, RelationKind, usize, crate::relation::Evidence, Option<String>, Option<Certainty>)>,
+    relations: Vec<(
+        usize,
+        RelationKind,
+        usize,
+        crate::relation::Evidence,
+        Option<String>,
+        Option<Certainty>,
+    )>,
     documents: Vec<DocumentMeta>,
 }
 
 impl<'a> Merger<'a> {
     pub fn new(schema: &'a Schema, gazetteer: &'a crate::gazetteer::Gazetteer) -> Self {
-        Merger { schema, gazetteer, entities: Vec::new(), by_key: HashMap::new(), relations: Vec::new(), documents: Vec::new() }
+        Merger {
+            schema,
+            gazetteer,
+            entities: Vec::new(),
+            by_key: HashMap::new(),
+            people: HashMap::new(),
+            relations: Vec::new(),
+            documents: Vec::new(),
+        }
     }
 
     fn global(&mut self, e: &LocalEntity) -> usize {
@@ -137,9 +163,15 @@ impl<'a> Merger<'a> {
             return g;
         }
         let found = if e.entity_type == EntityType::Official {
-            self.entities.iter().position(|g| {
-                g.entity_type == EntityType::Official
-                    && g.labels.iter().any(|l| same_person(l, &e.label))
+            let candidates: BTreeSet<usize> = person_keys(&e.label)
+                .iter()
+                .filter_map(|k| self.people.get(k))
+                .flatten()
+                .copied()
+                .collect();
+            candidates.into_iter().find(|&c| {
+                let g = &self.entities[c];
+                g.labels.iter().any(|l| same_person(l, &e.label))
                     && !conflicting(&g.affiliation, &e.affiliation)
             })
         } else {
@@ -165,6 +197,14 @@ impl<'a> Merger<'a> {
             let ge = &mut self.entities[g];
             if !ge.labels.contains(&e.label) {
                 ge.labels.push(e.label.clone());
+                if e.entity_type == EntityType::Official {
+                    for key in person_keys(&e.label) {
+                        let list = self.people.entry(key).or_default();
+                        if !list.contains(&g) {
+                            list.push(g);
+                        }
+                    }
+                }
             }
             ge.aliases.extend(e.aliases.iter().cloned());
             ge.mentions += e.mentions;
@@ -174,7 +214,14 @@ impl<'a> Merger<'a> {
         }
         for r in x.relations {
             let certainty = x.entities[r.subject].affiliation.as_ref().map(|a| a.2);
-            self.relations.push((map[r.subject], r.kind, map[r.object], r.evidence, r.role, certainty));
+            self.relations.push((
+                map[r.subject],
+                r.kind,
+                map[r.object],
+                r.evidence,
+                r.role,
+                certainty,
+            ));
         }
         self.documents.push(x.meta);
     }
@@ -191,7 +238,12 @@ impl<'a> Merger<'a> {
         let mut ids: Vec<String> = Vec::with_capacity(self.entities.len());
         let mut taken: HashMap<String, EntityType> = HashMap::new();
         let mut order: Vec<usize> = (0..self.entities.len()).collect();
-        order.sort_by_key(|&i| (self.entities[i].entity_type, self.entities[i].labels.first().cloned()));
+        order.sort_by_key(|&i| {
+            (
+                self.entities[i].entity_type,
+                self.entities[i].labels.first().cloned(),
+            )
+        });
         let mut id_of = vec![String::new(); self.entities.len()];
         for &i in &order {
             let g = &self.entities[i];
@@ -223,7 +275,8 @@ impl<'a> Merger<'a> {
         }
         for (s, kind, o, evidence, role, certainty) in self.relations {
             let mut object = ids[o].clone();
-            if kind == RelationKind::OfficialOf && certainty.is_none_or(|c| c < Certainty::Explicit) {
+            if kind == RelationKind::OfficialOf && certainty.is_none_or(|c| c < Certainty::Explicit)
+            {
                 if let Some((label, t, c)) = &self.entities[s].affiliation {
                     if Some(*c) > certainty {
                         match state_ids.get(&(*t, label.clone())) {
@@ -244,7 +297,10 @@ impl<'a> Merger<'a> {
 }
 
 /// Two affiliations that both come from the words next to a title and disagree mean two people.
-fn conflicting(a: &Option<(String, EntityType, Certainty)>, b: &Option<(String, EntityType, Certainty)>) -> bool {
+fn conflicting(
+    a: &Option<(String, EntityType, Certainty)>,
+    b: &Option<(String, EntityType, Certainty)>,
+) -> bool {
     matches!((a, b), (Some((x, _, Certainty::Explicit)), Some((y, _, Certainty::Explicit))) if x != y)
 }
 
@@ -254,7 +310,13 @@ fn best_label(g: &GlobalEntity) -> String {
     }
     g.labels
         .iter()
-        .max_by_key(|l| (l.split_whitespace().count(), l.len(), std::cmp::Reverse((*l).clone())))
+        .max_by_key(|l| {
+            (
+                l.split_whitespace().count(),
+                l.len(),
+                std::cmp::Reverse((*l).clone()),
+            )
+        })
         .cloned()
         .unwrap_or_default()
 }
@@ -264,13 +326,18 @@ mod tests {
     use super::*;
     use crate::schema::tests::shipped_schema;
 
-    const TEXT: &str = "Peru struck Chile on Monday. Chilean Foreign Minister Ana Lopez condemned the attack.";
+    const TEXT: &str =
+        "Peru struck Chile on Monday. Chilean Foreign Minister Ana Lopez condemned the attack.";
 
     #[test]
     fn repeated_documents_add_evidence_not_nodes() {
         let pipeline = Pipeline::new(shipped_schema());
         let one = pipeline.build(&[("a".into(), TEXT.into())]);
-        let three = pipeline.build(&[("a".into(), TEXT.into()), ("b".into(), TEXT.into()), ("c".into(), TEXT.into())]);
+        let three = pipeline.build(&[
+            ("a".into(), TEXT.into()),
+            ("b".into(), TEXT.into()),
+            ("c".into(), TEXT.into()),
+        ]);
         assert_eq!(one.node_count(), three.node_count());
         assert_eq!(one.edge_count(), three.edge_count());
         for (e1, e3) in one.edges().zip(three.edges()) {
@@ -283,10 +350,20 @@ mod tests {
     fn officials_known_elsewhere_keep_their_state() {
         let pipeline = Pipeline::new(shipped_schema());
         let g = pipeline.build(&[
-            ("a".into(), "Chilean Foreign Minister Ana Lopez spoke.".into()),
-            ("b".into(), "LIMA: Peru struck Chile. Foreign Minister Ana Lopez protested.".into()),
+            (
+                "a".into(),
+                "Chilean Foreign Minister Ana Lopez spoke.".into(),
+            ),
+            (
+                "b".into(),
+                "LIMA: Peru struck Chile. Foreign Minister Ana Lopez protested.".into(),
+            ),
         ]);
-        let targets: Vec<&str> = g.edges().filter(|e| e.source.label == "Ana Lopez").map(|e| e.target.label.as_str()).collect();
+        let targets: Vec<&str> = g
+            .edges()
+            .filter(|e| e.source.label == "Ana Lopez")
+            .map(|e| e.target.label.as_str())
+            .collect();
         assert_eq!(targets, ["Chile"]);
     }
 }

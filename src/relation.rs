@@ -42,7 +42,10 @@ impl RelationKind {
     pub fn is_core(self) -> bool {
         matches!(
             self,
-            RelationKind::Struck | RelationKind::Called | RelationKind::Condemned | RelationKind::Mediated
+            RelationKind::Struck
+                | RelationKind::Called
+                | RelationKind::Condemned
+                | RelationKind::Mediated
         )
     }
 
@@ -169,7 +172,11 @@ mod tests {
             role: None,
             cameo: None,
             plover: None,
-            evidence: vec![ev("a", Some("2024-01-18")), ev("a", None), ev("b", Some("2024-01-16"))],
+            evidence: vec![
+                ev("a", Some("2024-01-18")),
+                ev("a", None),
+                ev("b", Some("2024-01-16")),
+            ],
         };
         assert_eq!(r.documents(), vec!["a", "b"]);
         assert_eq!(r.first_date(), Some("2024-01-16"));

@@ -45,11 +45,30 @@ pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
         .iter()
         .map(|s| s.sentence.tokens.iter().map(|t| t.text(text)).collect())
         .collect();
-    let triggers: Vec<Vec<Trigger>> = words.iter().zip(&doc.mentions).map(|(w, m)| find_triggers(schema, w, m)).collect();
+    let triggers: Vec<Vec<Trigger>> = words
+        .iter()
+        .zip(&doc.mentions)
+        .map(|(w, m)| find_triggers(schema, w, m))
+        .collect();
+    // Code points before each sentence, counted once: evidence offsets are in code points.
+    let mut counted = (0, 0);
+    let sentence_chars: Vec<usize> = doc
+        .analyzed
+        .sentences
+        .iter()
+        .map(|s| {
+            counted = (
+                s.sentence.start,
+                counted.1 + text[counted.0..s.sentence.start].chars().count(),
+            );
+            counted.1
+        })
+        .collect();
     let ctx = |si: usize, parties: &[usize]| Ctx {
         doc,
         schema,
         si,
+        sentence_chars: sentence_chars[si],
         words: &words[si],
         mentions: &doc.mentions[si],
         triggers: triggers[si].clone(),
@@ -94,8 +113,11 @@ fn conflict_parties(doc: &ResolvedDocument, events: &[StrikeEvent]) -> Vec<usize
             }
         }
     }
-    let dyad_pair = (doc.dyad.len() == 2).then(|| (doc.dyad[0].min(doc.dyad[1]), doc.dyad[0].max(doc.dyad[1])));
-    let best = pairs.iter().max_by_key(|(k, n)| (*n, Some(*k) == dyad_pair));
+    let dyad_pair =
+        (doc.dyad.len() == 2).then(|| (doc.dyad[0].min(doc.dyad[1]), doc.dyad[0].max(doc.dyad[1])));
+    let best = pairs
+        .iter()
+        .max_by_key(|(k, n)| (*n, Some(*k) == dyad_pair));
     match best {
         Some(((a, b), _)) => vec![*a, *b],
         None => doc.dyad.clone(),
@@ -116,10 +138,16 @@ fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<
     let mut found: Vec<Trigger> = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if !schema.trigger_starts.contains(words[i]) {
+            i += 1;
+            continue;
+        }
         let candidates: Vec<(usize, RelationKind, TriggerPos)> = schema
             .triggers
             .iter()
-            .filter_map(|(kind, pos, set)| set.longest_match(words, i).map(|len| (len, *kind, *pos)))
+            .filter_map(|(kind, pos, set)| {
+                set.longest_match(words, i).map(|len| (len, *kind, *pos))
+            })
             .collect();
         let Some(&longest) = candidates.iter().map(|(len, _, _)| len).max() else {
             i += 1;
@@ -129,10 +157,20 @@ fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<
         let best = candidates
             .iter()
             .filter(|(len, _, _)| *len == longest)
-            .max_by_key(|(_, kind, pos)| ((*pos == TriggerPos::Verb) == verb_reading, std::cmp::Reverse(*kind)));
+            .max_by_key(|(_, kind, pos)| {
+                (
+                    (*pos == TriggerPos::Verb) == verb_reading,
+                    std::cmp::Reverse(*kind),
+                )
+            });
         let negated = (1..=2).any(|b| i >= b && schema.cue("negation").contains(words[i - b]));
         if let (Some(&(len, kind, pos)), false) = (best, negated) {
-            found.push(Trigger { kind, pos, first: i, last: i + len - 1 });
+            found.push(Trigger {
+                kind,
+                pos,
+                first: i,
+                last: i + len - 1,
+            });
         }
         i += longest;
     }
@@ -144,22 +182,52 @@ fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<
 /// an adverb between ("The groups regularly attack").
 fn verb_context(schema: &Schema, words: &[&str], mentions: &[Resolved], i: usize) -> bool {
     let mut k = i;
-    while k > 0 && (words[k - 1].ends_with("ly") || matches!(fold(words[k - 1]).as_str(), "also" | "then" | "again" | "back" | "not" | "reportedly")) {
+    while k > 0
+        && (words[k - 1].ends_with("ly")
+            || matches!(
+                fold(words[k - 1]).as_str(),
+                "also" | "then" | "again" | "back" | "not" | "reportedly"
+            ))
+    {
         k -= 1;
     }
-    let Some(prev) = k.checked_sub(1) else { return false };
+    let Some(prev) = k.checked_sub(1) else {
+        return false;
+    };
     if let Some(m) = mentions.iter().find(|m| m.last == prev) {
         return !m.possessive && m.form != MentionForm::Demonym;
     }
     let w = fold(words[prev]);
     schema.cue("pronoun").contains(&w)
-        || matches!(w.as_str(), "to" | "will" | "would" | "could" | "can" | "may" | "might" | "shall" | "should" | "must" | "did" | "does" | "do" | "had" | "has" | "have" | "who" | "which" | "that")
+        || matches!(
+            w.as_str(),
+            "to" | "will"
+                | "would"
+                | "could"
+                | "can"
+                | "may"
+                | "might"
+                | "shall"
+                | "should"
+                | "must"
+                | "did"
+                | "does"
+                | "do"
+                | "had"
+                | "has"
+                | "have"
+                | "who"
+                | "which"
+                | "that"
+        )
 }
 
 struct Ctx<'a> {
     doc: &'a ResolvedDocument,
     schema: &'a Schema,
     si: usize,
+    /// Code points of the text before this sentence.
+    sentence_chars: usize,
     words: &'a [&'a str],
     mentions: &'a [Resolved],
     triggers: Vec<Trigger>,
@@ -177,7 +245,9 @@ impl Ctx<'_> {
     }
 
     fn is_prep(&self, i: usize) -> bool {
-        self.words.get(i).is_some_and(|w| self.cue("preposition").contains(w))
+        self.words
+            .get(i)
+            .is_some_and(|w| self.cue("preposition").contains(w))
     }
 
     /// Whether a mention is followed by a verb, past a force or organ noun ("Iranian security
@@ -187,14 +257,27 @@ impl Ctx<'_> {
         if m.possessive {
             k += 2;
         }
-        if let Some(len) = self.cue("force noun").longest_match(self.words, k).or_else(|| self.cue("organ noun").longest_match(self.words, k)) {
+        if let Some(len) = self
+            .cue("force noun")
+            .longest_match(self.words, k)
+            .or_else(|| self.cue("organ noun").longest_match(self.words, k))
+        {
             k += len;
         }
         let w = self.word(k);
         self.cue("reporting verb").contains(&w)
-            || self.cue("support verb").longest_match(self.words, k).is_some()
-            || matches!(w.as_str(), "had" | "has" | "have" | "will" | "would" | "was" | "is")
-            || self.triggers.iter().any(|t| t.first == k && t.pos != TriggerPos::Noun && !w.ends_with("ing"))
+            || self
+                .cue("support verb")
+                .longest_match(self.words, k)
+                .is_some()
+            || matches!(
+                w.as_str(),
+                "had" | "has" | "have" | "will" | "would" | "was" | "is"
+            )
+            || self
+                .triggers
+                .iter()
+                .any(|t| t.first == k && t.pos != TriggerPos::Noun && !w.ends_with("ing"))
     }
 
     /// Whether a mention sits in a prepositional phrase, also as a later member of a list
@@ -202,7 +285,9 @@ impl Ctx<'_> {
     fn in_pp(&self, m: &Resolved) -> bool {
         let mut k = m.first;
         loop {
-            let Some(prev) = k.checked_sub(1) else { return false };
+            let Some(prev) = k.checked_sub(1) else {
+                return false;
+            };
             if self.is_prep(prev) {
                 return true;
             }
@@ -248,8 +333,8 @@ impl Ctx<'_> {
         let doc = &self.doc.analyzed.doc;
         // Offsets are counted in code points of the original text; the repaired text may differ, so an
         // exclusive end is mapped through its last character, not through the byte after it.
-        let sentence_chars = doc.text[..s.sentence.start].chars().count();
-        let chars = |byte: usize| sentence_chars + doc.text[s.sentence.start..byte].chars().count();
+        let chars =
+            |byte: usize| self.sentence_chars + doc.text[s.sentence.start..byte].chars().count();
         let start_of = |byte: usize| doc.offsets.to_original(chars(byte));
         let end_of = |byte: usize| doc.offsets.to_original(chars(byte) - 1) + 1;
         let t = &s.sentence.tokens;
@@ -270,17 +355,39 @@ impl Ctx<'_> {
     fn date_value(&self, i: usize) -> Option<DateValue> {
         let s = &self.doc.analyzed.sentences[self.si];
         let at = s.sentence.tokens[i.min(s.sentence.tokens.len() - 1)].start;
-        s.dates.iter().min_by_key(|d| d.start.abs_diff(at)).map(|d| d.value)
+        s.dates
+            .iter()
+            .min_by_key(|d| d.start.abs_diff(at))
+            .map(|d| d.value)
     }
 
     fn date(&self, i: usize) -> Option<String> {
         let value = self.date_value(i)?;
-        resolve_date(value, self.doc.analyzed.doc.published).map(|d| d.format("%Y-%m-%d").to_string())
+        resolve_date(value, self.doc.analyzed.doc.published)
+            .map(|d| d.format("%Y-%m-%d").to_string())
     }
 
-    fn push(&self, out: &mut Vec<LocalRelation>, subject: usize, kind: RelationKind, object: usize, t: (usize, usize), role: Option<String>) {
-        let date = if kind == RelationKind::OfficialOf { None } else { self.date(t.0) };
-        out.push(LocalRelation { subject, kind, object, evidence: self.evidence(t.0, t.1, date), role });
+    fn push(
+        &self,
+        out: &mut Vec<LocalRelation>,
+        subject: usize,
+        kind: RelationKind,
+        object: usize,
+        t: (usize, usize),
+        role: Option<String>,
+    ) {
+        let date = if kind == RelationKind::OfficialOf {
+            None
+        } else {
+            self.date(t.0)
+        };
+        out.push(LocalRelation {
+            subject,
+            kind,
+            object,
+            evidence: self.evidence(t.0, t.1, date),
+            role,
+        });
     }
 
     /// Mentions as an agent: the operation's conductor stands for the operation.
@@ -308,18 +415,30 @@ impl Ctx<'_> {
     fn quote_speaker(&self, i: usize, types: &[EntityType]) -> Vec<usize> {
         let is_open = |w: &str| matches!(w, "“" | "\"" | "‘");
         let is_close = |w: &str| matches!(w, "”" | "\"" | "’");
-        let Some(open) = (0..i).rev().find(|&k| is_open(self.words[k])) else { return Vec::new() };
-        let Some(close) = (i + 1..self.words.len()).find(|&k| is_close(self.words[k]) && k > open) else { return Vec::new() };
+        let Some(open) = (0..i).rev().find(|&k| is_open(self.words[k])) else {
+            return Vec::new();
+        };
+        let Some(close) = (i + 1..self.words.len()).find(|&k| is_close(self.words[k]) && k > open)
+        else {
+            return Vec::new();
+        };
         if (open + 1..i).any(|k| is_close(self.words[k]) && self.words[k] != "’") {
             return Vec::new();
         }
         let window = close + 1..self.words.len().min(close + 10);
-        if !window.clone().any(|k| self.cue("reporting verb").contains(self.words[k])) {
+        if !window
+            .clone()
+            .any(|k| self.cue("reporting verb").contains(self.words[k]))
+        {
             return Vec::new();
         }
         self.mentions
             .iter()
-            .filter(|m| window.contains(&m.first) && types.contains(&m.entity_type) && m.form != MentionForm::Anaphor)
+            .filter(|m| {
+                window.contains(&m.first)
+                    && types.contains(&m.entity_type)
+                    && m.form != MentionForm::Anaphor
+            })
             .min_by_key(|m| (m.entity_type == EntityType::State, m.first))
             .map(|m| vec![m.entity])
             .unwrap_or_default()
@@ -332,13 +451,18 @@ impl Ctx<'_> {
             // Skip back over a relative clause: ", which ... ,"
             if self.words[i] == "," {
                 if let Some(start) = (0..i).rev().find(|&k| self.words[k] == ",") {
-                    if matches!(self.word(start + 1).as_str(), "which" | "who" | "whose" | "whom") && i < end {
+                    if matches!(
+                        self.word(start + 1).as_str(),
+                        "which" | "who" | "whose" | "whom"
+                    ) && i < end
+                    {
                         i = start + 1;
                         continue;
                     }
                 }
             }
-            if matches!(self.word(i).as_str(), "which" | "who") && i > 0 && self.words[i - 1] == "," {
+            if matches!(self.word(i).as_str(), "which" | "who") && i > 0 && self.words[i - 1] == ","
+            {
                 // The trigger is inside the relative clause: its antecedent is the agent.
                 return self
                     .mentions
@@ -350,7 +474,11 @@ impl Ctx<'_> {
             let here: Vec<&Resolved> = self
                 .mentions
                 .iter()
-                .filter(|m| m.last == i && (types.contains(&m.entity_type) || m.entity_type == EntityType::Operation))
+                .filter(|m| {
+                    m.last == i
+                        && (types.contains(&m.entity_type)
+                            || m.entity_type == EntityType::Operation)
+                })
                 .collect();
             let Some(m) = here.first() else { continue };
             let in_pp = self.in_pp(m) && !self.followed_by_verb(m);
@@ -363,13 +491,22 @@ impl Ctx<'_> {
                 let mut k = m.first;
                 loop {
                     let mut j = k;
-                    while j > 0 && matches!(self.word(j - 1).as_str(), "," | "and" | "the" | "&" | "as" | "well") {
+                    while j > 0
+                        && matches!(
+                            self.word(j - 1).as_str(),
+                            "," | "and" | "the" | "&" | "as" | "well"
+                        )
+                    {
                         j -= 1;
                     }
                     if j == k {
                         break;
                     }
-                    let prev: Vec<&Resolved> = self.mentions.iter().filter(|p| p.last + 1 == j && types.contains(&p.entity_type)).collect();
+                    let prev: Vec<&Resolved> = self
+                        .mentions
+                        .iter()
+                        .filter(|p| p.last + 1 == j && types.contains(&p.entity_type))
+                        .collect();
                     let Some(p) = prev.first() else { break };
                     if self.qualifies_title(p) {
                         break;
@@ -377,7 +514,9 @@ impl Ctx<'_> {
                     agents.extend(prev.iter().map(|p| p.entity));
                     k = p.first;
                 }
-                let absolute = self.word(k.wrapping_sub(1)) == "with" && self.word(end).ends_with("ing") && m.last + 1 == end;
+                let absolute = self.word(k.wrapping_sub(1)) == "with"
+                    && self.word(end).ends_with("ing")
+                    && m.last + 1 == end;
                 if self.is_prep(k.wrapping_sub(1)) && !absolute && !self.followed_by_verb(m) {
                     return Vec::new();
                 }
@@ -390,14 +529,28 @@ impl Ctx<'_> {
     /// "Pakistan's military", "Iran's foreign ministry": the possessor acts.
     fn possessive_actor(&self, m: &Resolved) -> bool {
         let after = m.last + 3;
-        self.cue("force noun").longest_match(self.words, after).is_some()
-            || self.cue("organ noun").longest_match(self.words, after).is_some()
-            || self.triggers.iter().any(|t| t.first >= after && t.first <= after + 3)
+        self.cue("force noun")
+            .longest_match(self.words, after)
+            .is_some()
+            || self
+                .cue("organ noun")
+                .longest_match(self.words, after)
+                .is_some()
+            || self
+                .triggers
+                .iter()
+                .any(|t| t.first >= after && t.first <= after + 3)
             || self.mentions.iter().any(|o| o.first == after)
     }
 
     /// Entities named between `start` and the end of the clause, of the given types.
-    fn targets_right(&self, start: usize, types: &[EntityType], stop_at_comma: bool, skip: &[usize]) -> Vec<usize> {
+    fn targets_right(
+        &self,
+        start: usize,
+        types: &[EntityType],
+        stop_at_comma: bool,
+        skip: &[usize],
+    ) -> Vec<usize> {
         let mut out = Vec::new();
         let mut i = start;
         while i < self.words.len() {
@@ -407,14 +560,26 @@ impl Ctx<'_> {
             }
             if w == "," {
                 let next = self.word(i + 1);
-                if stop_at_comma || self.cue("clause break").contains(&next) || self.cue("pronoun").contains(&next) || self.cue("reporting verb").contains(&next) {
+                if stop_at_comma
+                    || self.cue("clause break").contains(&next)
+                    || self.cue("pronoun").contains(&next)
+                    || self.cue("reporting verb").contains(&next)
+                {
                     break;
                 }
             }
-            if matches!(w.as_str(), "prompting" | "while" | "but" | "which" | "after" | "before" | "because") {
+            if matches!(
+                w.as_str(),
+                "prompting" | "while" | "but" | "which" | "after" | "before" | "because"
+            ) {
                 break;
             }
-            if i > start && self.triggers.iter().any(|t| t.first == i && t.pos != TriggerPos::Noun) {
+            if i > start
+                && self
+                    .triggers
+                    .iter()
+                    .any(|t| t.first == i && t.pos != TriggerPos::Noun)
+            {
                 break;
             }
             for m in self.at(i) {
@@ -422,11 +587,27 @@ impl Ctx<'_> {
                 // "Pakistani territory", "Indian positions" name a target; "Indian jets" do not.
                 let bare_demonym = m.form == MentionForm::Demonym && {
                     let k = m.last + 1;
-                    self.cue("location noun").longest_match(self.words, k).is_none()
-                        && self.cue("force noun").longest_match(self.words, k).is_none()
-                        && !(k + 1 < self.words.len() && (self.cue("location noun").contains(self.words[k + 1]) || self.cue("force noun").longest_match(self.words, k + 1).is_some()))
+                    self.cue("location noun")
+                        .longest_match(self.words, k)
+                        .is_none()
+                        && self
+                            .cue("force noun")
+                            .longest_match(self.words, k)
+                            .is_none()
+                        && !(k + 1 < self.words.len()
+                            && (self.cue("location noun").contains(self.words[k + 1])
+                                || self
+                                    .cue("force noun")
+                                    .longest_match(self.words, k + 1)
+                                    .is_some()))
                 };
-                if types.contains(&m.entity_type) && !by_agent && !bare_demonym && !self.qualifies_title(m) && !skip.contains(&m.entity) && !out.contains(&m.entity) {
+                if types.contains(&m.entity_type)
+                    && !by_agent
+                    && !bare_demonym
+                    && !self.qualifies_title(m)
+                    && !skip.contains(&m.entity)
+                    && !out.contains(&m.entity)
+                {
                     out.push(m.entity);
                 }
             }
@@ -442,36 +623,63 @@ impl Ctx<'_> {
         // modifier, skipping adjectives: "Iran's unbalanced and unacceptable drone attack"
         let mut k = t.first;
         while k > 1
-            && self.words[k - 1].chars().all(|c| c.is_lowercase() || c == '-')
+            && self.words[k - 1]
+                .chars()
+                .all(|c| c.is_lowercase() || c == '-')
             && !self.is_prep(k - 1)
-            && !matches!(self.word(k - 1).as_str(), "the" | "a" | "an" | "of" | "by" | "s")
+            && !matches!(
+                self.word(k - 1).as_str(),
+                "the" | "a" | "an" | "of" | "by" | "s"
+            )
         {
             k -= 1;
         }
-        for m in self.mentions.iter().filter(|m| m.last + 1 == k || (m.possessive && m.last + 3 == k)) {
-            if types.contains(&m.entity_type) && (m.possessive || m.form == MentionForm::Demonym || m.entity_type == EntityType::Group) {
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.last + 1 == k || (m.possessive && m.last + 3 == k))
+        {
+            if types.contains(&m.entity_type)
+                && (m.possessive
+                    || m.form == MentionForm::Demonym
+                    || m.entity_type == EntityType::Group)
+            {
                 return vec![m.entity];
             }
         }
         // "by X" right after
         for off in 1..=3 {
             if self.word(t.last + off) == "by" {
-                let found: Vec<usize> = self.at(t.last + off + 1).iter().filter(|m| types.contains(&m.entity_type)).map(|m| m.entity).collect();
+                let found: Vec<usize> = self
+                    .at(t.last + off + 1)
+                    .iter()
+                    .filter(|m| types.contains(&m.entity_type))
+                    .map(|m| m.entity)
+                    .collect();
                 if !found.is_empty() {
                     return found;
                 }
             }
         }
         // "from Islamabad" right after a condemnation
-        if t.kind == RelationKind::Condemned && matches!(self.word(t.last + 1).as_str(), "from" | "by") {
-            let found: Vec<usize> = self.at(t.last + 2).iter().filter(|m| types.contains(&m.entity_type)).map(|m| m.entity).collect();
+        if t.kind == RelationKind::Condemned
+            && matches!(self.word(t.last + 1).as_str(), "from" | "by")
+        {
+            let found: Vec<usize> = self
+                .at(t.last + 2)
+                .iter()
+                .filter(|m| types.contains(&m.entity_type))
+                .map(|m| m.entity)
+                .collect();
             if !found.is_empty() {
                 return found;
             }
         }
         // support verb within a few words before
         for back in 1..=7 {
-            let Some(v) = t.first.checked_sub(back) else { break };
+            let Some(v) = t.first.checked_sub(back) else {
+                break;
+            };
             if let Some(len) = self.cue("support verb").longest_match(self.words, v) {
                 if v + len <= t.first {
                     return self.agents_left(v, types, false);
@@ -486,9 +694,17 @@ impl Ctx<'_> {
 
     /// An unattributed "the attack" or "Thursday's strikes": the strike reported before, on
     /// the same day when a day is named, else the latest one.
-    fn event_for(&self, events: &[StrikeEvent], t: &Trigger, victim: Option<&[usize]>) -> Vec<usize> {
+    fn event_for(
+        &self,
+        events: &[StrikeEvent],
+        t: &Trigger,
+        victim: Option<&[usize]>,
+    ) -> Vec<usize> {
         let day = (t.first.saturating_sub(3)..t.first).find_map(|k| self.date_at(k));
-        let mut candidates = events.iter().rev().filter(|e| victim.is_none_or(|v| e.targets.iter().any(|x| v.contains(x))));
+        let mut candidates = events
+            .iter()
+            .rev()
+            .filter(|e| victim.is_none_or(|v| e.targets.iter().any(|x| v.contains(x))));
         let found = match day {
             Some(d) => events.iter().rev().find(|e| e.date == Some(d)),
             None => candidates.next(),
@@ -499,18 +715,28 @@ impl Ctx<'_> {
     fn date_at(&self, k: usize) -> Option<DateValue> {
         let s = &self.doc.analyzed.sentences[self.si];
         let tok = s.sentence.tokens.get(k)?;
-        s.dates.iter().find(|d| d.start <= tok.start && tok.end <= d.end).map(|d| d.value)
+        s.dates
+            .iter()
+            .find(|d| d.start <= tok.start && tok.end <= d.end)
+            .map(|d| d.value)
     }
 
     /// Maps targets to what counts: a place with a known state stands for that state unless
     /// the state or a group is already a target.
     fn state_level(&self, targets: Vec<usize>) -> Vec<usize> {
-        let has_main = targets.iter().any(|&e| self.entity_type(e) != EntityType::Place);
+        let has_main = targets
+            .iter()
+            .any(|&e| self.entity_type(e) != EntityType::Place);
         let mut out: Vec<usize> = Vec::new();
         for e in targets {
             let mapped = if self.entity_type(e) == EntityType::Place {
                 match &self.doc.entities[e].affiliation {
-                    Some((state, EntityType::State, _)) => self.doc.entities.iter().position(|x| x.entity_type == EntityType::State && x.label == *state).or(if has_main { None } else { Some(e) }),
+                    Some((state, EntityType::State, _)) => self
+                        .doc
+                        .entities
+                        .iter()
+                        .position(|x| x.entity_type == EntityType::State && x.label == *state)
+                        .or(if has_main { None } else { Some(e) }),
                     _ if has_main => None,
                     _ => Some(e),
                 }
@@ -527,38 +753,76 @@ impl Ctx<'_> {
     }
 
     fn passive(&self, t: &Trigger) -> bool {
-        (1..=2).any(|back| t.first >= back && self.cue("be verb").contains(self.words[t.first - back]))
+        (1..=2)
+            .any(|back| t.first >= back && self.cue("be verb").contains(self.words[t.first - back]))
     }
 
     fn struck(&self, out: &mut Vec<LocalRelation>, events: &mut Vec<StrikeEvent>) {
         const AGENTS: &[EntityType] = &[EntityType::State, EntityType::Group];
         const TARGETS: &[EntityType] = &[EntityType::State, EntityType::Group, EntityType::Place];
-        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Struck) {
+        for t in self
+            .triggers
+            .iter()
+            .filter(|t| t.kind == RelationKind::Struck)
+        {
             let noun = t.pos == TriggerPos::Noun;
             let mut agents = if noun {
                 self.noun_agents(t, AGENTS)
             } else if self.passive(t) {
                 // "hideouts were struck by Pakistan": the agent follows, the target precedes.
-                let by = (t.last + 1..self.words.len().min(t.last + 5)).find(|&k| self.word(k) == "by");
-                let agents: Vec<usize> = by.map(|k| self.at(k + 1).iter().filter(|m| AGENTS.contains(&m.entity_type)).map(|m| m.entity).collect()).unwrap_or_default();
+                let by =
+                    (t.last + 1..self.words.len().min(t.last + 5)).find(|&k| self.word(k) == "by");
+                let agents: Vec<usize> = by
+                    .map(|k| {
+                        self.at(k + 1)
+                            .iter()
+                            .filter(|m| AGENTS.contains(&m.entity_type))
+                            .map(|m| m.entity)
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 if !agents.is_empty() {
-                    let clause = (0..t.first).rev().find(|&k| matches!(self.words[k], "," | ";" | ":")).map_or(0, |k| k + 1);
-                    let named = dedup_entities(self.mentions.iter().filter(|m| m.first >= clause && m.last < t.first && TARGETS.contains(&m.entity_type)).map(|m| m.entity));
+                    let clause = (0..t.first)
+                        .rev()
+                        .find(|&k| matches!(self.words[k], "," | ";" | ":"))
+                        .map_or(0, |k| k + 1);
+                    let named = dedup_entities(
+                        self.mentions
+                            .iter()
+                            .filter(|m| {
+                                m.first >= clause
+                                    && m.last < t.first
+                                    && TARGETS.contains(&m.entity_type)
+                            })
+                            .map(|m| m.entity),
+                    );
                     let targets = self.state_level(named);
                     for &a in &agents {
                         for &o in targets.iter().filter(|o| !agents.contains(o)) {
                             self.push(out, a, RelationKind::Struck, o, (t.first, t.last), None);
                         }
                     }
-                    events.push(StrikeEvent { agents: agents.clone(), targets, date: self.date_value(t.first) });
+                    events.push(StrikeEvent {
+                        agents: agents.clone(),
+                        targets,
+                        date: self.date_value(t.first),
+                    });
                 }
                 continue;
             } else {
                 // "Thursday's strikes hit ...": the subject is itself a strike.
-                match self.triggers.iter().find(|n| n.pos == TriggerPos::Noun && n.kind == RelationKind::Struck && n.last + 1 == t.first) {
+                match self.triggers.iter().find(|n| {
+                    n.pos == TriggerPos::Noun
+                        && n.kind == RelationKind::Struck
+                        && n.last + 1 == t.first
+                }) {
                     Some(n) => {
                         let a = self.noun_agents(n, AGENTS);
-                        if a.is_empty() { self.event_for(events, n, None) } else { a }
+                        if a.is_empty() {
+                            self.event_for(events, n, None)
+                        } else {
+                            a
+                        }
                     }
                     None => self.agents_left(t.first, AGENTS, true),
                 }
@@ -570,15 +834,27 @@ impl Ctx<'_> {
             let mut targets = self.targets_right(t.last + 1, TARGETS, noun, &agents);
             if targets.is_empty() && t.first >= 3 {
                 // "in response to rocket attacks by Hamas": the target is the main clause's agent.
-                let resp = (1..=4).filter_map(|back| t.first.checked_sub(back)).any(|k| self.cue("response").longest_match(self.words, k).is_some_and(|len| k + len <= t.first));
+                let resp = (1..=4)
+                    .filter_map(|back| t.first.checked_sub(back))
+                    .any(|k| {
+                        self.cue("response")
+                            .longest_match(self.words, k)
+                            .is_some_and(|len| k + len <= t.first)
+                    });
                 if resp {
-                    if let Some(e) = events.last().filter(|_| out.last().is_some_and(|r| r.evidence.sentence == self.si)) {
+                    if let Some(e) = events
+                        .last()
+                        .filter(|_| out.last().is_some_and(|r| r.evidence.sentence == self.si))
+                    {
                         targets = e.agents.clone();
                     }
                 }
             }
             let targets = self.state_level(targets);
-            let targets: Vec<usize> = targets.into_iter().filter(|x| !agents.contains(x)).collect();
+            let targets: Vec<usize> = targets
+                .into_iter()
+                .filter(|x| !agents.contains(x))
+                .collect();
             if targets.is_empty() {
                 continue;
             }
@@ -587,7 +863,11 @@ impl Ctx<'_> {
                     self.push(out, a, RelationKind::Struck, o, (t.first, t.last), None);
                 }
             }
-            events.push(StrikeEvent { agents: agents.clone(), targets: targets.clone(), date: self.date_value(t.first) });
+            events.push(StrikeEvent {
+                agents: agents.clone(),
+                targets: targets.clone(),
+                date: self.date_value(t.first),
+            });
         }
     }
 
@@ -595,9 +875,15 @@ impl Ctx<'_> {
     /// state), "between their foreign ministers" (the article's two states).
     fn between(&self, trigger: &Trigger) -> Option<(Vec<usize>, Vec<usize>)> {
         let b = self.words.iter().position(|w| fold(w) == "between")?;
-        let and = (b + 1..self.words.len()).find(|&k| self.word(k) == "and" && !self.mentions.iter().any(|m| m.first < k && k < m.last));
+        let and = (b + 1..self.words.len()).find(|&k| {
+            self.word(k) == "and" && !self.mentions.iter().any(|m| m.first < k && k < m.last)
+        });
         let side = |from: usize, to: usize| -> Vec<usize> {
-            let ms: Vec<&Resolved> = self.mentions.iter().filter(|m| m.first >= from && m.last < to && m.form != MentionForm::Anaphor).collect();
+            let ms: Vec<&Resolved> = self
+                .mentions
+                .iter()
+                .filter(|m| m.first >= from && m.last < to && m.form != MentionForm::Anaphor)
+                .collect();
             if let Some(o) = ms.iter().find(|m| m.entity_type == EntityType::Official) {
                 return vec![o.entity];
             }
@@ -612,7 +898,10 @@ impl Ctx<'_> {
                 trigger.first
             } else {
                 (and + 1..self.words.len())
-                    .find(|&k| matches!(self.word(k).as_str(), "." | ";" | "to" | "which" | "who") && !self.mentions.iter().any(|m| m.first < k && k <= m.last))
+                    .find(|&k| {
+                        matches!(self.word(k).as_str(), "." | ";" | "to" | "which" | "who")
+                            && !self.mentions.iter().any(|m| m.first < k && k <= m.last)
+                    })
                     .unwrap_or(self.words.len())
             };
             let (l, r) = (side(b + 1, and), side(and + 1, end));
@@ -622,7 +911,11 @@ impl Ctx<'_> {
         }
         // "between their foreign ministers", "between the two countries"
         if matches!(self.word(b + 1).as_str(), "their" | "the") && self.doc.dyad.len() == 2 {
-            let title = self.doc.analyzed.sentences[self.si].offices.iter().find(|o| o.first > b && o.first <= b + 3).map(|o| o.title.clone());
+            let title = self.doc.analyzed.sentences[self.si]
+                .offices
+                .iter()
+                .find(|o| o.first > b && o.first <= b + 3)
+                .map(|o| o.title.clone());
             let pick = |state: usize| -> usize {
                 title
                     .as_ref()
@@ -643,7 +936,10 @@ impl Ctx<'_> {
             for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
                 let e = &doc.entities[m.entity];
                 let same_state = e.affiliation.as_ref().is_some_and(|(l, _, _)| l == label);
-                let same_title = m.office.and_then(|o| s.offices.get(o)).is_some_and(|o| o.title == title);
+                let same_title = m
+                    .office
+                    .and_then(|o| s.offices.get(o))
+                    .is_some_and(|o| o.title == title);
                 if same_state && same_title && found.is_none() {
                     found = Some(m.entity);
                 }
@@ -654,22 +950,38 @@ impl Ctx<'_> {
 
     fn called(&self, out: &mut Vec<LocalRelation>) {
         const PARTIES: &[EntityType] = &[EntityType::State, EntityType::Official];
-        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Called) {
+        for t in self
+            .triggers
+            .iter()
+            .filter(|t| t.kind == RelationKind::Called)
+        {
             let pairs: Vec<(usize, usize)> = if t.pos == TriggerPos::Noun {
                 if let Some((l, r)) = self.between(t) {
-                    l.iter().flat_map(|&a| r.iter().map(move |&b| (a, b))).collect()
+                    l.iter()
+                        .flat_map(|&a| r.iter().map(move |&b| (a, b)))
+                        .collect()
                 } else if self.word(t.last + 1) == "with" {
                     let agents = self.agents_left(t.first, PARTIES, false);
                     let others = self.object_after(t.last + 2, PARTIES);
-                    agents.iter().flat_map(|&a| others.iter().map(move |&b| (a, b))).collect()
+                    agents
+                        .iter()
+                        .flat_map(|&a| others.iter().map(move |&b| (a, b)))
+                        .collect()
                 } else {
                     Vec::new()
                 }
             } else {
                 let next = self.word(t.last + 1);
                 let naming = self.cue("naming").contains(&next)
-                    || matches!(self.words.get(t.last + 1), Some(&"\"") | Some(&"“") | Some(&"'") | Some(&"‘"))
-                    || (t.first > 0 && matches!(self.word(t.first - 1).as_str(), "what" | "so" | "be" | "is" | "was" | "been"))
+                    || matches!(
+                        self.words.get(t.last + 1),
+                        Some(&"\"") | Some(&"“") | Some(&"'") | Some(&"‘")
+                    )
+                    || (t.first > 0
+                        && matches!(
+                            self.word(t.first - 1).as_str(),
+                            "what" | "so" | "be" | "is" | "was" | "been"
+                        ))
                     || (1..=2).any(|b| t.first >= b && self.word(t.first - b) == "what");
                 if naming && fold(self.words[t.first]) == "called" {
                     continue;
@@ -681,15 +993,30 @@ impl Ctx<'_> {
                 }
                 let objects = self.object_after(k, PARTIES);
                 // "called Iran a brotherly country": naming, not a call.
-                let object_end = self.mentions.iter().filter(|m| objects.contains(&m.entity) && m.first >= k).map(|m| m.last).min();
-                let possessive_object = self.mentions.iter().any(|m| objects.contains(&m.entity) && m.first >= k && m.possessive);
-                if possessive_object || object_end.is_some_and(|e| matches!(self.word(e + 1).as_str(), "a" | "an" | "as")) {
+                let object_end = self
+                    .mentions
+                    .iter()
+                    .filter(|m| objects.contains(&m.entity) && m.first >= k)
+                    .map(|m| m.last)
+                    .min();
+                let possessive_object = self
+                    .mentions
+                    .iter()
+                    .any(|m| objects.contains(&m.entity) && m.first >= k && m.possessive);
+                if possessive_object
+                    || object_end
+                        .is_some_and(|e| matches!(self.word(e + 1).as_str(), "a" | "an" | "as"))
+                {
                     continue;
                 }
-                agents.iter().flat_map(|&a| objects.iter().map(move |&b| (a, b))).collect()
+                agents
+                    .iter()
+                    .flat_map(|&a| objects.iter().map(move |&b| (a, b)))
+                    .collect()
             };
             for (a, b) in pairs {
-                if PARTIES.contains(&self.entity_type(a)) && PARTIES.contains(&self.entity_type(b)) {
+                if PARTIES.contains(&self.entity_type(a)) && PARTIES.contains(&self.entity_type(b))
+                {
                     self.push(out, a, RelationKind::Called, b, (t.first, t.last), None);
                 }
             }
@@ -706,15 +1033,32 @@ impl Ctx<'_> {
             i += 1;
         }
         for _ in 0..8 {
-            if let Some(o) = s.offices.iter().find(|o| o.first == i || (o.first > i && o.first <= i + 1)) {
-                let holder = self.mentions.iter().find(|m| m.office.is_some_and(|x| std::ptr::eq(&s.offices[x], o)));
+            if let Some(o) = s
+                .offices
+                .iter()
+                .find(|o| o.first == i || (o.first > i && o.first <= i + 1))
+            {
+                let holder = self
+                    .mentions
+                    .iter()
+                    .find(|m| m.office.is_some_and(|x| std::ptr::eq(&s.offices[x], o)));
                 if let Some(h) = holder {
                     return vec![h.entity];
                 }
                 if o.title == "Counterpart" {
                     if let Some((label, EntityType::State)) = &o.qualifier {
-                        let state = self.doc.entities.iter().position(|e| e.entity_type == EntityType::State && e.label == *label);
-                        let agent_title = self.mentions.iter().filter(|m| m.last < k && m.entity_type == EntityType::Official).last().and_then(|m| m.office).and_then(|x| s.offices.get(x)).map(|o| o.title.clone());
+                        let state =
+                            self.doc.entities.iter().position(|e| {
+                                e.entity_type == EntityType::State && e.label == *label
+                            });
+                        let agent_title = self
+                            .mentions
+                            .iter()
+                            .filter(|m| m.last < k && m.entity_type == EntityType::Official)
+                            .last()
+                            .and_then(|m| m.office)
+                            .and_then(|x| s.offices.get(x))
+                            .map(|o| o.title.clone());
                         if let Some(state) = state {
                             let official = agent_title.and_then(|t| self.official_with(state, &t));
                             return vec![official.unwrap_or(state)];
@@ -724,15 +1068,30 @@ impl Ctx<'_> {
                 i = o.last + 1;
                 continue;
             }
-            let here: Vec<usize> = self.at(i).iter().filter(|m| types.contains(&m.entity_type) && !self.qualifies_title(m)).map(|m| m.entity).collect();
+            let here: Vec<usize> = self
+                .at(i)
+                .iter()
+                .filter(|m| types.contains(&m.entity_type) && !self.qualifies_title(m))
+                .map(|m| m.entity)
+                .collect();
             if !here.is_empty() {
                 return here;
             }
             if self.mentions.iter().any(|m| m.first == i) {
-                i = self.mentions.iter().filter(|m| m.first == i).map(|m| m.last).max().unwrap_or(i) + 1;
+                i = self
+                    .mentions
+                    .iter()
+                    .filter(|m| m.first == i)
+                    .map(|m| m.last)
+                    .max()
+                    .unwrap_or(i)
+                    + 1;
                 continue;
             }
-            if self.cue("honorific").contains(self.words.get(i).unwrap_or(&"")) {
+            if self
+                .cue("honorific")
+                .contains(self.words.get(i).unwrap_or(&""))
+            {
                 i += 1;
                 continue;
             }
@@ -742,10 +1101,24 @@ impl Ctx<'_> {
     }
 
     fn condemned(&self, out: &mut Vec<LocalRelation>, events: &[StrikeEvent]) {
-        const SUBJECTS: &[EntityType] = &[EntityType::State, EntityType::Official, EntityType::Organization, EntityType::Group];
-        const OBJECTS: &[EntityType] = &[EntityType::State, EntityType::Official, EntityType::Group];
-        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Condemned) {
-            let agents = if t.pos == TriggerPos::Noun { self.noun_agents(t, SUBJECTS) } else { self.agents_left(t.first, SUBJECTS, true) };
+        const SUBJECTS: &[EntityType] = &[
+            EntityType::State,
+            EntityType::Official,
+            EntityType::Organization,
+            EntityType::Group,
+        ];
+        const OBJECTS: &[EntityType] =
+            &[EntityType::State, EntityType::Official, EntityType::Group];
+        for t in self
+            .triggers
+            .iter()
+            .filter(|t| t.kind == RelationKind::Condemned)
+        {
+            let agents = if t.pos == TriggerPos::Noun {
+                self.noun_agents(t, SUBJECTS)
+            } else {
+                self.agents_left(t.first, SUBJECTS, true)
+            };
             if agents.is_empty() {
                 continue;
             }
@@ -760,10 +1133,17 @@ impl Ctx<'_> {
             }
             let mut objects = self.first_object(start, OBJECTS, &agents);
             if objects.is_empty() {
-                let event = (start..self.words.len().min(start + 10)).find(|&k| self.cue("event noun").contains(self.words[k]));
-                let here = self.triggers.iter().find(|x| x.kind == RelationKind::Struck && x.pos == TriggerPos::Noun && x.first >= start && x.first < start + 10);
+                let event = (start..self.words.len().min(start + 10))
+                    .find(|&k| self.cue("event noun").contains(self.words[k]));
+                let here = self.triggers.iter().find(|x| {
+                    x.kind == RelationKind::Struck
+                        && x.pos == TriggerPos::Noun
+                        && x.first >= start
+                        && x.first < start + 10
+                });
                 if event.is_some() || here.is_some() || t.pos == TriggerPos::Noun {
-                    let state_agents: Vec<usize> = agents.iter().map(|&a| self.state_of(a)).collect();
+                    let state_agents: Vec<usize> =
+                        agents.iter().map(|&a| self.state_of(a)).collect();
                     objects = self.event_for(events, here.unwrap_or(t), Some(&state_agents));
                     if objects.is_empty() {
                         objects = self.event_for(events, here.unwrap_or(t), None);
@@ -784,7 +1164,11 @@ impl Ctx<'_> {
     fn state_of(&self, e: usize) -> usize {
         match &self.doc.entities[e].affiliation {
             Some((label, EntityType::State, _)) if self.entity_type(e) == EntityType::Official => {
-                self.doc.entities.iter().position(|x| x.entity_type == EntityType::State && x.label == *label).unwrap_or(e)
+                self.doc
+                    .entities
+                    .iter()
+                    .position(|x| x.entity_type == EntityType::State && x.label == *label)
+                    .unwrap_or(e)
             }
             _ => e,
         }
@@ -799,11 +1183,23 @@ impl Ctx<'_> {
             if matches!(w.as_str(), "," | ";" | "." | "and" | "as" | "for") && i > start {
                 break;
             }
-            if self.cue("event noun").contains(&w) && !self.mentions.iter().any(|m| m.first <= i && i <= m.last) {
+            if self.cue("event noun").contains(&w)
+                && !self.mentions.iter().any(|m| m.first <= i && i <= m.last)
+            {
                 // "the attack on X": X was attacked; the attacker is found from the events.
                 break;
             }
-            let here: Vec<usize> = self.at(i).iter().filter(|m| types.contains(&m.entity_type) && !skip.contains(&m.entity) && !self.qualifies_title(m) && !(m.first > 0 && self.is_prep(m.first - 1))).map(|m| m.entity).collect();
+            let here: Vec<usize> = self
+                .at(i)
+                .iter()
+                .filter(|m| {
+                    types.contains(&m.entity_type)
+                        && !skip.contains(&m.entity)
+                        && !self.qualifies_title(m)
+                        && !(m.first > 0 && self.is_prep(m.first - 1))
+                })
+                .map(|m| m.entity)
+                .collect();
             if !here.is_empty() {
                 return here;
             }
@@ -813,15 +1209,35 @@ impl Ctx<'_> {
     }
 
     fn mediated(&self, out: &mut Vec<LocalRelation>) {
-        const MEDIATORS: &[EntityType] = &[EntityType::State, EntityType::Official, EntityType::Organization];
-        for t in self.triggers.iter().filter(|t| t.kind == RelationKind::Mediated) {
+        const MEDIATORS: &[EntityType] = &[
+            EntityType::State,
+            EntityType::Official,
+            EntityType::Organization,
+        ];
+        for t in self
+            .triggers
+            .iter()
+            .filter(|t| t.kind == RelationKind::Mediated)
+        {
             let parties: Vec<usize> = if t.pos == TriggerPos::Appeal {
                 let window = t.last + 1..self.words.len().min(t.last + 14);
-                if !window.clone().any(|k| self.cue("restraint").longest_match(self.words, k).is_some()) {
+                if !window
+                    .clone()
+                    .any(|k| self.cue("restraint").longest_match(self.words, k).is_some())
+                {
                     continue;
                 }
-                let named = self.targets_right(t.last + 1, &[EntityType::State, EntityType::Group], false, &[]);
-                let dyad_named = self.mentions.iter().any(|m| m.first > t.last && m.form == MentionForm::Anaphor && m.entity_type == EntityType::State);
+                let named = self.targets_right(
+                    t.last + 1,
+                    &[EntityType::State, EntityType::Group],
+                    false,
+                    &[],
+                );
+                let dyad_named = self.mentions.iter().any(|m| {
+                    m.first > t.last
+                        && m.form == MentionForm::Anaphor
+                        && m.entity_type == EntityType::State
+                });
                 if named.len() >= 2 {
                     named
                 } else if dyad_named {
@@ -849,46 +1265,95 @@ impl Ctx<'_> {
     /// The state that carried out a named operation: a possessive ("Pakistan's Operation X"),
     /// else the agent of the strike that the sentence reports before naming it.
     fn conductor_of(&self, op: &Resolved) -> Option<usize> {
-        let k = if op.first > 0 && matches!(self.words[op.first - 1], "'" | "‘" | "\"" | "“") { op.first - 1 } else { op.first };
-        if let Some(m) = self.mentions.iter().find(|m| m.possessive && m.last + 3 == k && m.entity_type == EntityType::State) {
+        let k = if op.first > 0 && matches!(self.words[op.first - 1], "'" | "‘" | "\"" | "“") {
+            op.first - 1
+        } else {
+            op.first
+        };
+        if let Some(m) = self
+            .mentions
+            .iter()
+            .find(|m| m.possessive && m.last + 3 == k && m.entity_type == EntityType::State)
+        {
             return Some(m.entity);
         }
         None
     }
 
     fn conducted(&self, out: &mut Vec<LocalRelation>) {
-        for op in self.mentions.iter().filter(|m| m.entity_type == EntityType::Operation) {
+        for op in self
+            .mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Operation)
+        {
             let at = self.evidence(op.first, op.last, None).trigger_start;
             let by_strike = || {
                 out.iter()
-                    .filter(|r| r.kind == RelationKind::Struck && r.evidence.sentence == self.si && r.evidence.trigger_start < at)
+                    .filter(|r| {
+                        r.kind == RelationKind::Struck
+                            && r.evidence.sentence == self.si
+                            && r.evidence.trigger_start < at
+                    })
                     .filter(|r| self.entity_type(r.subject) == EntityType::State)
                     .max_by_key(|r| r.evidence.trigger_start)
                     .map(|r| r.subject)
             };
             if let Some(state) = self.conductor_of(op).or_else(by_strike) {
-                self.push(out, state, RelationKind::Conducted, op.entity, (op.first, op.last), None);
+                self.push(
+                    out,
+                    state,
+                    RelationKind::Conducted,
+                    op.entity,
+                    (op.first, op.last),
+                    None,
+                );
             }
         }
     }
 
     fn official_of(&self, out: &mut Vec<LocalRelation>) {
         let s = &self.doc.analyzed.sentences[self.si];
-        for m in self.mentions.iter().filter(|m| m.entity_type == EntityType::Official) {
-            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else { continue };
-            let Some((label, t, _)) = &self.doc.entities[m.entity].affiliation else { continue };
-            let Some(org) = self.doc.entities.iter().position(|e| e.entity_type == *t && e.label == *label) else { continue };
+        for m in self
+            .mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Official)
+        {
+            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else {
+                continue;
+            };
+            let Some((label, t, _)) = &self.doc.entities[m.entity].affiliation else {
+                continue;
+            };
+            let Some(org) = self
+                .doc
+                .entities
+                .iter()
+                .position(|e| e.entity_type == *t && e.label == *label)
+            else {
+                continue;
+            };
             let role = if office.title == "Counterpart" {
                 self.mentions
                     .iter()
-                    .filter(|p| p.entity_type == EntityType::Official && p.last < office.first && p.entity != m.entity)
+                    .filter(|p| {
+                        p.entity_type == EntityType::Official
+                            && p.last < office.first
+                            && p.entity != m.entity
+                    })
                     .filter_map(|p| p.office.and_then(|o| s.offices.get(o)))
                     .map(|o| o.title.clone())
                     .last()
             } else {
                 Some(office.title.clone())
             };
-            self.push(out, m.entity, RelationKind::OfficialOf, org, (office.first, office.last), role);
+            self.push(
+                out,
+                m.entity,
+                RelationKind::OfficialOf,
+                org,
+                (office.first, office.last),
+                role,
+            );
         }
     }
 }
@@ -904,11 +1369,18 @@ mod tests {
     /// (subject, relation, object) labels of every relation found in `text`.
     fn relations(text: &str) -> Vec<(String, String, String)> {
         let schema = shipped_schema();
-        let analyzed = Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
+        let analyzed =
+            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
         let doc = resolve(analyzed, schema);
         let mut out: Vec<_> = extract(&doc, schema)
             .into_iter()
-            .map(|r| (doc.entities[r.subject].label.clone(), r.kind.to_string(), doc.entities[r.object].label.clone()))
+            .map(|r| {
+                (
+                    doc.entities[r.subject].label.clone(),
+                    r.kind.to_string(),
+                    doc.entities[r.object].label.clone(),
+                )
+            })
             .collect();
         out.sort();
         out.dedup();
@@ -929,7 +1401,9 @@ mod tests {
 
     #[test]
     fn condemnation_targets_the_attacker() {
-        let rs = relations("Ethiopia carried out drone strikes in Eritrea. Eritrea condemned the attack.");
+        let rs = relations(
+            "Ethiopia carried out drone strikes in Eritrea. Eritrea condemned the attack.",
+        );
         assert!(has(&rs, "Eritrea", "condemned", "Ethiopia"), "{rs:?}");
     }
 
@@ -942,7 +1416,11 @@ mod tests {
              Peru's cabinet urged both countries to exercise restraint. \
              The United States has designated the Shining Path as a terrorist organization.",
         );
-        assert!(rs.iter().all(|r| r.1 != "called" && r.1 != "mediated" && r.1 != "struck"), "{rs:?}");
+        assert!(
+            rs.iter()
+                .all(|r| r.1 != "called" && r.1 != "mediated" && r.1 != "struck"),
+            "{rs:?}"
+        );
     }
 
     #[test]
@@ -951,7 +1429,11 @@ mod tests {
             "Peru struck Chile. Chilean Foreign Minister Ana Lopez telephoned her Peruvian counterpart Luis Vega. \
              Later, a phone call between Ana Lopez and Luis Vega eased tensions.",
         );
-        assert!(has(&rs, "Ana Lopez", "called", "Luis Vega") || has(&rs, "Luis Vega", "called", "Ana Lopez"), "{rs:?}");
+        assert!(
+            has(&rs, "Ana Lopez", "called", "Luis Vega")
+                || has(&rs, "Luis Vega", "called", "Ana Lopez"),
+            "{rs:?}"
+        );
         assert!(has(&rs, "Luis Vega", "official_of", "Peru"), "{rs:?}");
     }
 
@@ -959,21 +1441,36 @@ mod tests {
     fn mediators_are_third_parties() {
         let rs = relations("Peru struck Chile. Brazil and Argentina urged the two countries to exercise restraint. Chile urged restraint.");
         for m in ["Brazil", "Argentina"] {
-            assert!(has(&rs, m, "mediated", "Peru") && has(&rs, m, "mediated", "Chile"), "{rs:?}");
+            assert!(
+                has(&rs, m, "mediated", "Peru") && has(&rs, m, "mediated", "Chile"),
+                "{rs:?}"
+            );
         }
-        assert!(!rs.iter().any(|r| r.0 == "Chile" && r.1 == "mediated"), "{rs:?}");
+        assert!(
+            !rs.iter().any(|r| r.0 == "Chile" && r.1 == "mediated"),
+            "{rs:?}"
+        );
     }
 
     #[test]
     fn evidence_ending_in_a_multibyte_character() {
         let schema = shipped_schema();
         let text = "Peru struck “rebel camps” in Chile’s north, officials said “today”";
-        let analyzed = Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
+        let analyzed =
+            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
         let doc = resolve(analyzed, schema);
         let found = extract(&doc, schema);
-        let evidence = &found.iter().find(|r| r.kind == RelationKind::Struck).expect("a strike").evidence;
+        let evidence = &found
+            .iter()
+            .find(|r| r.kind == RelationKind::Struck)
+            .expect("a strike")
+            .evidence;
         assert_eq!(evidence.end, text.chars().count());
-        let trigger: String = text.chars().skip(evidence.trigger_start).take(evidence.trigger_end - evidence.trigger_start).collect();
+        let trigger: String = text
+            .chars()
+            .skip(evidence.trigger_start)
+            .take(evidence.trigger_end - evidence.trigger_start)
+            .collect();
         assert_eq!(trigger, evidence.trigger);
     }
 

@@ -2,7 +2,7 @@
 //! short forms a text uses after introducing a name ("Jilani", "(BLA)", "Gilani"), resolves
 //! "the group" and "the two countries", and decides which state each official serves.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::entity::{fold_accent, EntityType};
 use crate::mentions::{possessive_at, AnalyzedDocument, Mention, MentionForm};
@@ -88,7 +88,9 @@ pub fn same_person(a: &str, b: &str) -> bool {
         return true;
     }
     let (wa, wb) = (name_words(a), name_words(b));
-    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else { return false };
+    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
+        return false;
+    };
     // A surname alone ("Jilani") is the person whose name ends with it.
     if wa.len() == 1 || wb.len() == 1 {
         return skeleton(la) == skeleton(lb) && skeleton(la).len() >= 2;
@@ -101,10 +103,23 @@ pub fn same_person(a: &str, b: &str) -> bool {
     !ga.is_empty() && !gb.is_empty() && (ga.contains(&gb) || gb.contains(&ga))
 }
 
+/// Keys for finding candidates of [`same_person`] in an index: two names it matches always
+/// share one of them (the whole name's skeleton or the surname's).
+pub fn person_keys(name: &str) -> [String; 2] {
+    let surname = name_words(name)
+        .last()
+        .map(|w| skeleton(w))
+        .unwrap_or_default();
+    [skeleton(name), surname]
+}
+
 /// Edit distance of at most one substitution between two words of the same length, case
 /// folded: "Gilani" for "Jilani".
 fn one_letter_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (a.to_lowercase().chars().collect(), b.to_lowercase().chars().collect());
+    let (a, b): (Vec<char>, Vec<char>) = (
+        a.to_lowercase().chars().collect(),
+        b.to_lowercase().chars().collect(),
+    );
     a.len() == b.len() && a.len() >= 5 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
 }
 
@@ -134,14 +149,22 @@ impl Builder<'_> {
 
 /// Resolves the mentions of an analysed document to its entities.
 pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument {
-    let mut b = Builder { schema, entities: Vec::new(), by_key: HashMap::new() };
+    let mut b = Builder {
+        schema,
+        entities: Vec::new(),
+        by_key: HashMap::new(),
+    };
     let mut analyzed = analyzed;
     add_short_forms(&mut analyzed, schema);
 
     // Officials: cluster the names that denote one person; the longest name labels the cluster.
     let mut official_names: Vec<String> = Vec::new();
     for s in &analyzed.sentences {
-        for m in s.mentions.iter().filter(|m| m.entity_type == EntityType::Official) {
+        for m in s
+            .mentions
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Official)
+        {
             if !official_names.contains(&m.label) {
                 official_names.push(m.label.clone());
             }
@@ -154,7 +177,10 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
         let found = clusters.iter().position(|c| {
             c.iter().any(|n| {
                 same_person(n, name)
-                    || (single && name_words(n).iter().any(|w| skeleton(w) == skeleton(name) || one_letter_apart(w, name)))
+                    || (single
+                        && name_words(n)
+                            .iter()
+                            .any(|w| skeleton(w) == skeleton(name) || one_letter_apart(w, name)))
             })
         });
         match found {
@@ -165,7 +191,13 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
     for cluster in &clusters {
         let label = cluster
             .iter()
-            .max_by_key(|n| (name_words(n).len(), n.len(), std::cmp::Reverse((*n).clone())))
+            .max_by_key(|n| {
+                (
+                    name_words(n).len(),
+                    n.len(),
+                    std::cmp::Reverse((*n).clone()),
+                )
+            })
             .cloned()
             .unwrap_or_default();
         for n in cluster {
@@ -178,7 +210,10 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
         let mut out = Vec::new();
         for m in &s.mentions {
             let label = match m.entity_type {
-                EntityType::Official => official_label.get(&m.label).cloned().unwrap_or_else(|| m.label.clone()),
+                EntityType::Official => official_label
+                    .get(&m.label)
+                    .cloned()
+                    .unwrap_or_else(|| m.label.clone()),
                 _ => m.label.clone(),
             };
             let e = b.entity(m.entity_type, &label);
@@ -201,7 +236,12 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
     resolve_places(&mut b, &analyzed, &mentions);
     resolve_anaphors(&analyzed, schema, &mut mentions, &dyad, &b.entities);
     resolve_affiliations(&mut b, &analyzed, &mentions, &dyad);
-    ResolvedDocument { analyzed, entities: b.entities, mentions, dyad }
+    ResolvedDocument {
+        analyzed,
+        entities: b.entities,
+        mentions,
+        dyad,
+    }
 }
 
 /// Adds the mentions a text makes with parts of names it introduced: surnames ("Jilani"),
@@ -221,7 +261,10 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     let n = parts.len();
                     let mut add = |ws: &[&str]| {
                         let joined = ws.join(" ");
-                        let toks: Vec<String> = crate::segment::tokenize(&joined).iter().map(|t| t.text(&joined).to_string()).collect();
+                        let toks: Vec<String> = crate::segment::tokenize(&joined)
+                            .iter()
+                            .map(|t| t.text(&joined).to_string())
+                            .collect();
                         forms.push((toks, EntityType::Official, m.label.clone()));
                     };
                     add(&parts[n - 1..]);
@@ -257,43 +300,103 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
             if s.mentions.iter().any(|m| m.last + 1 == i) {
                 continue;
             }
-            let joiner = |k: usize| matches!(words[k], "-" | "of" | "and" | "for") && k + 1 < i && words[k + 1].starts_with(char::is_uppercase);
-            let caps: Vec<usize> = (0..i).rev().take_while(|&k| words[k].starts_with(char::is_uppercase) || joiner(k)).collect();
+            let joiner = |k: usize| {
+                matches!(words[k], "-" | "of" | "and" | "for")
+                    && k + 1 < i
+                    && words[k + 1].starts_with(char::is_uppercase)
+            };
+            let caps: Vec<usize> = (0..i)
+                .rev()
+                .take_while(|&k| words[k].starts_with(char::is_uppercase) || joiner(k))
+                .collect();
             // The run starts at its first name word, not at "After the" or "The".
-            let Some(start) = caps.iter().rev().copied().find(|&k| words[k].starts_with(char::is_uppercase) && !schema.cue("line joiner").contains(words[k])) else { continue };
-            let initials: String = words[start..i].iter().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
-            let in_title = s.offices.iter().any(|o| o.first <= i - 1 && i - 1 <= o.last);
+            let Some(start) = caps.iter().rev().copied().find(|&k| {
+                words[k].starts_with(char::is_uppercase)
+                    && !schema.cue("line joiner").contains(words[k])
+            }) else {
+                continue;
+            };
+            let initials: String = words[start..i]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .filter(|c| c.is_uppercase())
+                .collect();
+            let in_title = s
+                .offices
+                .iter()
+                .any(|o| o.first <= i - 1 && i - 1 <= o.last);
             if initials.len() >= 2 && acronym.chars().all(|c| initials.contains(c)) && !in_title {
-                let name = text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end].to_string();
-                let head = words[start..i].iter().any(|w| schema.cue("group head").contains(w));
-                let t = if head { EntityType::Group } else { EntityType::Organization };
+                let name =
+                    text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end].to_string();
+                let head = words[start..i]
+                    .iter()
+                    .any(|w| schema.cue("group head").contains(w));
+                let t = if head {
+                    EntityType::Group
+                } else {
+                    EntityType::Organization
+                };
                 forms.push((vec![acronym.to_string()], t, name.clone()));
-                forms.push((crate::segment::tokenize(&name).iter().map(|t| t.text(&name).to_string()).collect(), t, name));
+                forms.push((
+                    crate::segment::tokenize(&name)
+                        .iter()
+                        .map(|t| t.text(&name).to_string())
+                        .collect(),
+                    t,
+                    name,
+                ));
             }
         }
     }
     if forms.is_empty() {
         return;
     }
+    // Every mention of an official adds its forms again: keep the first of each, longest first,
+    // and index them by first word, so a long document costs its length, not its length squared.
+    let mut seen = HashSet::new();
+    forms.retain(|f| seen.insert(f.clone()));
     forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
+    let mut by_first_word: HashMap<&str, Vec<&(Vec<String>, EntityType, String)>> = HashMap::new();
+    for form in &forms {
+        if let Some(first) = form.0.first() {
+            by_first_word.entry(first.as_str()).or_default().push(form);
+        }
+    }
+    let mut seen = HashSet::new();
+    surnames.retain(|s| seen.insert(s.clone()));
     for s in &mut analyzed.sentences {
         let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&text)).collect();
         let mut i = 0;
         while i < words.len() {
-            let covered = s.mentions.iter().any(|m| m.first <= i && i <= m.last) || s.offices.iter().any(|o| o.first <= i && i <= o.last && !words[i].starts_with(char::is_uppercase));
+            let covered = s.mentions.iter().any(|m| m.first <= i && i <= m.last)
+                || s.offices.iter().any(|o| {
+                    o.first <= i && i <= o.last && !words[i].starts_with(char::is_uppercase)
+                });
             if covered || !words[i].starts_with(char::is_uppercase) {
                 i += 1;
                 continue;
             }
-            let hit = forms.iter().find(|(ws, _, _)| {
-                ws.len() <= words.len() - i
-                    && ws.iter().zip(&words[i..]).all(|(a, b)| a == b)
-                    && !words.get(i + ws.len()).is_some_and(|w| w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase))
-                    && !(i > 0 && words[i - 1].starts_with(char::is_uppercase) && words[i - 1].chars().any(char::is_lowercase) && i > 1)
-            });
+            let hit = by_first_word
+                .get(words[i])
+                .into_iter()
+                .flatten()
+                .copied()
+                .find(|(ws, _, _)| {
+                    ws.len() <= words.len() - i
+                        && ws.iter().zip(&words[i..]).all(|(a, b)| a == b)
+                        && !words.get(i + ws.len()).is_some_and(|w| {
+                            w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
+                        })
+                        && !(i > 0
+                            && words[i - 1].starts_with(char::is_uppercase)
+                            && words[i - 1].chars().any(char::is_lowercase)
+                            && i > 1)
+                });
             let fuzzy = || {
                 let w = words[i];
-                let next_lower = words.get(i + 1).is_none_or(|n| !n.starts_with(char::is_uppercase));
+                let next_lower = words
+                    .get(i + 1)
+                    .is_none_or(|n| !n.starts_with(char::is_uppercase));
                 let prev_ok = i <= 1 || !words[i - 1].starts_with(char::is_uppercase);
                 (next_lower && prev_ok)
                     .then(|| surnames.iter().find(|(sn, _)| one_letter_apart(sn, w)))
@@ -301,8 +404,13 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     .map(|(_, label)| (vec![w.to_string()], EntityType::Official, label.clone()))
             };
             // "(ISPR)" right after the name it abbreviates is its definition, not a new mention.
-            let definition = i > 0 && words[i - 1] == "(" && s.mentions.iter().any(|m| m.last + 2 == i);
-            let found = if definition { None } else { hit.cloned().or_else(fuzzy) };
+            let definition =
+                i > 0 && words[i - 1] == "(" && s.mentions.iter().any(|m| m.last + 2 == i);
+            let found = if definition {
+                None
+            } else {
+                hit.cloned().or_else(fuzzy)
+            };
             if let Some((ws, t, label)) = found {
                 let last = i + ws.len() - 1;
                 if s.mentions.iter().any(|m| m.first <= last && i <= m.last) {
@@ -312,7 +420,8 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                 s.mentions.push(Mention {
                     first: i,
                     last,
-                    surface: text[s.sentence.tokens[i].start..s.sentence.tokens[last].end].to_string(),
+                    surface: text[s.sentence.tokens[i].start..s.sentence.tokens[last].end]
+                        .to_string(),
                     entity_type: t,
                     label,
                     form: MentionForm::Short,
@@ -332,7 +441,11 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
 fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
     let mut counts: BTreeMap<usize, (u64, usize)> = BTreeMap::new();
     let mut order = 0;
-    for m in mentions.iter().flatten().filter(|m| m.entity_type == EntityType::State) {
+    for m in mentions
+        .iter()
+        .flatten()
+        .filter(|m| m.entity_type == EntityType::State)
+    {
         let entry = counts.entry(m.entity).or_insert((0, order));
         entry.0 += 1;
         order += 1;
@@ -352,8 +465,18 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
         .enumerate()
         .filter(|(_, e)| e.entity_type == EntityType::Place)
         .filter_map(|(i, e)| {
-            let facts = b.schema.places.iter().find(|p| p.name == e.label).and_then(|p| p.state.clone());
-            let capital = b.schema.states.iter().find(|s| s.capital.as_deref() == Some(e.label.as_str())).map(|s| s.name.clone());
+            let facts = b
+                .schema
+                .places
+                .iter()
+                .find(|p| p.name == e.label)
+                .and_then(|p| p.state.clone());
+            let capital = b
+                .schema
+                .states
+                .iter()
+                .find(|s| s.capital.as_deref() == Some(e.label.as_str()))
+                .map(|s| s.name.clone());
             facts.or(capital).map(|s| (i, s))
         })
         .collect();
@@ -364,17 +487,30 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
         let text = &analyzed.doc.text;
         let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
         for (k, m) in ms.iter().enumerate() {
-            if m.entity_type != EntityType::State || !(m.possessive || m.form == MentionForm::Demonym || words.get(m.last + 1).is_some_and(|w| b.schema.cue("place head").contains(w))) {
+            if m.entity_type != EntityType::State
+                || !(m.possessive
+                    || m.form == MentionForm::Demonym
+                    || words
+                        .get(m.last + 1)
+                        .is_some_and(|w| b.schema.cue("place head").contains(w)))
+            {
                 continue;
             }
             let state = b.entities[m.entity].label.clone();
-            for p in ms[k + 1..].iter().filter(|p| p.first <= m.last + 8 && p.entity_type == EntityType::Place) {
+            for p in ms[k + 1..]
+                .iter()
+                .filter(|p| p.first <= m.last + 8 && p.entity_type == EntityType::Place)
+            {
                 let between = &words[m.last + 1..p.first];
-                if between.iter().any(|w| matches!(*w, "," | "and" | "." | "in" | "near")) {
+                if between
+                    .iter()
+                    .any(|w| matches!(*w, "," | "and" | "." | "in" | "near"))
+                {
                     break;
                 }
                 if b.entities[p.entity].affiliation.is_none() {
-                    b.entities[p.entity].affiliation = Some((state.clone(), EntityType::State, Certainty::Explicit));
+                    b.entities[p.entity].affiliation =
+                        Some((state.clone(), EntityType::State, Certainty::Explicit));
                 }
             }
         }
@@ -383,7 +519,13 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
 
 /// "the group", "the groups" → the groups last named; "the two countries", "both sides" → the
 /// article's two states. Each becomes one resolved mention per entity, at the phrase's span.
-fn resolve_anaphors(analyzed: &AnalyzedDocument, schema: &Schema, mentions: &mut [Vec<Resolved>], dyad: &[usize], entities: &[LocalEntity]) {
+fn resolve_anaphors(
+    analyzed: &AnalyzedDocument,
+    schema: &Schema,
+    mentions: &mut [Vec<Resolved>],
+    dyad: &[usize],
+    entities: &[LocalEntity],
+) {
     let text = &analyzed.doc.text;
     let mut last_groups: Vec<usize> = Vec::new();
     for (s, ms) in analyzed.sentences.iter().zip(mentions.iter_mut()) {
@@ -395,13 +537,31 @@ fn resolve_anaphors(analyzed: &AnalyzedDocument, schema: &Schema, mentions: &mut
                 i += 1;
                 continue;
             }
-            let groups_here: Vec<usize> = dedup(ms.iter().filter(|m| m.last < i && m.entity_type == EntityType::Group).map(|m| m.entity));
+            let groups_here: Vec<usize> = dedup(
+                ms.iter()
+                    .filter(|m| m.last < i && m.entity_type == EntityType::Group)
+                    .map(|m| m.entity),
+            );
             if let Some(len) = schema.cue("group anaphor").longest_match(&words, i) {
                 let plural = words[i + len - 1].ends_with('s');
-                let pool = if groups_here.is_empty() { &last_groups } else { &groups_here };
-                let targets: Vec<usize> = if plural { pool.clone() } else { pool.last().copied().into_iter().collect() };
+                let pool = if groups_here.is_empty() {
+                    &last_groups
+                } else {
+                    &groups_here
+                };
+                let targets: Vec<usize> = if plural {
+                    pool.clone()
+                } else {
+                    pool.last().copied().into_iter().collect()
+                };
                 for e in targets {
-                    added.push(anaphor(i, i + len - 1, e, EntityType::Group, possessive_at(&words, i + len)));
+                    added.push(anaphor(
+                        i,
+                        i + len - 1,
+                        e,
+                        EntityType::Group,
+                        possessive_at(&words, i + len),
+                    ));
                 }
                 i += len;
                 continue;
@@ -417,7 +577,11 @@ fn resolve_anaphors(analyzed: &AnalyzedDocument, schema: &Schema, mentions: &mut
             }
             i += 1;
         }
-        let here: Vec<usize> = dedup(ms.iter().filter(|m| m.entity_type == EntityType::Group).map(|m| m.entity));
+        let here: Vec<usize> = dedup(
+            ms.iter()
+                .filter(|m| m.entity_type == EntityType::Group)
+                .map(|m| m.entity),
+        );
         if !here.is_empty() {
             last_groups = here;
         }
@@ -426,8 +590,22 @@ fn resolve_anaphors(analyzed: &AnalyzedDocument, schema: &Schema, mentions: &mut
     }
 }
 
-fn anaphor(first: usize, last: usize, entity: usize, entity_type: EntityType, possessive: bool) -> Resolved {
-    Resolved { first, last, entity, entity_type, form: MentionForm::Anaphor, possessive, office: None }
+fn anaphor(
+    first: usize,
+    last: usize,
+    entity: usize,
+    entity_type: EntityType,
+    possessive: bool,
+) -> Resolved {
+    Resolved {
+        first,
+        last,
+        entity,
+        entity_type,
+        form: MentionForm::Anaphor,
+        possessive,
+        office: None,
+    }
 }
 
 fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
@@ -443,10 +621,22 @@ fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
 /// The state (or organisation) each official serves, strongest evidence first: the words
 /// around the title, the counterpart pattern, the place governed, then the sentence's first
 /// state, the dateline, and the article's main state.
-fn resolve_affiliations(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<Resolved>], dyad: &[usize]) {
-    let state_of = |b: &Builder, label: &str| b.by_key.get(&(EntityType::State, label.to_string())).copied();
+fn resolve_affiliations(
+    b: &mut Builder,
+    analyzed: &AnalyzedDocument,
+    mentions: &[Vec<Resolved>],
+    dyad: &[usize],
+) {
+    let state_of = |b: &Builder, label: &str| {
+        b.by_key
+            .get(&(EntityType::State, label.to_string()))
+            .copied()
+    };
     let set = |b: &mut Builder, e: usize, aff: (String, EntityType, Certainty)| {
-        let better = b.entities[e].affiliation.as_ref().is_none_or(|old| old.2 < aff.2);
+        let better = b.entities[e]
+            .affiliation
+            .as_ref()
+            .is_none_or(|old| old.2 < aff.2);
         if better {
             b.entities[e].affiliation = Some(aff);
         }
@@ -454,14 +644,19 @@ fn resolve_affiliations(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: 
     // Pass 1: explicit qualifiers and governed places.
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
-            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else { continue };
+            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else {
+                continue;
+            };
             if let Some((label, t)) = &office.qualifier {
                 set(b, m.entity, (label.clone(), *t, Certainty::Explicit));
             } else if let Some(place) = &office.place {
                 let state = b
                     .entities
                     .iter()
-                    .find(|e| e.entity_type == EntityType::Place && (e.label == *place || e.aliases.contains(place)))
+                    .find(|e| {
+                        e.entity_type == EntityType::Place
+                            && (e.label == *place || e.aliases.contains(place))
+                    })
                     .and_then(|e| e.affiliation.clone());
                 if let Some((st, t, _)) = state {
                     set(b, m.entity, (st, t, Certainty::Explicit));
@@ -472,30 +667,66 @@ fn resolve_affiliations(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: 
     // Pass 2: "X and his Iranian counterpart Y": X serves the other state of the pair.
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
-            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else { continue };
+            let Some(office) = m.office.and_then(|o| s.offices.get(o)) else {
+                continue;
+            };
             if office.title != "Counterpart" {
                 continue;
             }
-            let Some((label, EntityType::State)) = &office.qualifier else { continue };
-            let Some(their) = state_of(b, label) else { continue };
+            let Some((label, EntityType::State)) = &office.qualifier else {
+                continue;
+            };
+            let Some(their) = state_of(b, label) else {
+                continue;
+            };
             if dyad.len() != 2 || !dyad.contains(&their) {
                 continue;
             }
-            let other = b.entities[if dyad[0] == their { dyad[1] } else { dyad[0] }].label.clone();
-            if let Some(partner) = ms.iter().filter(|p| p.entity_type == EntityType::Official && p.last < office.first && p.entity != m.entity).last() {
-                set(b, partner.entity, (other, EntityType::State, Certainty::Inferred));
+            let other = b.entities[if dyad[0] == their { dyad[1] } else { dyad[0] }]
+                .label
+                .clone();
+            if let Some(partner) = ms
+                .iter()
+                .filter(|p| {
+                    p.entity_type == EntityType::Official
+                        && p.last < office.first
+                        && p.entity != m.entity
+                })
+                .last()
+            {
+                set(
+                    b,
+                    partner.entity,
+                    (other, EntityType::State, Certainty::Inferred),
+                );
             }
         }
     }
     // Pass 3: context for the rest.
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&analyzed.doc.text)).collect();
+        let words: Vec<&str> = s
+            .sentence
+            .tokens
+            .iter()
+            .map(|t| t.text(&analyzed.doc.text))
+            .collect();
         let subject = ms
             .iter()
             .find(|m| !m.form.eq(&MentionForm::Anaphor))
-            .filter(|m| m.entity_type == EntityType::State && m.first <= 3 && (m.first == 0 || !b.schema.cue("preposition").contains(&fold(words[m.first - 1]))))
+            .filter(|m| {
+                m.entity_type == EntityType::State
+                    && m.first <= 3
+                    && (m.first == 0
+                        || !b
+                            .schema
+                            .cue("preposition")
+                            .contains(&fold(words[m.first - 1])))
+            })
             .map(|m| b.entities[m.entity].label.clone());
-        for m in ms.iter().filter(|m| m.entity_type == EntityType::Official && m.office.is_some()) {
+        for m in ms
+            .iter()
+            .filter(|m| m.entity_type == EntityType::Official && m.office.is_some())
+        {
             let context = subject
                 .clone()
                 .or_else(|| analyzed.dateline.clone())
@@ -516,7 +747,10 @@ mod tests {
 
     fn resolved(text: &str) -> ResolvedDocument {
         let schema = shipped_schema();
-        resolve(Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner"))), schema)
+        resolve(
+            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner"))),
+            schema,
+        )
     }
 
     #[test]
@@ -532,7 +766,11 @@ mod tests {
             "Foreign Minister Jalil Abbas Jilani met Kenyan officials. Jilani said so. Later Gilani added more. \
              Jalil Abbas underscored it.",
         );
-        let officials: Vec<&LocalEntity> = doc.entities.iter().filter(|e| e.entity_type == EntityType::Official).collect();
+        let officials: Vec<&LocalEntity> = doc
+            .entities
+            .iter()
+            .filter(|e| e.entity_type == EntityType::Official)
+            .collect();
         assert_eq!(officials.len(), 1, "{officials:?}");
         assert_eq!(officials[0].mentions, 4);
         assert!(officials[0].aliases.contains("Gilani"));
@@ -540,24 +778,48 @@ mod tests {
 
     #[test]
     fn defined_acronyms_are_aliases() {
-        let doc = resolved("The Inter-Services Public Relations (ISPR) said. Later the ISPR added.");
-        let org = doc.entities.iter().find(|e| e.label == "Inter-Services Public Relations").expect("org");
+        let doc =
+            resolved("The Inter-Services Public Relations (ISPR) said. Later the ISPR added.");
+        let org = doc
+            .entities
+            .iter()
+            .find(|e| e.label == "Inter-Services Public Relations")
+            .expect("org");
         assert_eq!(org.mentions, 2);
         assert!(org.aliases.contains("ISPR"));
     }
 
     #[test]
     fn the_two_countries_are_the_dyad() {
-        let doc = resolved("Peru and Chile clashed. Peru struck Chile. The two countries agreed to talk.");
-        let labels: Vec<&str> = doc.dyad.iter().map(|&e| doc.entities[e].label.as_str()).collect();
+        let doc = resolved(
+            "Peru and Chile clashed. Peru struck Chile. The two countries agreed to talk.",
+        );
+        let labels: Vec<&str> = doc
+            .dyad
+            .iter()
+            .map(|&e| doc.entities[e].label.as_str())
+            .collect();
         assert_eq!(labels, ["Peru", "Chile"]);
-        assert_eq!(doc.mentions[2].iter().filter(|m| m.form == MentionForm::Anaphor).count(), 2);
+        assert_eq!(
+            doc.mentions[2]
+                .iter()
+                .filter(|m| m.form == MentionForm::Anaphor)
+                .count(),
+            2
+        );
     }
 
     #[test]
     fn counterparts_serve_the_other_party() {
         let doc = resolved("Peru struck Chile. Peru and Chile talked. A call between Foreign Minister Ana Lopez and her Peruvian counterpart Luis Vega.");
-        let ana = doc.entities.iter().find(|e| e.label == "Ana Lopez").unwrap();
-        assert_eq!(ana.affiliation.as_ref().map(|a| a.0.as_str()), Some("Chile"));
+        let ana = doc
+            .entities
+            .iter()
+            .find(|e| e.label == "Ana Lopez")
+            .unwrap();
+        assert_eq!(
+            ana.affiliation.as_ref().map(|a| a.0.as_str()),
+            Some("Chile")
+        );
     }
 }

@@ -1,6 +1,7 @@
 //! The schema directory: everything that is data, not code. Loaded and validated at run time,
 //! with `file:line` in every error, so a user extends newsgraph by editing these files.
 
+use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -65,7 +66,9 @@ pub struct Schema {
     pub relations: Vec<RelationCodes>,
     /// Trigger phrases per (relation, part of speech).
     pub triggers: Vec<(RelationKind, TriggerPos, PhraseSet)>,
-    cues: HashMap<String, PhraseSet>,
+    /// The first word of every trigger phrase: most words start none, and one lookup says so.
+    pub trigger_starts: PhraseSet,
+    cues: FxHashMap<String, PhraseSet>,
     pub abbreviations: HashSet<String>,
     pub dir: PathBuf,
 }
@@ -134,24 +137,55 @@ fn rows<'a>(path: &Path, text: &'a str, columns: usize) -> Result<Vec<Row<'a>>> 
         }
         let mut fields: Vec<&str> = line.split('\t').map(str::trim).collect();
         if fields.len() > columns {
-            let column = line.split('\t').take(columns).map(|f| f.chars().count() + 1).sum::<usize>() + 1;
-            return Err(schema_error(path, i + 1, Some(column), format!("expected {columns} tab-separated columns, found {}", fields.len())));
+            let column = line
+                .split('\t')
+                .take(columns)
+                .map(|f| f.chars().count() + 1)
+                .sum::<usize>()
+                + 1;
+            return Err(schema_error(
+                path,
+                i + 1,
+                Some(column),
+                format!(
+                    "expected {columns} tab-separated columns, found {}",
+                    fields.len()
+                ),
+            ));
         }
         fields.resize(columns, "");
         if fields[0].is_empty() {
-            return Err(schema_error(path, i + 1, Some(1), "the first column is empty".into()));
+            return Err(schema_error(
+                path,
+                i + 1,
+                Some(1),
+                "the first column is empty".into(),
+            ));
         }
-        out.push(Row { line: i + 1, fields });
+        out.push(Row {
+            line: i + 1,
+            fields,
+        });
     }
     Ok(out)
 }
 
 fn schema_error(path: &Path, line: usize, column: Option<usize>, message: String) -> Error {
-    Error::Schema { path: path.to_path_buf(), line, column, message }
+    Error::Schema {
+        path: path.to_path_buf(),
+        line,
+        column,
+        message,
+    }
 }
 
 fn list(field: &str) -> Vec<String> {
-    field.split('|').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn optional(field: &str) -> Option<String> {
@@ -165,7 +199,14 @@ struct AliasRegistry {
 }
 
 impl AliasRegistry {
-    fn claim(&mut self, alias: &str, owner_type: EntityType, owner: &str, path: &Path, line: usize) -> Result<()> {
+    fn claim(
+        &mut self,
+        alias: &str,
+        owner_type: EntityType,
+        owner: &str,
+        path: &Path,
+        line: usize,
+    ) -> Result<()> {
         match self.owners.get(alias) {
             Some((t, o, p, l)) if *t != owner_type || o != owner => Err(schema_error(
                 path,
@@ -187,8 +228,17 @@ impl AliasRegistry {
 
 fn check_wikidata(path: &Path, line: usize, id: &Option<String>) -> Result<()> {
     match id {
-        Some(q) if !(q.starts_with('Q') && q.len() > 1 && q[1..].bytes().all(|b| b.is_ascii_digit())) => {
-            Err(schema_error(path, line, None, format!("{q:?} is not a Wikidata id (Q followed by digits)")))
+        Some(q)
+            if !(q.starts_with('Q')
+                && q.len() > 1
+                && q[1..].bytes().all(|b| b.is_ascii_digit())) =>
+        {
+            Err(schema_error(
+                path,
+                line,
+                None,
+                format!("{q:?} is not a Wikidata id (Q followed by digits)"),
+            ))
         }
         _ => Ok(()),
     }
@@ -199,7 +249,10 @@ impl Schema {
     pub fn load(dir: impl AsRef<Path>) -> Result<Schema> {
         let dir = dir.as_ref();
         if !dir.is_dir() {
-            return Err(Error::Input { path: dir.to_path_buf(), message: "schema directory not found".into() });
+            return Err(Error::Input {
+                path: dir.to_path_buf(),
+                message: "schema directory not found".into(),
+            });
         }
         let mut registry = AliasRegistry::default();
 
@@ -209,10 +262,20 @@ impl Schema {
         for row in rows(&path, &text, 6)? {
             let f = &row.fields;
             if f[1].len() != 3 || !f[1].bytes().all(|b| b.is_ascii_uppercase()) {
-                return Err(schema_error(&path, row.line, None, format!("{:?} is not an ISO 3166 alpha-3 code", f[1])));
+                return Err(schema_error(
+                    &path,
+                    row.line,
+                    None,
+                    format!("{:?} is not an ISO 3166 alpha-3 code", f[1]),
+                ));
             }
             if !iso.insert(f[1].to_string()) {
-                return Err(schema_error(&path, row.line, None, format!("ISO code {} appears twice", f[1])));
+                return Err(schema_error(
+                    &path,
+                    row.line,
+                    None,
+                    format!("ISO code {} appears twice", f[1]),
+                ));
             }
             let entry = StateEntry {
                 name: f[0].to_string(),
@@ -223,29 +286,39 @@ impl Schema {
                 demonyms: list(f[5]),
             };
             check_wikidata(&path, row.line, &entry.wikidata)?;
-            for alias in std::iter::once(&entry.name).chain(&entry.variants).chain(&entry.demonyms) {
+            for alias in std::iter::once(&entry.name)
+                .chain(&entry.variants)
+                .chain(&entry.demonyms)
+            {
                 registry.claim(alias, EntityType::State, &entry.name, &path, row.line)?;
             }
             states.push(entry);
         }
 
-        let organizations = Self::named(dir, ORGANIZATIONS, EntityType::Organization, false, &mut registry)?;
-        let groups = Self::named(dir, GROUPS, EntityType::Group, false, &mut registry)?;
-        let places = Self::named(dir, PLACES, EntityType::Place, true, &mut registry)?;
         let state_names: HashSet<&str> = states.iter().map(|s| s.name.as_str()).collect();
-        for place in &places {
-            if let Some(state) = &place.state {
-                if !state_names.contains(state.as_str()) {
-                    let (path, _) = (dir.join(PLACES), ());
-                    return Err(schema_error(&path, 0, None, format!("place {} lies in unknown state {state:?}", place.name)));
-                }
-            }
-        }
+        let organizations = Self::named(
+            dir,
+            ORGANIZATIONS,
+            EntityType::Organization,
+            None,
+            &mut registry,
+        )?;
+        let groups = Self::named(dir, GROUPS, EntityType::Group, None, &mut registry)?;
+        let places = Self::named(
+            dir,
+            PLACES,
+            EntityType::Place,
+            Some(&state_names),
+            &mut registry,
+        )?;
 
         let (path, text) = read(dir, OFFICES)?;
         let offices = rows(&path, &text, 2)?
             .into_iter()
-            .map(|r| Office { title: r.fields[0].to_string(), forms: list(r.fields[1]) })
+            .map(|r| Office {
+                title: r.fields[0].to_string(),
+                forms: list(r.fields[1]),
+            })
             .collect();
 
         let (path, text) = read(dir, RELATIONS)?;
@@ -254,7 +327,11 @@ impl Schema {
             let kind = row.fields[0]
                 .parse::<RelationKind>()
                 .map_err(|m| schema_error(&path, row.line, Some(1), m))?;
-            relations.push(RelationCodes { kind, cameo: optional(row.fields[1]), plover: optional(row.fields[2]) });
+            relations.push(RelationCodes {
+                kind,
+                cameo: optional(row.fields[1]),
+                plover: optional(row.fields[2]),
+            });
         }
 
         let (triggers, cues) = Self::lexicon(dir)?;
@@ -272,6 +349,10 @@ impl Schema {
             check_turtle(&dir.join(name))?;
         }
 
+        let mut trigger_starts = PhraseSet::default();
+        for (_, _, set) in &triggers {
+            set.first_words().for_each(|w| trigger_starts.insert(w));
+        }
         Ok(Schema {
             states,
             organizations,
@@ -280,6 +361,7 @@ impl Schema {
             offices,
             relations,
             triggers,
+            trigger_starts,
             cues,
             abbreviations,
             dir: dir.to_path_buf(),
@@ -290,11 +372,12 @@ impl Schema {
         dir: &Path,
         name: &str,
         entity_type: EntityType,
-        with_state: bool,
+        // For places: the states a place may lie in; the file then has a fourth column.
+        states: Option<&HashSet<&str>>,
         registry: &mut AliasRegistry,
     ) -> Result<Vec<NamedEntry>> {
         let (path, text) = read(dir, name)?;
-        let columns = if with_state { 4 } else { 3 };
+        let columns = if states.is_some() { 4 } else { 3 };
         let mut out = Vec::new();
         for row in rows(&path, &text, columns)? {
             let f = &row.fields;
@@ -302,9 +385,15 @@ impl Schema {
                 name: f[0].to_string(),
                 wikidata: optional(f[1]),
                 aliases: list(f[2]),
-                state: if with_state { optional(f[3]) } else { None },
+                state: states.and_then(|_| optional(f[3])),
             };
             check_wikidata(&path, row.line, &entry.wikidata)?;
+            if let (Some(states), Some(state)) = (states, &entry.state) {
+                if !states.contains(state.as_str()) {
+                    let message = format!("place {} lies in unknown state {state:?}", entry.name);
+                    return Err(schema_error(&path, row.line, None, message));
+                }
+            }
             for alias in std::iter::once(&entry.name).chain(&entry.aliases) {
                 registry.claim(alias, entity_type, &entry.name, &path, row.line)?;
             }
@@ -314,20 +403,32 @@ impl Schema {
     }
 
     #[allow(clippy::type_complexity)]
-    fn lexicon(dir: &Path) -> Result<(Vec<(RelationKind, TriggerPos, PhraseSet)>, HashMap<String, PhraseSet>)> {
+    fn lexicon(
+        dir: &Path,
+    ) -> Result<(
+        Vec<(RelationKind, TriggerPos, PhraseSet)>,
+        FxHashMap<String, PhraseSet>,
+    )> {
         let (path, text) = read(dir, LEXICON)?;
         let mut triggers: BTreeMap<(RelationKind, u8), (TriggerPos, PhraseSet)> = BTreeMap::new();
-        let mut cues: HashMap<String, PhraseSet> = HashMap::new();
+        let mut cues: FxHashMap<String, PhraseSet> = FxHashMap::default();
         for row in rows(&path, &text, 3)? {
             let f = &row.fields;
             let forms = list(f[2]);
             if forms.is_empty() {
-                return Err(schema_error(&path, row.line, None, "no forms listed".into()));
+                return Err(schema_error(
+                    &path,
+                    row.line,
+                    None,
+                    "no forms listed".into(),
+                ));
             }
             match f[0] {
                 "trigger" => {
                     let (rel, pos) = f[1].split_once(' ').unwrap_or((f[1], ""));
-                    let kind = rel.parse::<RelationKind>().map_err(|m| schema_error(&path, row.line, None, m))?;
+                    let kind = rel
+                        .parse::<RelationKind>()
+                        .map_err(|m| schema_error(&path, row.line, None, m))?;
                     let pos = match pos {
                         "verb" => TriggerPos::Verb,
                         "noun" => TriggerPos::Noun,
@@ -341,7 +442,9 @@ impl Schema {
                             ))
                         }
                     };
-                    let entry = triggers.entry((kind, pos as u8)).or_insert_with(|| (pos, PhraseSet::default()));
+                    let entry = triggers
+                        .entry((kind, pos as u8))
+                        .or_insert_with(|| (pos, PhraseSet::default()));
                     forms.iter().for_each(|p| entry.1.insert(p));
                 }
                 "cue" => {
@@ -349,14 +452,30 @@ impl Schema {
                     forms.iter().for_each(|p| set.insert(p));
                 }
                 other => {
-                    return Err(schema_error(&path, row.line, Some(1), format!("unknown class {other:?} (trigger or cue)")))
+                    return Err(schema_error(
+                        &path,
+                        row.line,
+                        Some(1),
+                        format!("unknown class {other:?} (trigger or cue)"),
+                    ))
                 }
             }
         }
         if let Some(missing) = REQUIRED_CUES.iter().find(|c| !cues.contains_key(**c)) {
-            return Err(schema_error(&path, text.lines().count(), None, format!("cue list {missing:?} is missing")));
+            return Err(schema_error(
+                &path,
+                text.lines().count(),
+                None,
+                format!("cue list {missing:?} is missing"),
+            ));
         }
-        Ok((triggers.into_iter().map(|((k, _), (p, s))| (k, p, s)).collect(), cues))
+        Ok((
+            triggers
+                .into_iter()
+                .map(|((k, _), (p, s))| (k, p, s))
+                .collect(),
+            cues,
+        ))
     }
 
     /// A cue list of the lexicon. Every name in [`REQUIRED_CUES`] is present after loading.
@@ -375,7 +494,12 @@ fn check_turtle(path: &Path) -> Result<()> {
     for triple in oxttl::TurtleParser::new().for_slice(&bytes) {
         if let Err(e) = triple {
             let start = e.location().start;
-            return Err(schema_error(path, start.line as usize + 1, Some(start.column as usize + 1), e.to_string()));
+            return Err(schema_error(
+                path,
+                start.line as usize + 1,
+                Some(start.column as usize + 1),
+                e.to_string(),
+            ));
         }
     }
     Ok(())
@@ -388,7 +512,9 @@ pub(crate) mod tests {
     /// The shipped schema, loaded once for every unit test that needs real data.
     pub(crate) fn shipped_schema() -> &'static Schema {
         static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
-        SCHEMA.get_or_init(|| Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).expect("shipped schema"))
+        SCHEMA.get_or_init(|| {
+            Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).expect("shipped schema")
+        })
     }
 
     fn copy_schema() -> tempfile::TempDir {
@@ -412,7 +538,14 @@ pub(crate) mod tests {
         let schema = Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).unwrap();
         assert!(schema.states.len() >= 193);
         assert!(schema.codes(RelationKind::Struck).unwrap().cameo.is_some());
-        assert_eq!(schema.triggers.iter().filter(|t| t.0 == RelationKind::Struck).count(), 2);
+        assert_eq!(
+            schema
+                .triggers
+                .iter()
+                .filter(|t| t.0 == RelationKind::Struck)
+                .count(),
+            2
+        );
     }
 
     #[test]
@@ -420,7 +553,10 @@ pub(crate) mod tests {
         let dir = copy_schema();
         append(dir.path(), LEXICON, "trigger\tbombed verb\tbombarded\n");
         let err = Schema::load(dir.path()).unwrap_err().to_string();
-        let lines = fs::read_to_string(dir.path().join(LEXICON)).unwrap().lines().count();
+        let lines = fs::read_to_string(dir.path().join(LEXICON))
+            .unwrap()
+            .lines()
+            .count();
         assert!(err.contains(&format!("lexicon.tsv:{lines}")), "{err}");
         assert!(err.contains("unknown relation"), "{err}");
     }
@@ -430,7 +566,10 @@ pub(crate) mod tests {
         let dir = copy_schema();
         append(dir.path(), GROUPS, "Iran Army\t\tIranian\n");
         let err = Schema::load(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("groups.tsv:") && err.contains("already claimed"), "{err}");
+        assert!(
+            err.contains("groups.tsv:") && err.contains("already claimed"),
+            "{err}"
+        );
     }
 
     #[test]
@@ -438,7 +577,10 @@ pub(crate) mod tests {
         let dir = copy_schema();
         append(dir.path(), OFFICES, "Pope\tpontiff\textra\n");
         let err = Schema::load(dir.path()).unwrap_err().to_string();
-        assert!(err.contains("offices.tsv:") && err.contains("columns"), "{err}");
+        assert!(
+            err.contains("offices.tsv:") && err.contains("columns"),
+            "{err}"
+        );
     }
 
     #[test]

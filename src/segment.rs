@@ -50,14 +50,34 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if let Some((s, digits)) = run.take() {
-            tokens.push(Token { start: s, end: i, kind: if digits { TokenKind::Number } else { TokenKind::Word } });
+            tokens.push(Token {
+                start: s,
+                end: i,
+                kind: if digits {
+                    TokenKind::Number
+                } else {
+                    TokenKind::Word
+                },
+            });
         }
         if !c.is_whitespace() && !c.is_control() && !is_invisible(c) {
-            tokens.push(Token { start: i, end: i + c.len_utf8(), kind: TokenKind::Punct });
+            tokens.push(Token {
+                start: i,
+                end: i + c.len_utf8(),
+                kind: TokenKind::Punct,
+            });
         }
     }
     if let Some((s, digits)) = run {
-        tokens.push(Token { start: s, end: text.len(), kind: if digits { TokenKind::Number } else { TokenKind::Word } });
+        tokens.push(Token {
+            start: s,
+            end: text.len(),
+            kind: if digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+        });
     }
     tokens
 }
@@ -115,7 +135,8 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
                 Some(next) => {
                     starts_sentence(text, next)
                         && !is_abbreviation(text, &tokens[start..=stop], abbreviations)
-                        && (next.start > tokens[i].end || glued_boundary(text, &tokens[start..=stop]))
+                        && (next.start > tokens[i].end
+                            || glued_boundary(text, &tokens[start..=stop]))
                 }
             };
         }
@@ -145,7 +166,10 @@ fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
         return false;
     }
     let straight = t == "\"" || t == "'";
-    !(straight && tokens.get(i + 1).is_some_and(|n| n.start == tokens[i].end && n.kind != TokenKind::Punct))
+    !(straight
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == tokens[i].end && n.kind != TokenKind::Punct))
 }
 
 fn starts_sentence(text: &str, next: &Token) -> bool {
@@ -158,11 +182,15 @@ fn starts_sentence(text: &str, next: &Token) -> bool {
 /// initial ("A.") or the end of a dotted acronym ("U.S.")?
 fn is_abbreviation(text: &str, sentence: &[Token], abbreviations: &HashSet<String>) -> bool {
     let n = sentence.len();
-    if n < 2 || sentence[n - 2].end != sentence[n - 1].start || sentence[n - 2].kind == TokenKind::Punct {
+    if n < 2
+        || sentence[n - 2].end != sentence[n - 1].start
+        || sentence[n - 2].kind == TokenKind::Punct
+    {
         return false;
     }
     let word = sentence[n - 2].text(text);
-    let dotted_acronym = n >= 3 && sentence[n - 3].text(text) == "." && sentence[n - 3].end == sentence[n - 2].start;
+    let dotted_acronym =
+        n >= 3 && sentence[n - 3].text(text) == "." && sentence[n - 3].end == sentence[n - 2].start;
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     initial || dotted_acronym || abbreviations.contains(&format!("{word}."))
 }
@@ -183,12 +211,18 @@ mod tests {
 
     fn split(text: &str) -> Vec<&str> {
         let abbr: HashSet<String> = ["Gen.", "Oct."].iter().map(|s| s.to_string()).collect();
-        segment(text, &abbr).into_iter().map(|s| &text[s.start..s.end]).collect()
+        segment(text, &abbr)
+            .into_iter()
+            .map(|s| &text[s.start..s.end])
+            .collect()
     }
 
     #[test]
     fn abbreviations_initials_and_acronyms_do_not_split() {
-        assert_eq!(split("Gen. Munir met U.S. officials. J. Smith left."), ["Gen. Munir met U.S. officials.", "J. Smith left."]);
+        assert_eq!(
+            split("Gen. Munir met U.S. officials. J. Smith left."),
+            ["Gen. Munir met U.S. officials.", "J. Smith left."]
+        );
     }
 
     #[test]
@@ -201,12 +235,18 @@ mod tests {
 
     #[test]
     fn line_breaks_always_split() {
-        assert_eq!(split("Headline without stop\nBody text here."), ["Headline without stop", "Body text here."]);
+        assert_eq!(
+            split("Headline without stop\nBody text here."),
+            ["Headline without stop", "Body text here."]
+        );
     }
 
     #[test]
     fn lower_case_after_stop_does_not_split() {
-        assert_eq!(split("Visit www.example.org today. Yes."), ["Visit www.example.org today.", "Yes."]);
+        assert_eq!(
+            split("Visit www.example.org today. Yes."),
+            ["Visit www.example.org today.", "Yes."]
+        );
     }
 
     #[test]

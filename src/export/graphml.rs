@@ -65,7 +65,10 @@ impl GraphMlSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterGraphMlSerializer<W> {
-        WriterGraphMlSerializer { writer, written: false }
+        WriterGraphMlSerializer {
+            writer,
+            written: false,
+        }
     }
 }
 
@@ -129,7 +132,12 @@ impl<W: Write> GraphMlOut<W> {
             for &(name, ty) in keys {
                 self.xml.empty(
                     "key",
-                    &[("id", name), ("for", domain), ("attr.name", name), ("attr.type", ty)],
+                    &[
+                        ("id", name),
+                        ("for", domain),
+                        ("attr.name", name),
+                        ("attr.type", ty),
+                    ],
                 )?;
             }
         }
@@ -168,8 +176,10 @@ impl<W: Write> GraphMlOut<W> {
         let kind = relation.kind.as_str();
         let (source, target) = (nmtoken(&edge.source.id), nmtoken(&edge.target.id));
         let id = format!("{source}:{kind}:{target}");
-        self.xml
-            .start("edge", &[("id", &id), ("source", &source), ("target", &target)])?;
+        self.xml.start(
+            "edge",
+            &[("id", &id), ("source", &source), ("target", &target)],
+        )?;
         self.data("relation", kind)?;
         self.data("edgelabel", kind)?;
         let weight = Int::from(relation.weight());
@@ -250,7 +260,10 @@ mod tests {
 
     #[test]
     fn nmtokens_keep_slugs_and_escape_the_rest_one_to_one() {
-        assert_eq!(nmtoken("hossein-amir-abdollahian"), "hossein-amir-abdollahian");
+        assert_eq!(
+            nmtoken("hossein-amir-abdollahian"),
+            "hossein-amir-abdollahian"
+        );
         assert_eq!(nmtoken("türkiye"), "türkiye");
         assert_eq!(nmtoken("a b|c"), "a.20.b.7C.c");
         assert_eq!(nmtoken("a.b:c"), "a.2E.b.3A.c");

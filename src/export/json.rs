@@ -36,7 +36,10 @@ impl JsonSerializer {
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterJsonSerializer<W> {
-        WriterJsonSerializer { writer, written: false }
+        WriterJsonSerializer {
+            writer,
+            written: false,
+        }
     }
 }
 

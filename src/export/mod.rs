@@ -225,8 +225,9 @@ fn is_iso_date(s: &str) -> bool {
         return false;
     }
     let number = |r: std::ops::Range<usize>| {
-        b[r].iter()
-            .try_fold(0u32, |n, d| d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0')))
+        b[r].iter().try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
     };
     let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;
@@ -244,7 +245,10 @@ fn is_iso_date(s: &str) -> bool {
 
 /// Serializes `value` as JSON into `buf` and returns it as text: GraphML and GEXF carry
 /// lists (aliases, documents, evidence) as JSON strings. `buf` is reused between calls.
-fn json_into<'b, T: serde::Serialize + ?Sized>(buf: &'b mut Vec<u8>, value: &T) -> io::Result<&'b str> {
+fn json_into<'b, T: serde::Serialize + ?Sized>(
+    buf: &'b mut Vec<u8>,
+    value: &T,
+) -> io::Result<&'b str> {
     buf.clear();
     serde_json::to_writer(&mut *buf, value)?;
     Ok(std::str::from_utf8(buf).expect("serde_json writes UTF-8"))

@@ -195,9 +195,11 @@ pub struct TurtleSerializer {
 
 impl Default for TurtleSerializer {
     fn default() -> Self {
-        let inner = PREFIXES.iter().fold(oxttl::TurtleSerializer::new(), |s, &(name, iri)| {
-            s.with_prefix(name, iri).expect("the prefix IRIs are valid")
-        });
+        let inner = PREFIXES
+            .iter()
+            .fold(oxttl::TurtleSerializer::new(), |s, &(name, iri)| {
+                s.with_prefix(name, iri).expect("the prefix IRIs are valid")
+            });
         TurtleSerializer { inner }
     }
 }
@@ -327,7 +329,11 @@ fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
 fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
     set_iri(&mut b.subject, ENTITY_NS, &entity.id);
     let s = iri(&b.subject);
-    sink(TripleRef::new(s, rdf::TYPE, entity_class(entity.entity_type)))?;
+    sink(TripleRef::new(
+        s,
+        rdf::TYPE,
+        entity_class(entity.entity_type),
+    ))?;
     sink(TripleRef::new(s, rdfs::LABEL, string(&entity.label)))?;
     sink(TripleRef::new(s, SKOS_PREF_LABEL, string(&entity.label)))?;
     for alias in &entity.aliases {
@@ -422,7 +428,12 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
         buf.push_str(suffix);
     }
     set_iri(&mut b.node, DOCUMENT_NS, &evidence.doc);
-    let (ev, target, position, quote) = (iri(&b.evidence), iri(&b.target), iri(&b.position), iri(&b.quote));
+    let (ev, target, position, quote) = (
+        iri(&b.evidence),
+        iri(&b.target),
+        iri(&b.position),
+        iri(&b.quote),
+    );
 
     sink(TripleRef::new(ev, rdf::TYPE, oa::ANNOTATION))?;
     sink(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
@@ -434,7 +445,10 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
         typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER),
     ))?;
     sink(TripleRef::new(ev, ng::TRIGGER, string(&evidence.trigger)))?;
-    let (start, end) = (Int::from(evidence.trigger_start), Int::from(evidence.trigger_end));
+    let (start, end) = (
+        Int::from(evidence.trigger_start),
+        Int::from(evidence.trigger_end),
+    );
     sink(TripleRef::new(
         ev,
         ng::TRIGGER_START,
@@ -454,7 +468,11 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
     sink(TripleRef::new(target, oa::HAS_SELECTOR, position))?;
     sink(TripleRef::new(target, oa::HAS_SELECTOR, quote))?;
 
-    sink(TripleRef::new(position, rdf::TYPE, oa::TEXT_POSITION_SELECTOR))?;
+    sink(TripleRef::new(
+        position,
+        rdf::TYPE,
+        oa::TEXT_POSITION_SELECTOR,
+    ))?;
     let (start, end) = (Int::from(evidence.start), Int::from(evidence.end));
     sink(TripleRef::new(
         position,
@@ -471,7 +489,12 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
     sink(TripleRef::new(quote, oa::EXACT, string(&evidence.text)))
 }
 
-fn emit_document(id: &str, meta: Option<&DocumentMeta>, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+fn emit_document(
+    id: &str,
+    meta: Option<&DocumentMeta>,
+    b: &mut Buffers,
+    sink: &mut Sink<'_>,
+) -> io::Result<()> {
     set_iri(&mut b.subject, DOCUMENT_NS, id);
     let s = iri(&b.subject);
     sink(TripleRef::new(s, rdf::TYPE, PROV_ENTITY))?;
@@ -479,8 +502,15 @@ fn emit_document(id: &str, meta: Option<&DocumentMeta>, b: &mut Buffers, sink: &
     if let Some(title) = meta.and_then(|m| m.title.as_deref()) {
         sink(TripleRef::new(s, DCTERMS_TITLE, string(title)))?;
     }
-    if let Some(published) = meta.and_then(|m| m.published.as_deref()).filter(|d| is_iso_date(d)) {
-        sink(TripleRef::new(s, ng::PUBLISHED, typed(published, xsd::DATE)))?;
+    if let Some(published) = meta
+        .and_then(|m| m.published.as_deref())
+        .filter(|d| is_iso_date(d))
+    {
+        sink(TripleRef::new(
+            s,
+            ng::PUBLISHED,
+            typed(published, xsd::DATE),
+        ))?;
     }
     Ok(())
 }
@@ -521,7 +551,11 @@ fn set_evidence_iri(buf: &mut String, statement: &str, e: &Evidence) {
     buf.push_str(&statement[STATEMENT_NS.len()..]);
     buf.push('/');
     push_segment(buf, &e.doc);
-    for (sep, n) in [('/', e.sentence), ('/', e.trigger_start), ('-', e.trigger_end)] {
+    for (sep, n) in [
+        ('/', e.sentence),
+        ('/', e.trigger_start),
+        ('-', e.trigger_end),
+    ] {
         buf.push(sep);
         buf.push_str(Int::from(n).as_str());
     }
@@ -582,7 +616,10 @@ mod tests {
     fn segments_are_percent_encoded_outside_iunreserved() {
         assert_eq!(entity_iri("iran"), format!("{ENTITY_NS}iran"));
         assert_eq!(entity_iri("münchen"), format!("{ENTITY_NS}münchen"));
-        assert_eq!(entity_iri("a/b#c?d%e f"), format!("{ENTITY_NS}a%2Fb%23c%3Fd%25e%20f"));
+        assert_eq!(
+            entity_iri("a/b#c?d%e f"),
+            format!("{ENTITY_NS}a%2Fb%23c%3Fd%25e%20f")
+        );
         assert_eq!(entity_iri(".."), format!("{ENTITY_NS}%2E%2E"));
         assert_eq!(
             entity_iri("\u{E000}\u{FFFE}\u{1FFFF}"),

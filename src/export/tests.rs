@@ -37,9 +37,21 @@ fn evidence(doc: &str, sentence: usize, text: &str, trigger: &str, date: Option<
 /// without metadata).
 fn fixture() -> KnowledgeGraph {
     let mut g = KnowledgeGraph::new();
-    g.set_relation_codes(RelationKind::Struck, Some("190 / 195".into()), Some("ASSAULT".into()));
-    g.set_relation_codes(RelationKind::Condemned, Some("111".into()), Some("ACCUSE".into()));
-    g.set_relation_codes(RelationKind::Called, Some("041".into()), Some("CONSULT".into()));
+    g.set_relation_codes(
+        RelationKind::Struck,
+        Some("190 / 195".into()),
+        Some("ASSAULT".into()),
+    );
+    g.set_relation_codes(
+        RelationKind::Condemned,
+        Some("111".into()),
+        Some("ACCUSE".into()),
+    );
+    g.set_relation_codes(
+        RelationKind::Called,
+        Some("041".into()),
+        Some("CONSULT".into()),
+    );
     let mut iran = Entity::new("Iran", EntityType::State);
     iran.aliases.insert("Iranian".into());
     iran.aliases.insert("Tehran".into());
@@ -148,10 +160,25 @@ fn single_document_formats_refuse_a_second_graph_and_finish_an_empty_one() {
     let g = fixture();
     let mut w = GraphMlSerializer::new().for_writer(Vec::new());
     w.serialize_graph(&g).unwrap();
-    assert_eq!(w.serialize_graph(&g).unwrap_err().kind(), io::ErrorKind::InvalidInput);
-    let empty = String::from_utf8(JsonSerializer::new().for_writer(Vec::new()).finish().unwrap()).unwrap();
+    assert_eq!(
+        w.serialize_graph(&g).unwrap_err().kind(),
+        io::ErrorKind::InvalidInput
+    );
+    let empty = String::from_utf8(
+        JsonSerializer::new()
+            .for_writer(Vec::new())
+            .finish()
+            .unwrap(),
+    )
+    .unwrap();
     check_json(&KnowledgeGraph::new(), &empty);
-    let empty = String::from_utf8(DotSerializer::new().for_writer(Vec::new()).finish().unwrap()).unwrap();
+    let empty = String::from_utf8(
+        DotSerializer::new()
+            .for_writer(Vec::new())
+            .finish()
+            .unwrap(),
+    )
+    .unwrap();
     check_dot(&KnowledgeGraph::new(), &empty);
 }
 
@@ -163,13 +190,20 @@ fn rdf_writers_accept_several_graphs_as_a_union() {
     let doubled = parse_ntriples(&String::from_utf8(w.finish().unwrap()).unwrap());
     let once = parse_ntriples(&export(&fixture(), Format::NTriples));
     assert_eq!(doubled.len(), 2 * once.len());
-    assert_eq!(doubled.into_iter().collect::<HashSet<_>>(), once.into_iter().collect());
+    assert_eq!(
+        doubled.into_iter().collect::<HashSet<_>>(),
+        once.into_iter().collect()
+    );
 }
 
 #[test]
 fn exports_are_deterministic() {
     for format in Format::ALL {
-        assert_eq!(export(&fixture(), format), export(&fixture(), format), "{format}");
+        assert_eq!(
+            export(&fixture(), format),
+            export(&fixture(), format),
+            "{format}"
+        );
     }
 }
 
@@ -252,11 +286,19 @@ fn rdf_has_both_shapes_of_each_edge() {
     let ent = |id: &str| entity_iri(id);
     let ng = |local: &str| format!("{ONTOLOGY_NS}{local}");
     assert!(has(&triples, &ent("pakistan"), &ng("struck"), &ent("iran")));
-    assert!(has(&triples, &ent(&slug(NASTY)), &ng("officialOf"), &ent("pakistan")));
+    assert!(has(
+        &triples,
+        &ent(&slug(NASTY)),
+        &ng("officialOf"),
+        &ent("pakistan")
+    ));
     let st = format!("{STATEMENT_NS}pakistan--struck--iran");
     assert!(has(&triples, &st, &ng("subject"), &ent("pakistan")));
     assert!(has(&triples, &st, &ng("relation"), &ng("struck")));
-    assert_eq!(objects(&triples, &st, &ng("weight")), BTreeSet::from(["3".to_owned()]));
+    assert_eq!(
+        objects(&triples, &st, &ng("weight")),
+        BTreeSet::from(["3".to_owned()])
+    );
     assert_eq!(
         objects(&triples, &st, &ng("date")),
         BTreeSet::from(["2024-01-18".to_owned()])
@@ -265,9 +307,17 @@ fn rdf_has_both_shapes_of_each_edge() {
         .iter()
         .map(|d| format!("{DOCUMENT_NS}{d}"))
         .collect();
-    assert_eq!(objects(&triples, &st, "http://www.w3.org/ns/prov#wasDerivedFrom"), docs);
+    assert_eq!(
+        objects(&triples, &st, "http://www.w3.org/ns/prov#wasDerivedFrom"),
+        docs
+    );
     // The cited document without metadata is still a typed document.
-    assert!(has(&triples, &format!("{DOCUMENT_NS}dawn"), RDF_TYPE, &ng("Document")));
+    assert!(has(
+        &triples,
+        &format!("{DOCUMENT_NS}dawn"),
+        RDF_TYPE,
+        &ng("Document")
+    ));
     let ev = format!("{EVIDENCE_NS}pakistan--struck--iran/aljazeera/3/315-321");
     assert!(has(
         &triples,
@@ -282,7 +332,11 @@ fn rdf_has_both_shapes_of_each_edge() {
         &format!("{DOCUMENT_NS}aljazeera")
     ));
     assert_eq!(
-        objects(&triples, &format!("{ev}/position"), "http://www.w3.org/ns/oa#start"),
+        objects(
+            &triples,
+            &format!("{ev}/position"),
+            "http://www.w3.org/ns/oa#start"
+        ),
         BTreeSet::from(["300".to_owned()])
     );
 }
@@ -307,10 +361,19 @@ fn graphviz_renders_the_exports_without_warnings() {
             eprintln!("graphviz `dot` not installed: rendering not checked");
             return;
         };
-        child.stdin.take().unwrap().write_all(dot.as_bytes()).unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(dot.as_bytes())
+            .unwrap();
         let output = child.wait_with_output().unwrap();
         assert!(output.status.success());
-        assert_eq!(String::from_utf8_lossy(&output.stderr), "", "dot printed warnings");
+        assert_eq!(
+            String::from_utf8_lossy(&output.stderr),
+            "",
+            "dot printed warnings"
+        );
     }
 }
 
@@ -321,9 +384,10 @@ fn graphviz_renders_the_exports_without_warnings() {
 /// bidi controls, and runs of ordinary text.
 fn hostile_text(max_pieces: usize) -> impl Strategy<Value = String> + Clone {
     let special = prop::sample::select(vec![
-        '"', '\'', '<', '>', '&', ']', '\\', '\n', '\r', '\t', '\0', '\u{1}', '\u{B}', '\u{1F}', '\u{7F}', '\u{85}',
-        '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{200F}', '\u{202E}', '\u{2028}', '\u{E000}', 'é', '漢', '🦀', ' ', '-',
-        '.', ':', '|', '%', '#', '/', '{', '}', '@', ';', '^', '`',
+        '"', '\'', '<', '>', '&', ']', '\\', '\n', '\r', '\t', '\0', '\u{1}', '\u{B}', '\u{1F}',
+        '\u{7F}', '\u{85}', '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{200F}', '\u{202E}', '\u{2028}',
+        '\u{E000}', 'é', '漢', '🦀', ' ', '-', '.', ':', '|', '%', '#', '/', '{', '}', '@', ';',
+        '^', '`',
     ]);
     let snippet = prop::sample::select(vec![
         "]]>",
@@ -436,7 +500,13 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
                 trigger: trigger.clone(),
                 date: date.clone(),
             };
-            g.add_relation(&ids[s % ids.len()], kind, &ids[t % ids.len()], ev, role.clone());
+            g.add_relation(
+                &ids[s % ids.len()],
+                kind,
+                &ids[t % ids.len()],
+                ev,
+                role.clone(),
+            );
         }
     }
     g
@@ -477,7 +547,10 @@ fn check_json(g: &KnowledgeGraph, doc: &str) {
     let v: serde_json::Value = serde_json::from_str(doc).expect("valid JSON");
     assert_eq!(v["directed"], true);
     assert_eq!(v["multigraph"], true);
-    assert_eq!(v["graph"]["documents"].as_array().unwrap().len(), g.documents().count());
+    assert_eq!(
+        v["graph"]["documents"].as_array().unwrap().len(),
+        g.documents().count()
+    );
     let nodes = v["nodes"].as_array().unwrap();
     assert_eq!(nodes.len(), g.node_count());
     for (node, e) in nodes.iter().zip(g.entities()) {
@@ -534,7 +607,9 @@ fn value(term: &Term) -> String {
 fn objects(triples: &[Triple], subject: &str, predicate: &str) -> BTreeSet<String> {
     triples
         .iter()
-        .filter(|t| t.subject.to_string() == format!("<{subject}>") && t.predicate.as_str() == predicate)
+        .filter(|t| {
+            t.subject.to_string() == format!("<{subject}>") && t.predicate.as_str() == predicate
+        })
         .map(|t| value(&t.object))
         .collect()
 }
@@ -566,7 +641,11 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         triples.len(),
         "duplicate triples: two resources share an IRI"
     );
-    assert_eq!(set, from_turtle.iter().collect(), "Turtle and N-Triples differ");
+    assert_eq!(
+        set,
+        from_turtle.iter().collect(),
+        "Turtle and N-Triples differ"
+    );
     assert!(triples
         .iter()
         .all(|t| !t.subject.is_blank_node() && !t.object.is_blank_node()));
@@ -578,7 +657,11 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
             BTreeSet::from([e.label.clone()])
         );
         assert_eq!(
-            objects(&triples, &iri, "http://www.w3.org/2004/02/skos/core#altLabel"),
+            objects(
+                &triples,
+                &iri,
+                "http://www.w3.org/2004/02/skos/core#altLabel"
+            ),
             e.aliases
         );
         assert_eq!(
@@ -588,7 +671,10 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
     }
     let statements: Vec<&Triple> = triples
         .iter()
-        .filter(|t| t.predicate.as_str() == RDF_TYPE && value(&t.object) == format!("{ONTOLOGY_NS}Statement"))
+        .filter(|t| {
+            t.predicate.as_str() == RDF_TYPE
+                && value(&t.object) == format!("{ONTOLOGY_NS}Statement")
+        })
         .collect();
     assert_eq!(statements.len(), g.edge_count());
     let mut texts: Vec<String> = g
@@ -602,10 +688,16 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.trigger.clone()))
         .collect();
     triggers.sort();
-    assert_eq!(all_values(&triples, &format!("{ONTOLOGY_NS}trigger")), triggers);
+    assert_eq!(
+        all_values(&triples, &format!("{ONTOLOGY_NS}trigger")),
+        triggers
+    );
     let mut titles: Vec<String> = g.documents().filter_map(|d| d.title.clone()).collect();
     titles.sort();
-    assert_eq!(all_values(&triples, "http://purl.org/dc/terms/title"), titles);
+    assert_eq!(
+        all_values(&triples, "http://purl.org/dc/terms/title"),
+        titles
+    );
 }
 
 /// Whether XML 1.0 can carry `c` at all, even as a character reference.
@@ -617,7 +709,13 @@ fn is_xml_char(c: char) -> bool {
 /// hold replaced by U+FFFD.
 fn xml_policy(s: &str) -> String {
     s.chars()
-        .map(|c| if is_xml_char(c) { c } else { char::REPLACEMENT_CHARACTER })
+        .map(|c| {
+            if is_xml_char(c) {
+                c
+            } else {
+                char::REPLACEMENT_CHARACTER
+            }
+        })
         .collect()
 }
 
@@ -694,14 +792,21 @@ fn parse_xml(doc: &str) -> Element {
                 let element = stack.pop().unwrap();
                 stack.last_mut().unwrap().children.push(element);
             }
-            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.decode().unwrap()),
+            Event::Text(t) => stack
+                .last_mut()
+                .unwrap()
+                .text
+                .push_str(&t.decode().unwrap()),
             Event::GeneralRef(r) => {
                 let text = &mut stack.last_mut().unwrap().text;
                 if r.is_char_ref() {
                     text.push(r.resolve_char_ref().unwrap().unwrap());
                 } else {
                     let name = r.decode().unwrap();
-                    text.push_str(quick_xml::escape::resolve_predefined_entity(&name).expect("predefined entity"));
+                    text.push_str(
+                        quick_xml::escape::resolve_predefined_entity(&name)
+                            .expect("predefined entity"),
+                    );
                 }
             }
             Event::CData(_) | Event::DocType(_) => panic!("unexpected {event:?}"),
@@ -742,7 +847,11 @@ fn is_nmtoken(s: &str) -> bool {
         })
 }
 
-fn data_map<'a>(e: &'a Element, keys: &BTreeMap<String, String>, domain: &str) -> BTreeMap<&'a str, &'a str> {
+fn data_map<'a>(
+    e: &'a Element,
+    keys: &BTreeMap<String, String>,
+    domain: &str,
+) -> BTreeMap<&'a str, &'a str> {
     let mut map = BTreeMap::new();
     for d in e.children("data") {
         let key = d.attr("key").unwrap();
@@ -751,7 +860,10 @@ fn data_map<'a>(e: &'a Element, keys: &BTreeMap<String, String>, domain: &str) -
             Some(domain),
             "undeclared key {key} on a {domain}"
         );
-        assert!(map.insert(key, d.text.as_str()).is_none(), "two values of {key}");
+        assert!(
+            map.insert(key, d.text.as_str()).is_none(),
+            "two values of {key}"
+        );
     }
     map
 }
@@ -759,7 +871,10 @@ fn data_map<'a>(e: &'a Element, keys: &BTreeMap<String, String>, domain: &str) -
 fn check_graphml(g: &KnowledgeGraph, doc: &str) {
     let root = parse_xml(doc);
     assert_eq!(root.name, "graphml");
-    assert_eq!(root.attr("xmlns"), Some("http://graphml.graphdrawing.org/xmlns"));
+    assert_eq!(
+        root.attr("xmlns"),
+        Some("http://graphml.graphdrawing.org/xmlns")
+    );
     root.walk(&mut |e| assert_ne!(e.name, "desc"));
     let names: Vec<&str> = root.children.iter().map(|c| c.name.as_str()).collect();
     assert_eq!(names.last(), Some(&"graph"));
@@ -786,7 +901,9 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
     assert_eq!(graph.attr("edgedefault"), Some("directed"));
     let kinds: Vec<&str> = graph.children.iter().map(|c| c.name.as_str()).collect();
     assert!(
-        kinds.windows(2).all(|w| !(w[0] == "edge" && w[1] == "node")),
+        kinds
+            .windows(2)
+            .all(|w| !(w[0] == "edge" && w[1] == "node")),
         "nodes come before edges"
     );
 
@@ -812,7 +929,10 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
         let id = edge.attr("id").unwrap();
         assert!(is_nmtoken(id), "{id:?} is no NMTOKEN");
         assert!(edge_ids.insert(id));
-        assert!(node_ids.contains(edge.attr("source").unwrap()) && node_ids.contains(edge.attr("target").unwrap()));
+        assert!(
+            node_ids.contains(edge.attr("source").unwrap())
+                && node_ids.contains(edge.attr("target").unwrap())
+        );
         let data = data_map(edge, &keys, "edge");
         let r = e.relation;
         assert_eq!(data["relation"], r.kind.as_str());
@@ -848,7 +968,10 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
             .children("attvalue")
             .map(|a| {
                 let key = a.attr("for").unwrap();
-                assert!(declared.contains(&(class, key)), "undeclared attribute {key}");
+                assert!(
+                    declared.contains(&(class, key)),
+                    "undeclared attribute {key}"
+                );
                 (key.to_owned(), a.attr("value").unwrap().to_owned())
             })
             .collect()
@@ -863,8 +986,14 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
         assert_eq!(values["aliases"], json_text(&e.aliases));
         assert_eq!(values["mentions"], e.mentions.to_string());
         let (r, _, b) = e.entity_type.color();
-        assert_eq!(node.child("viz:color").attr("r"), Some(r.to_string().as_str()));
-        assert_eq!(node.child("viz:color").attr("b"), Some(b.to_string().as_str()));
+        assert_eq!(
+            node.child("viz:color").attr("r"),
+            Some(r.to_string().as_str())
+        );
+        assert_eq!(
+            node.child("viz:color").attr("b"),
+            Some(b.to_string().as_str())
+        );
     }
     let edges: Vec<&Element> = graph.child("edges").children("edge").collect();
     assert_eq!(edges.len(), g.edge_count());
@@ -875,7 +1004,10 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
         assert_eq!(edge.attr("id").unwrap(), xml_policy(&e.id()));
         assert_eq!(edge.attr("source").unwrap(), xml_policy(&e.source.id));
         assert_eq!(edge.attr("kind"), Some(r.kind.as_str()));
-        assert_eq!(edge.attr("weight").unwrap().parse::<f64>().unwrap(), r.weight() as f64);
+        assert_eq!(
+            edge.attr("weight").unwrap().parse::<f64>().unwrap(),
+            r.weight() as f64
+        );
         let span = date_span(r);
         assert_eq!(edge.attr("start"), span.map(|s| s.0));
         assert_eq!(edge.attr("end"), span.map(|s| s.1));
@@ -924,7 +1056,10 @@ fn tokenize_dot(doc: &str) -> Vec<Token> {
             }
             c if c.is_alphanumeric() || c == '_' || c == '.' => {
                 let mut w = String::from(c);
-                while let Some(&c) = chars.peek().filter(|c| c.is_alphanumeric() || **c == '_' || **c == '.') {
+                while let Some(&c) = chars
+                    .peek()
+                    .filter(|c| c.is_alphanumeric() || **c == '_' || **c == '.')
+                {
                     w.push(c);
                     chars.next();
                 }
@@ -968,9 +1103,14 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
             Token::Word(w) if w == "cluster_legend" => in_legend = true,
             // A statement starts after `{` or `;` at the top level of the digraph.
             Token::Str(id)
-                if braces == 1 && brackets == 0 && !in_legend && matches!(tokens[i - 1], Token::Punct('{' | ';')) =>
+                if braces == 1
+                    && brackets == 0
+                    && !in_legend
+                    && matches!(tokens[i - 1], Token::Punct('{' | ';')) =>
             {
-                if let (Some(Token::Arrow), Some(Token::Str(target))) = (tokens.get(i + 1), tokens.get(i + 2)) {
+                if let (Some(Token::Arrow), Some(Token::Str(target))) =
+                    (tokens.get(i + 1), tokens.get(i + 2))
+                {
                     edges.push((id.clone(), target.clone()));
                 } else {
                     node_ids.push(id.clone());
@@ -982,7 +1122,10 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
     }
     assert_eq!((braces, brackets), (0, 0), "unbalanced");
     // Entity ids are slugs, which need no escaping: they read back as they are.
-    assert_eq!(node_ids, g.entities().map(|e| e.id.clone()).collect::<Vec<_>>());
+    assert_eq!(
+        node_ids,
+        g.entities().map(|e| e.id.clone()).collect::<Vec<_>>()
+    );
     assert_eq!(
         edges,
         g.edges()

@@ -117,7 +117,12 @@ impl<W: Write> XmlOut<W> {
     }
 
     /// `<name a="v" …>text</name>` on one line.
-    pub(super) fn text_element(&mut self, name: &str, attributes: &[(&str, &str)], text: &str) -> io::Result<()> {
+    pub(super) fn text_element(
+        &mut self,
+        name: &str,
+        attributes: &[(&str, &str)],
+        text: &str,
+    ) -> io::Result<()> {
         self.start(name, attributes)?;
         self.text.clear();
         push_escaped(&mut self.text, text, XmlContext::Text);

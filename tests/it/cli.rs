@@ -24,13 +24,20 @@ fn build_on_the_seeds_writes_six_files_and_a_summary() {
         .stderr(predicate::str::contains("5 documents").and(predicate::str::contains("struck")));
     for ext in ["ttl", "nt", "graphml", "gexf", "dot", "json"] {
         let path = out.path().join(format!("graph.{ext}"));
-        assert!(fs::metadata(&path).unwrap().len() > 100, "{} is too small", path.display());
+        assert!(
+            fs::metadata(&path).unwrap().len() > 100,
+            "{} is too small",
+            path.display()
+        );
     }
 }
 
 #[test]
 fn one_format_to_stdout() {
-    let assert = newsgraph().args(["build", "seeds", "-q", "-o", "-", "--format", "json"]).assert().success();
+    let assert = newsgraph()
+        .args(["build", "seeds", "-q", "-o", "-", "--format", "json"])
+        .assert()
+        .success();
     let json: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).unwrap();
     assert_eq!(json["directed"], true);
     assert!(json["nodes"].as_array().unwrap().len() > 20);
@@ -38,7 +45,11 @@ fn one_format_to_stdout() {
 
 #[test]
 fn stdout_needs_exactly_one_format() {
-    newsgraph().args(["build", "seeds", "-q", "-o", "-"]).assert().code(1).stderr(predicate::str::contains("exactly one --format"));
+    newsgraph()
+        .args(["build", "seeds", "-q", "-o", "-"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("exactly one --format"));
 }
 
 #[test]
@@ -55,7 +66,10 @@ fn missing_input_names_the_path_and_writes_nothing() {
 
 #[test]
 fn bad_usage_exits_2() {
-    newsgraph().args(["build", "--format", "pdf"]).assert().code(2);
+    newsgraph()
+        .args(["build", "--format", "pdf"])
+        .assert()
+        .code(2);
     newsgraph().arg("frobnicate").assert().code(2);
 }
 
@@ -78,17 +92,32 @@ fn schema_error_names_file_and_line() {
         .arg(out.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains(format!("lexicon.tsv:{}", text.lines().count())));
+        .stderr(predicate::str::contains(format!(
+            "lexicon.tsv:{}",
+            text.lines().count()
+        )));
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
 #[test]
 fn eval_prints_per_relation_scores() {
     newsgraph()
-        .args(["eval", "--gold-entities", "../shared/gold/seeds-entities.tsv", "--gold-relations", "../shared/gold/seeds-relations.tsv", "seeds", "-q"])
+        .args([
+            "eval",
+            "--gold-entities",
+            "../shared/gold/seeds-entities.tsv",
+            "--gold-relations",
+            "../shared/gold/seeds-relations.tsv",
+            "seeds",
+            "-q",
+        ])
         .assert()
         .success()
-        .stdout(predicate::str::contains("core").and(predicate::str::contains("official_of")).and(predicate::str::contains("entities: recall")));
+        .stdout(
+            predicate::str::contains("core")
+                .and(predicate::str::contains("official_of"))
+                .and(predicate::str::contains("entities: recall")),
+        );
 }
 
 #[test]
@@ -96,7 +125,15 @@ fn strict_turns_warnings_into_failure() {
     let input = tempfile::tempdir().unwrap();
     fs::write(input.path().join("empty.txt"), "").unwrap();
     let out = tempfile::tempdir().unwrap();
-    newsgraph().arg("build").arg(input.path()).arg("--strict").arg("-o").arg(out.path()).assert().code(1).stderr(predicate::str::contains("empty file"));
+    newsgraph()
+        .arg("build")
+        .arg(input.path())
+        .arg("--strict")
+        .arg("-o")
+        .arg(out.path())
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("empty file"));
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);
 }
 
@@ -106,8 +143,15 @@ fn broken_pipe_exits_quietly() {
     let status = std::process::Command::new("bash")
         .current_dir(project(""))
         .arg("-c")
-        .arg(format!("set -o pipefail; {} build seeds -q -o - --format nt | head -c 10 >/dev/null", bin.display()))
+        .arg(format!(
+            "set -o pipefail; {} build seeds -q -o - --format nt | head -c 10 >/dev/null",
+            bin.display()
+        ))
         .output()
         .unwrap();
-    assert!(status.stderr.is_empty(), "{}", String::from_utf8_lossy(&status.stderr));
+    assert!(
+        status.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
 }

@@ -12,13 +12,26 @@ fn graph_of(files: &[&str]) -> KnowledgeGraph {
     let schema = Schema::load(project("schema")).unwrap();
     let docs: Vec<(String, String)> = files
         .iter()
-        .map(|f| (f.trim_end_matches(".txt").to_string(), std::fs::read_to_string(project(&format!("tests/fixtures/{f}"))).unwrap()))
+        .map(|f| {
+            (
+                f.trim_end_matches(".txt").to_string(),
+                std::fs::read_to_string(project(&format!("tests/fixtures/{f}"))).unwrap(),
+            )
+        })
         .collect();
     Pipeline::new(&schema).build(&docs)
 }
 
 fn triples(g: &KnowledgeGraph) -> BTreeSet<(String, String, String)> {
-    g.edges().map(|e| (e.source.label.clone(), e.relation.kind.to_string(), e.target.label.clone())).collect()
+    g.edges()
+        .map(|e| {
+            (
+                e.source.label.clone(),
+                e.relation.kind.to_string(),
+                e.target.label.clone(),
+            )
+        })
+        .collect()
 }
 
 fn check(file: &str, present: &[(&str, &str, &str)], absent: &[(&str, &str, &str)]) {
@@ -30,7 +43,10 @@ fn check(file: &str, present: &[(&str, &str, &str)], absent: &[(&str, &str, &str
     };
     let missing: Vec<_> = present.iter().filter(|x| !has(x)).collect();
     let wrong: Vec<_> = absent.iter().filter(|x| has(x)).collect();
-    assert!(missing.is_empty() && wrong.is_empty(), "{file}: missing {missing:?}, wrong {wrong:?}\nall: {t:#?}");
+    assert!(
+        missing.is_empty() && wrong.is_empty(),
+        "{file}: missing {missing:?}, wrong {wrong:?}\nall: {t:#?}"
+    );
 }
 
 #[test]
@@ -59,7 +75,11 @@ fn india_pakistan_2025() {
             ("Abbas Araghchi", "official_of", "Iran"),
             ("Vikram Misri", "official_of", "India"),
         ],
-        &[("Pakistan", "mediated", "India"), ("India", "mediated", "Pakistan"), ("Saudi Arabia", "struck", "India")],
+        &[
+            ("Pakistan", "mediated", "India"),
+            ("India", "mediated", "Pakistan"),
+            ("Saudi Arabia", "struck", "India"),
+        ],
     );
 }
 
@@ -123,25 +143,46 @@ fn gaza_war_mediation() {
             ("Egypt", "mediated", "Hamas"),
             ("Israel", "struck", "Gaza Strip"),
             ("Hamas", "struck", "Israel"),
-            ("Mohammed bin Abdulrahman Al Thani", "called", "Antony Blinken"),
+            (
+                "Mohammed bin Abdulrahman Al Thani",
+                "called",
+                "Antony Blinken",
+            ),
             ("Tayyip Erdogan", "condemned", "Israel"),
             ("Antony Blinken", "official_of", "United States"),
             ("Tayyip Erdogan", "official_of", "Turkey"),
         ],
         // "Jordan has called Israel's actions 'a blatant violation'": naming, not a call.
-        &[("Jordan", "called", "Israel"), ("Israel", "struck", "Hamas"), ("Qatar", "mediated", "Egypt")],
+        &[
+            ("Jordan", "called", "Israel"),
+            ("Israel", "struck", "Hamas"),
+            ("Qatar", "mediated", "Egypt"),
+        ],
     );
 }
 
 #[test]
 fn a_corpus_of_several_crises_keeps_them_apart() {
-    let g = graph_of(&["india_pakistan.txt", "turkey_iraq.txt", "iran_iraq_syria.txt", "israel_gaza.txt"]);
+    let g = graph_of(&[
+        "india_pakistan.txt",
+        "turkey_iraq.txt",
+        "iran_iraq_syria.txt",
+        "israel_gaza.txt",
+    ]);
     let t = triples(&g);
     assert!(t.contains(&("India".into(), "struck".into(), "Pakistan".into())));
     assert!(t.contains(&("Turkey".into(), "struck".into(), "Iraq".into())));
     // One Erdogan across documents, one Guterres.
-    assert_eq!(g.entities().filter(|e| e.label.contains("Erdogan")).count(), 1);
-    assert_eq!(g.entities().filter(|e| e.label.contains("Guterres")).count(), 1);
+    assert_eq!(
+        g.entities().filter(|e| e.label.contains("Erdogan")).count(),
+        1
+    );
+    assert_eq!(
+        g.entities()
+            .filter(|e| e.label.contains("Guterres"))
+            .count(),
+        1
+    );
 }
 
 #[test]
@@ -165,6 +206,10 @@ fn russia_ukraine_quotes_passives_and_capitals() {
             ("Emmanuel Macron", "official_of", "France"),
         ],
         // "The Kremlin denied targeting civilian infrastructure": a denial, not a strike.
-        &[("Russia", "struck", "Russia"), ("Oleh Syniehubov", "official_of", "Russia"), ("Turkey", "struck", "Russia")],
+        &[
+            ("Russia", "struck", "Russia"),
+            ("Oleh Syniehubov", "official_of", "Russia"),
+            ("Turkey", "struck", "Russia"),
+        ],
     );
 }

@@ -61,7 +61,11 @@ fn names(dir: &Path) -> Vec<String> {
 fn build_into(inputs: &[&Path], env: &[(&str, &str)]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let mut cmd = newsgraph();
-    cmd.arg("build").args(inputs).arg("-q").arg("-o").arg(out.path());
+    cmd.arg("build")
+        .args(inputs)
+        .arg("-q")
+        .arg("-o")
+        .arg(out.path());
     for (k, v) in env {
         cmd.env(k, v);
     }
@@ -137,7 +141,9 @@ fn invalid_utf8_is_replaced_and_reported_with_file_and_offset() {
         .map(|ev| ev["text"].as_str().unwrap())
         .collect();
     assert!(
-        texts.iter().any(|t| t.contains("Panjgur\u{FFFD}\u{FFFD} district")),
+        texts
+            .iter()
+            .any(|t| t.contains("Panjgur\u{FFFD}\u{FFFD} district")),
         "{texts:?}"
     );
 }
@@ -145,14 +151,28 @@ fn invalid_utf8_is_replaced_and_reported_with_file_and_offset() {
 #[test]
 fn binary_file_is_skipped_reported_and_counted() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("good.txt"), "Iran struck Pakistan on Tuesday.\n").unwrap();
-    fs::write(dir.path().join("photo.txt"), b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        "Iran struck Pakistan on Tuesday.\n",
+    )
+    .unwrap();
+    fs::write(
+        dir.path().join("photo.txt"),
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+    )
+    .unwrap();
     let (json, stderr) = json_of(&[dir.path()], &[]);
     assert!(
-        stderr.contains(&format!("{}: binary file", dir.path().join("photo.txt").display())),
+        stderr.contains(&format!(
+            "{}: binary file",
+            dir.path().join("photo.txt").display()
+        )),
         "{stderr}"
     );
-    assert!(stderr.contains("1 documents, 1 skipped, 1 warnings"), "{stderr}");
+    assert!(
+        stderr.contains("1 documents, 1 skipped, 1 warnings"),
+        "{stderr}"
+    );
     let docs: Vec<&str> = json["graph"]["documents"]
         .as_array()
         .unwrap()
@@ -189,8 +209,16 @@ fn standard_input_is_decoded_and_reported_like_a_file() {
 #[test]
 fn two_files_with_one_document_id_are_reported() {
     let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
-    fs::write(a.path().join("report.txt"), "Iran struck Pakistan on Tuesday.\n").unwrap();
-    fs::write(b.path().join("report.txt"), "Pakistan struck Iran on Thursday.\n").unwrap();
+    fs::write(
+        a.path().join("report.txt"),
+        "Iran struck Pakistan on Tuesday.\n",
+    )
+    .unwrap();
+    fs::write(
+        b.path().join("report.txt"),
+        "Pakistan struck Iran on Thursday.\n",
+    )
+    .unwrap();
     let (_, stderr) = json_of(&[a.path(), b.path()], &[]);
     assert!(
         stderr.contains("document id \"report\" is also that of an earlier input"),
@@ -204,7 +232,11 @@ fn empty_files_are_reported() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("empty.txt"), "").unwrap();
     fs::write(dir.path().join("blank.txt"), " \r\n\t\n").unwrap();
-    fs::write(dir.path().join("good.txt"), "Iran struck Pakistan on Tuesday.\n").unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        "Iran struck Pakistan on Tuesday.\n",
+    )
+    .unwrap();
     let (_, stderr) = json_of(&[dir.path()], &[]);
     for name in ["empty.txt", "blank.txt"] {
         assert!(
@@ -259,20 +291,33 @@ fn bom_and_crlf_are_silent_and_change_nothing_but_offsets() {
     };
     for edge in b["edges"].as_array().unwrap() {
         for ev in edge["evidence"].as_array().unwrap() {
-            let original =
-                fs::read_to_string(crlf.path().join(format!("{}.txt", ev["doc"].as_str().unwrap()))).unwrap();
+            let original = fs::read_to_string(
+                crlf.path()
+                    .join(format!("{}.txt", ev["doc"].as_str().unwrap())),
+            )
+            .unwrap();
             let chars: Vec<char> = original.strip_prefix('\u{FEFF}').unwrap().chars().collect();
             let at = |key: &str| ev[key].as_u64().unwrap() as usize;
-            let trigger: String = chars[at("trigger_start")..at("trigger_end")].iter().collect();
-            assert_eq!(squeeze(&trigger), squeeze(ev["trigger"].as_str().unwrap()), "{ev}");
+            let trigger: String = chars[at("trigger_start")..at("trigger_end")]
+                .iter()
+                .collect();
+            assert_eq!(
+                squeeze(&trigger),
+                squeeze(ev["trigger"].as_str().unwrap()),
+                "{ev}"
+            );
         }
     }
 
     // The formats without offsets are byte for byte the same.
-    let (out_lf, out_crlf) = (build_into(&[lf.path()], &[]), build_into(&[crlf.path()], &[]));
+    let (out_lf, out_crlf) = (
+        build_into(&[lf.path()], &[]),
+        build_into(&[crlf.path()], &[]),
+    );
     for name in ["graph.gexf", "graph.dot"] {
         assert!(
-            fs::read(out_lf.path().join(name)).unwrap() == fs::read(out_crlf.path().join(name)).unwrap(),
+            fs::read(out_lf.path().join(name)).unwrap()
+                == fs::read(out_crlf.path().join(name)).unwrap(),
             "{name} differs"
         );
     }
@@ -304,17 +349,19 @@ fn peak_rss(input: &Path, out: &Path) -> (u64, String) {
     assert!(output.status.success(), "{stderr}");
     let kb = stderr
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): "))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+        })
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("no peak RSS in {stderr}"));
     (kb, stderr)
 }
 
-/// Run with `cargo test --release --test it -- --ignored huge`. Ignored because one
-/// document's extraction is quadratic in its length (resolve::add_short_forms and
-/// relations' evidence offsets): 10 MB take ~25 minutes; memory is fine (~190 MB).
+/// Ignored in debug builds, where it takes minutes: `tests/run.sh` runs both huge-input tests
+/// with `cargo test --release --test it -- --ignored huge`.
 #[test]
-#[ignore = "slow: extraction is quadratic in document length"]
+#[ignore = "slow in a debug build; tests/run.sh runs it in release"]
 fn huge_a_ten_megabyte_line() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("line.txt");
@@ -324,9 +371,9 @@ fn huge_a_ten_megabyte_line() {
     assert!(kb < 1 << 20, "peak RSS {kb} KB for 10 MB\n{stderr}");
 }
 
-/// As above; a 100 MB file would take hours until extraction is linear.
+/// As above, for a 100 MB file of many lines.
 #[test]
-#[ignore = "slow: extraction is quadratic in document length"]
+#[ignore = "slow in a debug build; tests/run.sh runs it in release"]
 fn huge_a_hundred_megabyte_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("big.txt");
@@ -343,14 +390,22 @@ fn strict_fails_on_every_kind_of_warning_and_writes_nothing() {
     let out = build_into(&[&project("seeds")], &[]);
     let before = contents(out.path());
     let cases: [(&str, &[u8], &str); 3] = [
-        ("mangled.txt", b"Iran struck Pakistan \xff.", "invalid UTF-8"),
+        (
+            "mangled.txt",
+            b"Iran struck Pakistan \xff.",
+            "invalid UTF-8",
+        ),
         ("binary.txt", b"Iran\0struck", "binary file"),
         ("empty.txt", b"", "empty file"),
     ];
     for (name, bytes, warning) in cases {
         let input = tempfile::tempdir().unwrap();
         fs::write(input.path().join(name), bytes).unwrap();
-        fs::write(input.path().join("good.txt"), "Iran struck Pakistan on Tuesday.\n").unwrap();
+        fs::write(
+            input.path().join("good.txt"),
+            "Iran struck Pakistan on Tuesday.\n",
+        )
+        .unwrap();
         newsgraph()
             .arg("build")
             .arg(input.path())
@@ -359,8 +414,14 @@ fn strict_fails_on_every_kind_of_warning_and_writes_nothing() {
             .arg(out.path())
             .assert()
             .code(1)
-            .stderr(predicate::str::contains(warning).and(predicate::str::contains("--strict; nothing written")));
-        assert!(contents(out.path()) == before, "{name}: --strict changed the outputs");
+            .stderr(
+                predicate::str::contains(warning)
+                    .and(predicate::str::contains("--strict; nothing written")),
+            );
+        assert!(
+            contents(out.path()) == before,
+            "{name}: --strict changed the outputs"
+        );
         assert_eq!(names(out.path()).len(), 6, "{name}: a stray file");
     }
 }
@@ -368,7 +429,11 @@ fn strict_fails_on_every_kind_of_warning_and_writes_nothing() {
 #[test]
 fn unreadable_entries_of_an_input_directory_are_reported() {
     let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("good.txt"), "Iran struck Pakistan on Tuesday.\n").unwrap();
+    fs::write(
+        dir.path().join("good.txt"),
+        "Iran struck Pakistan on Tuesday.\n",
+    )
+    .unwrap();
     std::os::unix::fs::symlink("/nonexistent/article.txt", dir.path().join("moved.txt")).unwrap();
     fs::create_dir(dir.path().join("folder.txt")).unwrap();
     let (_, stderr) = json_of(&[dir.path()], &[]);
@@ -381,7 +446,10 @@ fn unreadable_entries_of_an_input_directory_are_reported() {
             "{stderr}"
         );
     }
-    assert!(stderr.contains("1 documents, 2 skipped, 2 warnings"), "{stderr}");
+    assert!(
+        stderr.contains("1 documents, 2 skipped, 2 warnings"),
+        "{stderr}"
+    );
 }
 
 /// A path that names nothing readable fails the run, names the path and writes nothing. As
@@ -445,7 +513,10 @@ fn assert_schema_error(schema: &Path, location: &str, message: &str) {
         .code(1);
     let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
     let location = format!("newsgraph: error: {}", schema.join(location).display());
-    assert!(stderr.starts_with(&location), "expected {location:?} in {stderr}");
+    assert!(
+        stderr.starts_with(&location),
+        "expected {location:?} in {stderr}"
+    );
     assert!(stderr.contains(message), "expected {message:?} in {stderr}");
     assert!(
         contents(out.path()) == before && names(out.path()).len() == 6,
@@ -480,7 +551,11 @@ fn invalid_gazetteer_entries_have_file_and_line() {
         ("states.tsv", "Atlantis\tATL1\tQ1\t\t\t", "ISO 3166"),
         ("states.tsv", "Atlantis\tIRN\tQ1\t\t\t", "appears twice"),
         ("states.tsv", "Atlantis\tATL\tX99\t\t\t", "Wikidata"),
-        ("groups.tsv", "Persian Liberation Front\t\tIranian", "already claimed"),
+        (
+            "groups.tsv",
+            "Persian Liberation Front\t\tIranian",
+            "already claimed",
+        ),
         ("offices.tsv", "Pope\tpontiff\textra", "columns"),
         ("organizations.tsv", "\tQ1\tUNX", "first column is empty"),
     ];
@@ -498,7 +573,11 @@ fn invalid_gazetteer_entries_have_file_and_line() {
 #[test]
 fn unknown_relation_or_class_has_file_and_line() {
     let cases: [(&str, &str, &str); 4] = [
-        ("relations.tsv", "bombed\t190\tASSAULT\tcarried out a bombing", "bombed"),
+        (
+            "relations.tsv",
+            "bombed\t190\tASSAULT\tcarried out a bombing",
+            "bombed",
+        ),
         ("lexicon.tsv", "trigger\tbombed verb\tbombarded", "bombed"),
         ("lexicon.tsv", "trigger\tstruck adverb\tviolently", "adverb"),
         ("lexicon.tsv", "synonym\tstruck\thit", "unknown class"),
@@ -516,7 +595,6 @@ fn unknown_relation_or_class_has_file_and_line() {
 
 /// A place in a state the gazetteer does not know.
 #[test]
-#[ignore = "schema.rs reports this error at line 0 (lead: keep the row's line in NamedEntry)"]
 fn place_in_an_unknown_state_has_file_and_line() {
     let mut line = 0;
     let schema = schema_with("places.tsv", |t| {
@@ -524,7 +602,11 @@ fn place_in_an_unknown_state_has_file_and_line() {
         line = l;
         text
     });
-    assert_schema_error(schema.path(), &format!("places.tsv:{line}:"), "unknown state");
+    assert_schema_error(
+        schema.path(),
+        &format!("places.tsv:{line}:"),
+        "unknown state",
+    );
 }
 
 #[test]
@@ -533,7 +615,11 @@ fn missing_or_unreadable_schema_file_is_named() {
     fs::remove_file(schema.path().join("lexicon.tsv")).unwrap();
     assert_schema_error(schema.path(), "lexicon.tsv: ", "No such file");
     let schema = schema_with("groups.tsv", |t| t.to_string());
-    fs::write(schema.path().join("groups.tsv"), b"Taliban\t\tTaleban\xff\n").unwrap();
+    fs::write(
+        schema.path().join("groups.tsv"),
+        b"Taliban\t\tTaleban\xff\n",
+    )
+    .unwrap();
     assert_schema_error(schema.path(), "groups.tsv", "UTF-8");
 }
 
@@ -559,7 +645,10 @@ fn failed_write_leaves_previous_outputs_and_no_temporary_file() {
             predicate::str::contains(format!("{}: ", out.path().join("graph.json").display()))
                 .and(predicate::str::contains("panicked").not()),
         );
-    assert!(contents(out.path()) == before, "a previous export was replaced");
+    assert!(
+        contents(out.path()) == before,
+        "a previous export was replaced"
+    );
     assert_eq!(
         names(out.path()),
         [
@@ -583,7 +672,11 @@ fn unwritable_output_directory_is_a_clear_error() {
         dirs.push(PathBuf::from("/proc/newsgraph-out"));
     }
     for dir in dirs {
-        let assert = newsgraph().args(["build", "seeds", "-o"]).arg(&dir).assert().code(1);
+        let assert = newsgraph()
+            .args(["build", "seeds", "-o"])
+            .arg(&dir)
+            .assert()
+            .code(1);
         let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
         assert!(
             stderr.starts_with(&format!("newsgraph: error: {}", dir.display())),
@@ -600,7 +693,10 @@ fn unwritable_output_directory_is_a_clear_error() {
 #[cfg(target_os = "linux")]
 fn full_disk_on_stdout_is_a_clear_error() {
     for format in ["ntriples", "json"] {
-        let full = fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let full = fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap();
         let output = std::process::Command::new(assert_cmd::cargo::cargo_bin("newsgraph"))
             .current_dir(project(""))
             .args(["build", "seeds", "-q", "-o", "-", "--format", format])
@@ -630,7 +726,11 @@ fn closed_pipe_exits_quietly_in_every_format() {
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&output.stderr);
-        assert!(output.status.success(), "{format}: {:?} {stderr}", output.status);
+        assert!(
+            output.status.success(),
+            "{format}: {:?} {stderr}",
+            output.status
+        );
         assert!(stderr.is_empty(), "{format}: {stderr}");
     }
 }
@@ -645,7 +745,11 @@ fn outputs_are_identical_across_runs_threads_and_input_order() {
     let fixtures = project("tests/fixtures");
     let reference = contents(build_into(&[&seeds_dir, &fixtures], &[]).path());
     assert_eq!(reference.len(), 6);
-    let forward: Vec<&Path> = seeds.iter().map(PathBuf::as_path).chain([fixtures.as_path()]).collect();
+    let forward: Vec<&Path> = seeds
+        .iter()
+        .map(PathBuf::as_path)
+        .chain([fixtures.as_path()])
+        .collect();
     let backward: Vec<&Path> = [fixtures.as_path()]
         .into_iter()
         .chain(seeds.iter().rev().map(PathBuf::as_path))
@@ -658,7 +762,11 @@ fn outputs_are_identical_across_runs_threads_and_input_order() {
     type Env<'a> = &'a [(&'a str, &'a str)];
     let runs: [(&str, Vec<&Path>, Env); 7] = [
         ("a second run", vec![&seeds_dir, &fixtures], &[]),
-        ("one thread", vec![&seeds_dir, &fixtures], &[("RAYON_NUM_THREADS", "1")]),
+        (
+            "one thread",
+            vec![&seeds_dir, &fixtures],
+            &[("RAYON_NUM_THREADS", "1")],
+        ),
         (
             "four threads",
             vec![&seeds_dir, &fixtures],
@@ -709,14 +817,20 @@ fn replay(target: &str, check: impl Fn(&[u8])) {
         })
         .map(|path| path.display().to_string())
         .collect();
-    assert!(failed.is_empty(), "fuzz regressions fail again:\n{}", failed.join("\n"));
+    assert!(
+        failed.is_empty(),
+        "fuzz regressions fail again:\n{}",
+        failed.join("\n")
+    );
 }
 
 #[test]
 fn fuzz_regressions_of_the_pipeline() {
     let schema = newsgraph::Schema::load(project("schema")).unwrap();
     let pipeline = newsgraph::Pipeline::new(&schema);
-    replay("pipeline", |bytes| roundtrip::check_pipeline(&pipeline, bytes));
+    replay("pipeline", |bytes| {
+        roundtrip::check_pipeline(&pipeline, bytes)
+    });
 }
 
 #[test]
