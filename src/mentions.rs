@@ -635,11 +635,10 @@ impl Scan<'_> {
                 m.first >= window && m.last < title_first && m.entity_type == EntityType::State
             })
             .filter(|m| m.possessive || m.form == MentionForm::Demonym)
-            .filter(|m| {
+            .rfind(|m| {
                 let after = if m.possessive { m.last + 3 } else { m.last + 1 };
                 self.cue("organ noun").longest_match(words, after).is_some()
             })
-            .last()
             .map(|m| (m.label.clone(), m.entity_type))
     }
 

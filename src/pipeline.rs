@@ -132,15 +132,9 @@ pub struct Merger<'a> {
     /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
     /// before costs the same in the millionth document as in the first.
     people: HashMap<String, Vec<usize>>,
-    /// (subject, kind, object, evidence, role, subject's certainty in that document)
-    relations: Vec<(
-        usize,
-        RelationKind,
-        usize,
-        crate::relation::Evidence,
-        Option<String>,
-        Option<Certainty>,
-    )>,
+    /// Relations with their entities mapped to global indices, each with its subject's
+    /// certainty of affiliation in that document.
+    relations: Vec<(LocalRelation, Option<Certainty>)>,
     documents: Vec<DocumentMeta>,
 }
 
@@ -214,14 +208,12 @@ impl<'a> Merger<'a> {
         }
         for r in x.relations {
             let certainty = x.entities[r.subject].affiliation.as_ref().map(|a| a.2);
-            self.relations.push((
-                map[r.subject],
-                r.kind,
-                map[r.object],
-                r.evidence,
-                r.role,
-                certainty,
-            ));
+            let global = LocalRelation {
+                subject: map[r.subject],
+                object: map[r.object],
+                ..r
+            };
+            self.relations.push((global, certainty));
         }
         self.documents.push(x.meta);
     }
@@ -273,7 +265,17 @@ impl<'a> Merger<'a> {
                 state_ids.insert((g.entity_type, l.clone()), ids[i].clone());
             }
         }
-        for (s, kind, o, evidence, role, certainty) in self.relations {
+        for (
+            LocalRelation {
+                subject: s,
+                kind,
+                object: o,
+                evidence,
+                role,
+            },
+            certainty,
+        ) in self.relations
+        {
             let mut object = ids[o].clone();
             if kind == RelationKind::OfficialOf && certainty.is_none_or(|c| c < Certainty::Explicit)
             {

@@ -1054,8 +1054,7 @@ impl Ctx<'_> {
                         let agent_title = self
                             .mentions
                             .iter()
-                            .filter(|m| m.last < k && m.entity_type == EntityType::Official)
-                            .last()
+                            .rfind(|m| m.last < k && m.entity_type == EntityType::Official)
                             .and_then(|m| m.office)
                             .and_then(|x| s.offices.get(x))
                             .map(|o| o.title.clone());
@@ -1196,7 +1195,7 @@ impl Ctx<'_> {
                     types.contains(&m.entity_type)
                         && !skip.contains(&m.entity)
                         && !self.qualifies_title(m)
-                        && !(m.first > 0 && self.is_prep(m.first - 1))
+                        && (m.first == 0 || !self.is_prep(m.first - 1))
                 })
                 .map(|m| m.entity)
                 .collect();
@@ -1342,7 +1341,7 @@ impl Ctx<'_> {
                     })
                     .filter_map(|p| p.office.and_then(|o| s.offices.get(o)))
                     .map(|o| o.title.clone())
-                    .last()
+                    .next_back()
             } else {
                 Some(office.title.clone())
             };

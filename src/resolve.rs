@@ -244,13 +244,16 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
     }
 }
 
+/// A short form of a name: its words, and the type and label of the entity it names.
+type ShortForm = (Vec<String>, EntityType, String);
+
 /// Adds the mentions a text makes with parts of names it introduced: surnames ("Jilani"),
 /// given names ("Jalil Abbas"), defined acronyms ("(ISPR)"), and one-letter variants of a
 /// surname ("Gilani").
 fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
     let text = analyzed.doc.text.clone();
     // (words of the short form, entity type, label)
-    let mut forms: Vec<(Vec<String>, EntityType, String)> = Vec::new();
+    let mut forms: Vec<ShortForm> = Vec::new();
     let mut surnames: Vec<(String, String)> = Vec::new();
     for s in &analyzed.sentences {
         let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&text)).collect();
@@ -321,10 +324,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                 .filter_map(|w| w.chars().next())
                 .filter(|c| c.is_uppercase())
                 .collect();
-            let in_title = s
-                .offices
-                .iter()
-                .any(|o| o.first <= i - 1 && i - 1 <= o.last);
+            let in_title = s.offices.iter().any(|o| o.first < i && i - 1 <= o.last);
             if initials.len() >= 2 && acronym.chars().all(|c| initials.contains(c)) && !in_title {
                 let name =
                     text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end].to_string();
@@ -356,7 +356,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
     let mut seen = HashSet::new();
     forms.retain(|f| seen.insert(f.clone()));
     forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
-    let mut by_first_word: HashMap<&str, Vec<&(Vec<String>, EntityType, String)>> = HashMap::new();
+    let mut by_first_word: HashMap<&str, Vec<&ShortForm>> = HashMap::new();
     for form in &forms {
         if let Some(first) = form.0.first() {
             by_first_word.entry(first.as_str()).or_default().push(form);
@@ -440,15 +440,12 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
 /// The two states an article is about: the most mentioned, first mention breaking ties.
 fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
     let mut counts: BTreeMap<usize, (u64, usize)> = BTreeMap::new();
-    let mut order = 0;
-    for m in mentions
+    let states = mentions
         .iter()
         .flatten()
-        .filter(|m| m.entity_type == EntityType::State)
-    {
-        let entry = counts.entry(m.entity).or_insert((0, order));
-        entry.0 += 1;
-        order += 1;
+        .filter(|m| m.entity_type == EntityType::State);
+    for (order, m) in states.enumerate() {
+        counts.entry(m.entity).or_insert((0, order)).0 += 1;
     }
     let mut ranked: Vec<(usize, (u64, usize))> = counts.into_iter().collect();
     ranked.sort_by_key(|(_, (count, first))| (std::cmp::Reverse(*count), *first));
@@ -685,15 +682,11 @@ fn resolve_affiliations(
             let other = b.entities[if dyad[0] == their { dyad[1] } else { dyad[0] }]
                 .label
                 .clone();
-            if let Some(partner) = ms
-                .iter()
-                .filter(|p| {
-                    p.entity_type == EntityType::Official
-                        && p.last < office.first
-                        && p.entity != m.entity
-                })
-                .last()
-            {
+            if let Some(partner) = ms.iter().rfind(|p| {
+                p.entity_type == EntityType::Official
+                    && p.last < office.first
+                    && p.entity != m.entity
+            }) {
                 set(
                     b,
                     partner.entity,

@@ -64,6 +64,9 @@ fi
 
 # --- Rust ------------------------------------------------------------------------------
 command -v cargo >/dev/null || die "cargo is not on PATH (install Rust: https://rustup.rs)"
+say "cargo fmt --check; cargo clippy --all-targets -- -D warnings"
+cargo fmt --check || die "the code is not formatted: run cargo fmt"
+cargo clippy --all-targets -- -D warnings
 say "cargo test --all-targets"
 # A failing insta snapshot fails the run without leaving .snap.new files behind (review
 # snapshot changes with `cargo insta test --review`).

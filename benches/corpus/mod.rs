@@ -43,7 +43,7 @@ impl Rng {
     }
     /// Uniform in `0..n` (n > 0).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 32) * n as u64 >> 32) as usize
+        (((self.next_u64() >> 32) * n as u64) >> 32) as usize
     }
     /// In `lo..=hi`.
     pub fn range(&mut self, lo: usize, hi: usize) -> usize {
@@ -529,7 +529,7 @@ impl World {
 
     pub fn province(&self, s: usize, k: u64) -> String {
         let w = self.word(((s as u64) << 8 | k) * NAMESPACES + NS_PROVINCE, 3, 5);
-        if hash(&[s as u64, k, 0x9A]) % 4 == 0 {
+        if hash(&[s as u64, k, 0x9A]).is_multiple_of(4) {
             let w2 = self.word(
                 ((s as u64) << 8 | k | 0x80) * NAMESPACES + NS_PROVINCE,
                 3,
@@ -665,7 +665,7 @@ impl Writer<'_> {
         name.rsplit(' ').next().unwrap_or(name)
     }
     fn n(&mut self) -> &'static str {
-        *self.rng.pick(NUMBERS)
+        NUMBERS[self.rng.below(NUMBERS.len())]
     }
     fn wd(&mut self) -> &'static str {
         // A day of the week before publication, as news writes it.
@@ -889,12 +889,12 @@ impl Writer<'_> {
         match self.bag.pop().unwrap() {
             0 => format!("The meeting reaffirmed that the security and safety of the people of {sb} is of paramount importance and no stone would be left unturned to ensure it."),
             1 => format!("{sa} and {sb} share a nearly {km}-kilometre border that has been rife with separatists, militants and smugglers for decades, and both countries accuse each other of not doing enough to address security challenges."),
-            2 => format!("The cross-border attacks between the two countries mark an unprecedented escalation in an already tense bilateral relationship."),
+            2 => "The cross-border attacks between the two countries mark an unprecedented escalation in an already tense bilateral relationship.".to_string(),
             3 => format!("During the meeting, participants were briefed about political and diplomatic developments bearing upon the prevailing situation between {sa} and {sb} and its impact on the overall security milieu in the region."),
             4 => "An update on the situation along the borders and necessary full preparations done to comprehensively respond to any further violation of national sovereignty was also deliberated.".to_string(),
             5 => format!("The committee also reiterated the resolve to deal with the menace of terrorism, in all its forms and manifestations, with an iron hand. The forum also highlighted that {sb} has suffered far more than any other country due to the scourge of terrorism."),
             6 => format!("{} close brotherly relations between {sa} and {sb}, the foreign minister expressed {pb} desire to work with {sa} based on spirit of mutual trust and cooperation,{} said the Foreign Office.", if self.curly { "“Underscoring the" } else { "\"Underscoring the" }, if self.curly { "”" } else { "\"" }),
-            7 => format!("The two foreign ministers agreed that working-level cooperation and close coordination on counterterrorism and other aspects of mutual concern should be strengthened. They also agreed to de-escalate the situation."),
+            7 => "The two foreign ministers agreed that working-level cooperation and close coordination on counterterrorism and other aspects of mutual concern should be strengthened. They also agreed to de-escalate the situation.".to_string(),
             8 => format!("These engagements at different diplomatic levels came as {sb} showed to the world that it would not remain silent and should not be taken for granted."),
             9 => format!("The statement said the return of ambassadors of the two countries to their respective capitals was also discussed. {sb} had recalled its envoy after the airstrike."),
             10 => format!("Initially, state media reported {n} women and children were killed in blasts. It later updated the death toll."),
@@ -903,8 +903,8 @@ impl Writer<'_> {
             13 => format!("Analysts said the exchange was a message to other regional state and non-state actors that {pb} sovereignty is not something to be taken lightly."),
             14 => format!("It is therefore not fair to blame {sb} for actions of groups that are not even inside the territory of {sb}."),
             15 => format!("Trade between the two neighbours, worth about {n} billion dollars a year, was expected to resume once the border crossings reopen."),
-            16 => format!("The topographical tri-border area is not only rugged terrain but one that features different populations and groups belonging to different backgrounds and adhering to different ideals."),
-            17 => format!("Leaders and high officials of both countries know that only terrorists and enemies of both countries benefit from the existing tension between the two neighbouring countries."),
+            16 => "The topographical tri-border area is not only rugged terrain but one that features different populations and groups belonging to different backgrounds and adhering to different ideals.".to_string(),
+            17 => "Leaders and high officials of both countries know that only terrorists and enemies of both countries benefit from the existing tension between the two neighbouring countries.".to_string(),
             18 => format!("{pa} commitment to sovereignty and territorial integrity of all countries in accordance with the UN charter and international norms was reiterated at the meeting."),
             19 => format!("The {month} talks are expected to resume next week, diplomats said, although no date has been set."),
             20 => format!("Residents of the border districts said markets had reopened and schools were expected to resume classes within {n} days."),
@@ -930,7 +930,7 @@ impl Writer<'_> {
             41 => format!("It is perhaps disappointing that historical cooperation between {sa} and {sb}, such as support in international forums, was completely ignored while making such an imprudent decision."),
             42 => "Satellite images reviewed by independent analysts showed damage to several structures, but the full extent of the destruction was unclear.".to_string(),
             43 => format!("Thousands of people rallied in the capital of {sb} on {month} evenings, waving flags and chanting slogans in support of the military."),
-            _ => format!("The two countries would mutually be able to overcome minor irritants through dialogue and diplomacy and pave the way to further deepen their historic relations, the statement concluded."),
+            _ => "The two countries would mutually be able to overcome minor irritants through dialogue and diplomacy and pave the way to further deepen their historic relations, the statement concluded.".to_string(),
         }
     }
 
