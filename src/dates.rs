@@ -37,6 +37,10 @@ static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BARE_WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){WEEKDAY}(?-u:\b)")).unwrap());
+/// A word every date expression holds: text without one is not searched four times.
+static ANY_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?-u:\b)(?:{MONTH}|{WEEKDAY}|(?i:today|tonight|yesterday))")).unwrap()
+});
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|tonight|yesterday))(?-u:\b)").unwrap());
 
@@ -67,6 +71,9 @@ fn date_value(month: &str, day: &str, year: Option<&str>) -> Option<DateValue> {
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
+    if !ANY_DATE_WORD.is_match(text) {
+        return found;
+    }
     let mut push = |start: usize, end: usize, value: Option<DateValue>| {
         if let Some(value) = value {
             if !found.iter().any(|f| start < f.end && f.start < end) {

@@ -495,11 +495,8 @@ impl Scan<'_> {
             if after_comma {
                 j += 1;
             }
-            while words
-                .get(j)
-                .is_some_and(|w| self.cue("honorific").contains(w))
-            {
-                j += 1;
+            while let Some(len) = self.cue("honorific").longest_match(words, j) {
+                j += len;
                 if words.get(j) == Some(&".") {
                     j += 1;
                 }

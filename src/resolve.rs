@@ -116,11 +116,22 @@ pub fn person_keys(name: &str) -> [String; 2] {
 /// Edit distance of at most one substitution between two words of the same length, case
 /// folded: "Gilani" for "Jilani".
 fn one_letter_apart(a: &str, b: &str) -> bool {
-    let (a, b): (Vec<char>, Vec<char>) = (
-        a.to_lowercase().chars().collect(),
-        b.to_lowercase().chars().collect(),
-    );
-    a.len() == b.len() && a.len() >= 5 && a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1
+    // Compared without allocating: this runs for every capitalised word against every surname.
+    let (mut a, mut b) = (a.chars().flat_map(char::to_lowercase), b.chars().flat_map(char::to_lowercase));
+    let (mut len, mut differences) = (0, 0);
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return len >= 5 && differences == 1,
+            (Some(x), Some(y)) => {
+                len += 1;
+                differences += usize::from(x != y);
+                if differences > 1 {
+                    return false;
+                }
+            }
+            _ => return false,
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -695,7 +706,9 @@ fn resolve_affiliations(
             }
         }
     }
-    // Pass 3: context for the rest.
+    // Pass 3: context for the rest. A sentence without a state of its own continues the
+    // previous one ("Pakistani Prime Minister X chaired a meeting. Foreign Minister Y ...").
+    let mut previous_subject: Option<String> = None;
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         let words: Vec<&str> = s
             .sentence
@@ -716,18 +729,27 @@ fn resolve_affiliations(
                             .contains(&fold(words[m.first - 1])))
             })
             .map(|m| b.entities[m.entity].label.clone());
+        // An official who opens the sentence and whose state the text gives.
+        let official_subject = ms
+            .first()
+            .filter(|m| m.entity_type == EntityType::Official && m.first <= 3)
+            .and_then(|m| b.entities[m.entity].affiliation.as_ref())
+            .filter(|a| a.1 == EntityType::State && a.2 == Certainty::Explicit)
+            .map(|a| a.0.clone());
         for m in ms
             .iter()
             .filter(|m| m.entity_type == EntityType::Official && m.office.is_some())
         {
             let context = subject
                 .clone()
+                .or_else(|| previous_subject.clone())
                 .or_else(|| analyzed.dateline.clone())
                 .or_else(|| dyad.first().map(|&d| b.entities[d].label.clone()));
             if let Some(state) = context {
                 set(b, m.entity, (state, EntityType::State, Certainty::Context));
             }
         }
+        previous_subject = subject.or(official_subject);
     }
 }
 
@@ -744,6 +766,16 @@ mod tests {
             Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner"))),
             schema,
         )
+    }
+
+    #[test]
+    fn one_letter_apart_is_one_substitution_in_a_long_enough_word() {
+        assert!(one_letter_apart("Jilani", "Gilani"));
+        assert!(one_letter_apart("QURESHI", "Qureshy"));
+        assert!(!one_letter_apart("Jilani", "Jilani"));
+        assert!(!one_letter_apart("Khan", "Kahn"));
+        assert!(!one_letter_apart("Jilani", "Jilanis"));
+        assert!(!one_letter_apart("Munir", "Mazar"));
     }
 
     #[test]

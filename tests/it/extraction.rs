@@ -213,3 +213,34 @@ fn russia_ukraine_quotes_passives_and_capitals() {
         ],
     );
 }
+
+/// A wire story with a dateline in one capital about officials of the other: a bare title
+/// ("Foreign Minister X") takes the state of the sentence before, not the dateline's.
+#[test]
+fn india_pakistan_2019() {
+    check(
+        "india_pakistan_2019.txt",
+        &[
+            ("India", "struck", "Pakistan"),
+            ("India", "struck", "Jaish-e-Mohammed"),
+            ("Pakistan", "struck", "India"),
+            ("Pakistan", "condemned", "India"),
+            ("Shah Mehmood Qureshi", "called", "Wang Yi"),
+            ("Mike Pompeo", "called", "Sushma Swaraj"),
+            ("Shah Mehmood Qureshi", "official_of", "Pakistan"),
+            ("Wang Yi", "official_of", "China"),
+            ("Vijay Gokhale", "official_of", "India"),
+            ("Asif Ghafoor", "official_of", "Pakistan"),
+            ("United States", "mediated", "India"),
+            ("China", "mediated", "Pakistan"),
+            ("European Union", "mediated", "India"),
+            ("Saudi Arabia", "mediated", "Pakistan"),
+        ],
+        &[
+            ("Shah Mehmood Qureshi", "official_of", "India"),
+            ("India", "mediated", "Pakistan"),
+            ("Pakistan", "mediated", "India"),
+            ("Reuters", "struck", "Pakistan"),
+        ],
+    );
+}
