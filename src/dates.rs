@@ -39,7 +39,10 @@ static BARE_WEEKDAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){WEEKDAY}(?-u:\b)")).unwrap());
 /// A word every date expression holds: text without one is not searched four times.
 static ANY_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?:{MONTH}|{WEEKDAY}|(?i:today|tonight|yesterday))")).unwrap()
+    Regex::new(&format!(
+        r"(?-u:\b)(?:{MONTH}|{WEEKDAY}|(?i:today|tonight|yesterday))"
+    ))
+    .unwrap()
 });
 static RELATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|tonight|yesterday))(?-u:\b)").unwrap());

@@ -618,7 +618,11 @@ impl Scan<'_> {
         }
         let adjacent = analysis.mentions.iter().find(|m| {
             let end = if m.possessive { m.last + 3 } else { m.last + 1 };
-            end == k && matches!(m.entity_type, EntityType::State | EntityType::Organization)
+            end == k
+                && matches!(
+                    m.entity_type,
+                    EntityType::State | EntityType::Organization | EntityType::Group
+                )
         });
         if let Some(m) = adjacent {
             return Some((m.label.clone(), m.entity_type));

@@ -568,9 +568,11 @@ impl Ctx<'_> {
                     break;
                 }
             }
+            // "with" brings instruments and company ("with missiles", "in solidarity with X"),
+            // never what was struck.
             if matches!(
                 w.as_str(),
-                "prompting" | "while" | "but" | "which" | "after" | "before" | "because"
+                "prompting" | "while" | "but" | "which" | "after" | "before" | "because" | "with"
             ) {
                 break;
             }
@@ -601,9 +603,16 @@ impl Ctx<'_> {
                                     .longest_match(self.words, k + 1)
                                     .is_some()))
                 };
+                // Ships are struck in the Red Sea; the sea is not.
+                let water = m.entity_type == EntityType::Place
+                    && self.doc.entities[m.entity]
+                        .label
+                        .split_whitespace()
+                        .any(|w| self.cue("water body").contains(w));
                 if types.contains(&m.entity_type)
                     && !by_agent
                     && !bare_demonym
+                    && !water
                     && !self.qualifies_title(m)
                     && !skip.contains(&m.entity)
                     && !out.contains(&m.entity)

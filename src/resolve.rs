@@ -117,7 +117,10 @@ pub fn person_keys(name: &str) -> [String; 2] {
 /// folded: "Gilani" for "Jilani".
 fn one_letter_apart(a: &str, b: &str) -> bool {
     // Compared without allocating: this runs for every capitalised word against every surname.
-    let (mut a, mut b) = (a.chars().flat_map(char::to_lowercase), b.chars().flat_map(char::to_lowercase));
+    let (mut a, mut b) = (
+        a.chars().flat_map(char::to_lowercase),
+        b.chars().flat_map(char::to_lowercase),
+    );
     let (mut len, mut differences) = (0, 0);
     loop {
         match (a.next(), b.next()) {

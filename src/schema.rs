@@ -94,6 +94,7 @@ pub const REQUIRED_CUES: &[&str] = &[
     "negating prefix",
     "naming",
     "location noun",
+    "water body",
     "force noun",
     "organ noun",
     "honorific",

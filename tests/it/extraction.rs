@@ -244,3 +244,31 @@ fn india_pakistan_2019() {
         ],
     );
 }
+
+/// A coalition striking an armed group: a group's spokesman serves the group, and neither a
+/// sea nor the people a group says it supports is struck.
+#[test]
+fn yemen_red_sea() {
+    check(
+        "yemen_red_sea.txt",
+        &[
+            ("United States", "struck", "Houthis"),
+            ("United Kingdom", "struck", "Houthis"),
+            ("United States", "struck", "Yemen"),
+            ("David Cameron", "called", "Sayyid Badr Albusaidi"),
+            ("Sayyid Badr Albusaidi", "official_of", "Oman"),
+            ("David Cameron", "official_of", "United Kingdom"),
+            ("Mohammed Abdulsalam", "official_of", "Houthis"),
+            ("Nasser Kanaani", "official_of", "Iran"),
+            ("Antonio Guterres", "official_of", "United Nations"),
+            ("Joe Biden", "official_of", "United States"),
+            ("Oman", "mediated", "Houthis"),
+            ("Oman", "mediated", "Saudi Arabia"),
+        ],
+        &[
+            ("Houthis", "struck", "Palestine"),
+            ("Houthis", "struck", "Red Sea"),
+            ("Mohammed Abdulsalam", "official_of", "United States"),
+        ],
+    );
+}
