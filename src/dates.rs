@@ -64,13 +64,15 @@ fn date_value(month: &str, day: &str, year: Option<&str>) -> Option<DateValue> {
     }
 }
 
-/// Every date expression of `text`, in order, without overlaps.
+/// Every date expression of `text`, in order, without overlaps (a weekday before a date is
+/// part of it).
 ///
 /// ```
 /// use newsgraph::{find_dates, DateValue};
-/// let found = find_dates("On Tuesday, 16th January 2024, and on Oct. 7");
+/// let found = find_dates("On Tuesday, 16th January 2024, and on Oct. 7, not on Friday");
 /// assert_eq!(found.len(), 3);
-/// assert!(matches!(found[2].value, DateValue::MonthDay(10, 7)));
+/// assert_eq!(found[0].end - found[0].start, "Tuesday, 16th January 2024".len());
+/// assert!(matches!(found[1].value, DateValue::MonthDay(10, 7)));
 /// ```
 pub fn find_dates(text: &str) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();

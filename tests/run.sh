@@ -3,7 +3,8 @@
 #
 # 1. Installs what is missing (Debian packages, a Python venv at .venv) and fails loudly if
 #    an install fails; whatever is already installed is left alone, so repeat runs are fast.
-# 2. Runs every Rust test (`cargo test --all-targets`).
+# 2. Checks formatting and clippy, runs every Rust test (`cargo test --all-targets`, the
+#    doctests, and in release the huge-input tests).
 # 3. Builds the release binary, writes a fresh graph of seeds/ into a temporary directory and
 #    opens every export in the tools analysts use (`pytest tests/interop`): rapper,
 #    pyoxigraph, rdflib, pyshacl, xmllint, xmlschema, networkx, igraph, Graphviz.
@@ -67,10 +68,11 @@ command -v cargo >/dev/null || die "cargo is not on PATH (install Rust: https://
 say "cargo fmt --check; cargo clippy --all-targets -- -D warnings"
 cargo fmt --check || die "the code is not formatted: run cargo fmt"
 cargo clippy --all-targets -- -D warnings
-say "cargo test --all-targets"
+say "cargo test --all-targets; cargo test --doc"
 # A failing insta snapshot fails the run without leaving .snap.new files behind (review
 # snapshot changes with `cargo insta test --review`).
 INSTA_UPDATE=${INSTA_UPDATE:-no} cargo test --all-targets
+cargo test --doc
 
 say "cargo build --release"
 cargo build --release
