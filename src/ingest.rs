@@ -324,6 +324,19 @@ fn decode(path: &Path, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<St
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
     };
+    // U+FFFE and U+FFFF are not text, and RDF parsers such as raptor reject them even escaped.
+    let noncharacter = |c: char| matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    let text = match text.find(noncharacter) {
+        Some(offset) => {
+            warn(
+                warnings,
+                format!("noncharacter at byte offset {offset}, replaced with U+FFFD"),
+                false,
+            );
+            text.replace(noncharacter, "\u{FFFD}")
+        }
+        None => text,
+    };
     if text.trim().is_empty() {
         warn(warnings, "empty file".into(), false);
     }

@@ -116,6 +116,39 @@ fn repeated_seeds(bytes: usize, per_line: Option<usize>) -> String {
 // ---------------------------------------------------------------------------------------
 // Input
 
+/// U+FFFE and U+FFFF are valid UTF-8 but not text; raptor rejects them in N-Triples even as
+/// `\uFFFE`, so they are replaced at the door, with a warning.
+#[test]
+fn noncharacters_are_replaced_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Iran struck Pakistan on Tuesday in the Panjgur\u{FFFE} district.\n";
+    let path = dir.path().join("nonchar.txt");
+    fs::write(&path, text).unwrap();
+    let offset = text.find('\u{FFFE}').unwrap();
+    let out = dir.path().join("out");
+    let assert = newsgraph()
+        .args(["build", "--format", "ntriples", "-o"])
+        .arg(&out)
+        .arg(&path)
+        .assert()
+        .success();
+    let stderr = String::from_utf8_lossy(&assert.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains(&format!(
+            "{}: noncharacter at byte offset {offset}",
+            path.display()
+        )),
+        "{stderr}"
+    );
+    let nt = fs::read_to_string(out.join("graph.nt")).unwrap();
+    assert!(nt.contains("Panjgur\u{FFFD} district") && !nt.contains("FFFE"));
+    consumer(
+        "rapper",
+        &["-q", "-c", "-i", "ntriples"],
+        &out.join("graph.nt"),
+    );
+}
+
 #[test]
 fn invalid_utf8_is_replaced_and_reported_with_file_and_offset() {
     let dir = tempfile::tempdir().unwrap();
@@ -856,4 +889,128 @@ fn fuzz_regressions_of_the_schema_loader() {
             );
         }
     });
+}
+
+// ---------------------------------------------------------------------------------------
+// Hostile names and quotes in the real consumers (the round trips through Rust parsers are
+// the proptests of src/export/tests.rs)
+
+/// Names and quotes that break naive escaping in one format or another.
+const HOSTILE: &[&str] = &[
+    "\"quoted\" <b>bold</b> & co",
+    "back\\slash \\\" \\n \\l \\N",
+    "]]> <!-- --> <![CDATA[x]]>",
+    "line\nbreak\r\nand\ttab",
+    "bell\u{7} nul\u{0} esc\u{1b} del\u{7f} nel\u{85}",
+    "\u{202E}right-to-left\u{200F} \u{2028}separator",
+    // No U+FFFE or U+FFFF: ingest replaces them (see noncharacters_are_replaced_and_reported).
+    "\u{FFFD}\u{FDD0} \u{E000} 漢字 🦀 \u{1FFFE}",
+    "{braces} [brackets] ;semicolon= %41 @at #hash",
+    "'single' `back` ‘curly’ “double”",
+];
+
+/// A graph whose every label, alias, role and quote is hostile; `long` adds a 100 KB name.
+fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
+    use newsgraph::{DocumentMeta, Entity, EntityType, Evidence, KnowledgeGraph, RelationKind};
+    let mut g = KnowledgeGraph::new();
+    let mut names: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
+    if long {
+        names.push(
+            HOSTILE
+                .concat()
+                .repeat(100_000 / HOSTILE.concat().len() + 1),
+        );
+    }
+    g.add_document(DocumentMeta {
+        id: "doc \"<&>\"".into(),
+        title: Some(HOSTILE[0].into()),
+        published: None,
+    });
+    let mut ids = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        let mut e = Entity::new(
+            format!("{name} {i}"),
+            EntityType::ALL[i % EntityType::ALL.len()],
+        );
+        e.aliases
+            .insert(HOSTILE[(i + 1) % HOSTILE.len()].to_string());
+        ids.push(e.id.clone());
+        g.add_entity(e);
+    }
+    for (i, pair) in ids.windows(2).enumerate() {
+        let text = names[(i + 2) % names.len()].clone();
+        let evidence = Evidence {
+            doc: "doc \"<&>\"".into(),
+            sentence: i,
+            start: 0,
+            end: text.chars().count(),
+            trigger_start: 0,
+            trigger_end: 1,
+            trigger: text.chars().take(1).collect(),
+            text,
+            date: None,
+        };
+        let kind = RelationKind::ALL[i % RelationKind::ALL.len()];
+        assert!(g.add_relation(
+            &pair[0],
+            kind,
+            &pair[1],
+            evidence,
+            Some(HOSTILE[i % HOSTILE.len()].into())
+        ));
+    }
+    g
+}
+
+/// Runs `program args… file` and returns its stderr; fails if it exits non-zero.
+fn consumer(program: &str, args: &[&str], file: &Path) -> String {
+    let output = std::process::Command::new(program)
+        .args(args)
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| panic!("{program} is needed (tests/run.sh installs it): {e}"));
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    assert!(
+        output.status.success(),
+        "{program} {args:?} rejected {}:\n{stderr}",
+        file.display()
+    );
+    stderr
+}
+
+#[test]
+fn hostile_names_open_in_graphviz_rapper_and_xmllint() {
+    for long in [false, true] {
+        let graph = hostile_graph(long);
+        let dir = tempfile::tempdir().unwrap();
+        newsgraph::write_exports(&graph, &newsgraph::export::Format::ALL, dir.path()).unwrap();
+        let svg = dir.path().join("graph.svg");
+        let stderr = consumer(
+            "dot",
+            &["-Tsvg", "-o", svg.to_str().unwrap()],
+            &dir.path().join("graph.dot"),
+        );
+        assert!(stderr.is_empty(), "dot warned:\n{stderr}");
+        let svg = fs::read_to_string(&svg).unwrap();
+        assert_eq!(graph_nodes(&svg), graph.node_count());
+        for (file, syntax) in [("graph.nt", "ntriples"), ("graph.ttl", "turtle")] {
+            let count = consumer(
+                "rapper",
+                &["-q", "-c", "-i", syntax],
+                &dir.path().join(file),
+            );
+            assert!(!count.contains("Error"), "{file}: {count}");
+        }
+        for file in ["graph.graphml", "graph.gexf"] {
+            consumer("xmllint", &["--noout", "--huge"], &dir.path().join(file));
+        }
+    }
+}
+
+/// The nodes Graphviz drew, less the legend's samples (their ids start with "legend:").
+fn graph_nodes(svg: &str) -> usize {
+    let node = regex::Regex::new(r#"class="node">\s*<title>([^<]*)</title>"#).unwrap();
+    node.captures_iter(svg)
+        .filter(|c| !c[1].starts_with("legend:"))
+        .count()
 }
