@@ -684,7 +684,8 @@ impl Scan<'_> {
                 analysis.mentions.push(Mention {
                     first,
                     last: end - 1,
-                    surface: self.surface(first, end),
+                    // "Operation ‘X’" is written with both quotes, not one.
+                    surface: self.surface(first, end + usize::from(quoted && first == i)),
                     entity_type: EntityType::Operation,
                     label: if name.starts_with("Operation ") {
                         name
