@@ -526,7 +526,7 @@ proptest! {
 
     #[test]
     fn long_text_round_trips_through_every_exporter(
-        spec in graph_spec(prop::collection::vec(hostile_text(6), 2_000..6_000).prop_map(|v| v.concat())),
+        spec in graph_spec(prop::collection::vec(hostile_text(6), 14_000..16_000).prop_map(|v| v.concat()).prop_filter("100 KB or more", |s| s.len() >= 100_000)),
     ) {
         check_all(&build(&spec));
     }
