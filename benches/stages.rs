@@ -29,7 +29,7 @@ fn stages(c: &mut Criterion) {
 
     let recognizer = Recognizer::new(&schema);
     let pipeline = Pipeline::new(&schema);
-    let joiners = schema.cue("line joiner");
+    let joiners = schema.cue(newsgraph::Cue::LineJoiner);
     let documents: Vec<Document> = docs
         .iter()
         .map(|(id, t)| Document::new(id.as_str(), t, joiners))

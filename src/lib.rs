@@ -4,6 +4,7 @@
 //! The pipeline, one module per stage, one type flowing through:
 //! `ingest` → `segment` → `mentions` → `resolve` → `relations` → `graph` → `export`.
 
+mod cue;
 mod dates;
 mod entity;
 mod error;
@@ -22,6 +23,7 @@ mod resolve;
 mod schema;
 mod segment;
 
+pub use cue::Cue;
 pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
 pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! Stage 3: sentences → mentions of entities and of office titles, from the gazetteer and from
 //! patterns ("Iranian Foreign Minister X", "militant group X", "codenamed 'X'").
 
+use crate::cue::Cue;
 use crate::dates::{find_dates, DateMention};
 use crate::entity::EntityType;
 use crate::gazetteer::{Form, Gazetteer};
@@ -195,12 +196,12 @@ impl<'s> Recognizer<'s> {
     ) -> AnalyzedSentence {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
         let token_at = |byte: usize| sentence.tokens.partition_point(|t| t.end <= byte);
-        let cue = |name: &str| self.schema.cue(name);
+        let cue = |c: Cue| self.schema.cue(c);
         let mut mentions = Vec::new();
         for h in hits {
             let first = token_at(h.start);
             let last = token_at(h.end - 1);
-            if last >= words.len() || negated(&words, first, cue("negating prefix")) {
+            if last >= words.len() || negated(&words, first, cue(Cue::NegatingPrefix)) {
                 continue;
             }
             let entry = self.gazetteer.entry(h.entry);
@@ -263,13 +264,13 @@ impl<'s> Recognizer<'s> {
         last: usize,
         possessive: bool,
     ) -> bool {
-        let cue = |n: &str| self.schema.cue(n);
+        let cue = |c: Cue| self.schema.cue(c);
         if possessive {
             return true;
         }
         let acts_word =
             |w: &str| {
-                cue("reporting verb").contains(w)
+                cue(Cue::ReportingVerb).contains(w)
                     || self.schema.triggers.iter().any(|(_, pos, set)| {
                         *pos != crate::schema::TriggerPos::Noun && set.contains(w)
                     })
@@ -294,7 +295,7 @@ impl<'s> Recognizer<'s> {
         if first > 0 && matches!(fold(words[first - 1]).as_str(), "from" | "by") {
             let window = &words[first.saturating_sub(5)..first - 1];
             return window.iter().any(|w| {
-                cue("reporting verb").contains(w)
+                cue(Cue::ReportingVerb).contains(w)
                     || self.schema.triggers.iter().any(|(k, _, set)| {
                         *k == crate::relation::RelationKind::Condemned && set.contains(w)
                     })
@@ -349,8 +350,8 @@ const NAME_PARTICLES: &[&str] = &[
 ];
 
 impl Scan<'_> {
-    fn cue(&self, name: &str) -> &PhraseSet {
-        self.schema.cue(name)
+    fn cue(&self, cue: Cue) -> &PhraseSet {
+        self.schema.cue(cue)
     }
 
     fn covered(analysis: &AnalyzedSentence, i: usize) -> bool {
@@ -369,8 +370,8 @@ impl Scan<'_> {
         let first = w.chars().next().unwrap_or(' ');
         first.is_uppercase()
             && w.chars().any(char::is_lowercase)
-            && !self.cue("line joiner").contains(w)
-            && !self.cue("reporting verb").contains(w)
+            && !self.cue(Cue::LineJoiner).contains(w)
+            && !self.cue(Cue::ReportingVerb).contains(w)
             && w.parse::<chrono::Weekday>().is_err()
             && w.parse::<chrono::Month>().is_err()
     }
@@ -484,7 +485,7 @@ impl Scan<'_> {
                     }
                     while words
                         .get(k)
-                        .is_some_and(|w| self.cue("place head").contains(w) || *w == "Affairs")
+                        .is_some_and(|w| self.cue(Cue::PlaceHead).contains(w) || *w == "Affairs")
                     {
                         k += 1;
                     }
@@ -495,7 +496,7 @@ impl Scan<'_> {
             if after_comma {
                 j += 1;
             }
-            while let Some(len) = self.cue("honorific").longest_match(words, j) {
+            while let Some(len) = self.cue(Cue::Honorific).longest_match(words, j) {
                 j += len;
                 if words.get(j) == Some(&".") {
                     j += 1;
@@ -535,7 +536,7 @@ impl Scan<'_> {
         let words = self.words;
         let mut k = title_first;
         while k > 0
-            && (self.cue("title modifier").contains(words[k - 1])
+            && (self.cue(Cue::TitleModifier).contains(words[k - 1])
                 || matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the"))
         {
             k -= 1;
@@ -613,7 +614,7 @@ impl Scan<'_> {
     ) -> Option<(String, EntityType)> {
         let words = self.words;
         let mut k = title_first;
-        while k > 0 && self.cue("title modifier").contains(words[k - 1]) {
+        while k > 0 && self.cue(Cue::TitleModifier).contains(words[k - 1]) {
             k -= 1;
         }
         let adjacent = analysis.mentions.iter().find(|m| {
@@ -638,7 +639,9 @@ impl Scan<'_> {
             .filter(|m| m.possessive || m.form == MentionForm::Demonym)
             .rfind(|m| {
                 let after = if m.possessive { m.last + 3 } else { m.last + 1 };
-                self.cue("organ noun").longest_match(words, after).is_some()
+                self.cue(Cue::OrganNoun)
+                    .longest_match(words, after)
+                    .is_some()
             })
             .map(|m| (m.label.clone(), m.entity_type))
     }
@@ -651,7 +654,7 @@ impl Scan<'_> {
         while i < words.len() {
             let named = words[i] == "Operation"
                 || (self
-                    .cue("operation intro")
+                    .cue(Cue::OperationIntro)
                     .longest_match(words, i)
                     .is_some()
                     && words[i.saturating_sub(12)..i]
@@ -664,7 +667,7 @@ impl Scan<'_> {
             let intro = if words[i] == "Operation" {
                 1
             } else {
-                self.cue("operation intro")
+                self.cue(Cue::OperationIntro)
                     .longest_match(words, i)
                     .unwrap_or(1)
             };
@@ -710,7 +713,7 @@ impl Scan<'_> {
         let mut i = 0;
         while i < words.len() {
             // "militant group X"
-            if let Some(len) = self.cue("group noun").longest_match(words, i) {
+            if let Some(len) = self.cue(Cue::GroupNoun).longest_match(words, i) {
                 let mut j = i + len;
                 if words.get(j) == Some(&",") {
                     j += 1;
@@ -746,7 +749,7 @@ impl Scan<'_> {
             let end = self.name_run(analysis, i);
             if end >= i + 2
                 && (i..end).any(|k| {
-                    self.cue("group head").contains(words[k])
+                    self.cue(Cue::GroupHead).contains(words[k])
                         && words[k].starts_with(char::is_uppercase)
                 })
             {
@@ -785,7 +788,7 @@ impl Scan<'_> {
     /// "Sistan-Baluchestan province", "the province of X", "the town of Panjgur".
     fn places(&self, analysis: &mut AnalyzedSentence) {
         let words = self.words;
-        let heads = self.cue("place head");
+        let heads = self.cue(Cue::PlaceHead);
         for i in 0..words.len() {
             if !heads.contains(words[i])
                 || words[i].starts_with(char::is_uppercase) && i > 0 && !self.is_name_word(i - 1)
@@ -844,7 +847,7 @@ mod tests {
 
     fn analyze(text: &str) -> AnalyzedDocument {
         let schema = shipped_schema();
-        Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")))
+        Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner)))
     }
 
     fn find<'a>(doc: &'a AnalyzedDocument, label: &str) -> Option<&'a Mention> {

@@ -5,6 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
+use crate::cue::Cue;
 use crate::entity::{slug, Entity, EntityType};
 use crate::error::Result;
 use crate::graph::{DocumentMeta, KnowledgeGraph};
@@ -43,7 +44,7 @@ impl<'s> Pipeline<'s> {
     /// Runs every stage but the graph on one document.
     pub fn extract(&self, id: &str, text: &str) -> Extraction {
         let schema = self.recognizer.schema;
-        let doc = Document::new(id, text, schema.cue("line joiner"));
+        let doc = Document::new(id, text, schema.cue(Cue::LineJoiner));
         let meta = DocumentMeta {
             id: doc.id.clone(),
             title: doc.title.clone(),

@@ -1,6 +1,7 @@
 //! Stage 5: resolved sentences → relations between entities, each with the sentence that
 //! supports it. Rules read the lexicon's triggers and cue words; see DESIGN.md for the traps.
 
+use crate::cue::Cue;
 use crate::dates::{resolve_date, DateValue};
 use crate::entity::EntityType;
 use crate::mentions::MentionForm;
@@ -163,7 +164,7 @@ fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<
                     std::cmp::Reverse(*kind),
                 )
             });
-        let negated = (1..=2).any(|b| i >= b && schema.cue("negation").contains(words[i - b]));
+        let negated = (1..=2).any(|b| i >= b && schema.cue(Cue::Negation).contains(words[i - b]));
         if let (Some(&(len, kind, pos)), false) = (best, negated) {
             found.push(Trigger {
                 kind,
@@ -198,7 +199,7 @@ fn verb_context(schema: &Schema, words: &[&str], mentions: &[Resolved], i: usize
         return !m.possessive && m.form != MentionForm::Demonym;
     }
     let w = fold(words[prev]);
-    schema.cue("pronoun").contains(&w)
+    schema.cue(Cue::Pronoun).contains(&w)
         || matches!(
             w.as_str(),
             "to" | "will"
@@ -236,8 +237,8 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn cue(&self, name: &str) -> &crate::phrases::PhraseSet {
-        self.schema.cue(name)
+    fn cue(&self, cue: Cue) -> &crate::phrases::PhraseSet {
+        self.schema.cue(cue)
     }
 
     fn word(&self, i: usize) -> String {
@@ -247,7 +248,7 @@ impl Ctx<'_> {
     fn is_prep(&self, i: usize) -> bool {
         self.words
             .get(i)
-            .is_some_and(|w| self.cue("preposition").contains(w))
+            .is_some_and(|w| self.cue(Cue::Preposition).contains(w))
     }
 
     /// Whether a mention is followed by a verb, past a force or organ noun ("Iranian security
@@ -258,16 +259,16 @@ impl Ctx<'_> {
             k += 2;
         }
         if let Some(len) = self
-            .cue("force noun")
+            .cue(Cue::ForceNoun)
             .longest_match(self.words, k)
-            .or_else(|| self.cue("organ noun").longest_match(self.words, k))
+            .or_else(|| self.cue(Cue::OrganNoun).longest_match(self.words, k))
         {
             k += len;
         }
         let w = self.word(k);
-        self.cue("reporting verb").contains(&w)
+        self.cue(Cue::ReportingVerb).contains(&w)
             || self
-                .cue("support verb")
+                .cue(Cue::SupportVerb)
                 .longest_match(self.words, k)
                 .is_some()
             || matches!(
@@ -321,7 +322,7 @@ impl Ctx<'_> {
         let s = &self.doc.analyzed.sentences[self.si];
         s.offices.iter().any(|o| {
             let mut k = after;
-            while k < o.first && self.cue("title modifier").contains(self.words[k]) {
+            while k < o.first && self.cue(Cue::TitleModifier).contains(self.words[k]) {
                 k += 1;
             }
             k == o.first
@@ -428,7 +429,7 @@ impl Ctx<'_> {
         let window = close + 1..self.words.len().min(close + 10);
         if !window
             .clone()
-            .any(|k| self.cue("reporting verb").contains(self.words[k]))
+            .any(|k| self.cue(Cue::ReportingVerb).contains(self.words[k]))
         {
             return Vec::new();
         }
@@ -529,11 +530,11 @@ impl Ctx<'_> {
     /// "Pakistan's military", "Iran's foreign ministry": the possessor acts.
     fn possessive_actor(&self, m: &Resolved) -> bool {
         let after = m.last + 3;
-        self.cue("force noun")
+        self.cue(Cue::ForceNoun)
             .longest_match(self.words, after)
             .is_some()
             || self
-                .cue("organ noun")
+                .cue(Cue::OrganNoun)
                 .longest_match(self.words, after)
                 .is_some()
             || self
@@ -561,9 +562,9 @@ impl Ctx<'_> {
             if w == "," {
                 let next = self.word(i + 1);
                 if stop_at_comma
-                    || self.cue("clause break").contains(&next)
-                    || self.cue("pronoun").contains(&next)
-                    || self.cue("reporting verb").contains(&next)
+                    || self.cue(Cue::ClauseBreak).contains(&next)
+                    || self.cue(Cue::Pronoun).contains(&next)
+                    || self.cue(Cue::ReportingVerb).contains(&next)
                 {
                     break;
                 }
@@ -589,17 +590,17 @@ impl Ctx<'_> {
                 // "Pakistani territory", "Indian positions" name a target; "Indian jets" do not.
                 let bare_demonym = m.form == MentionForm::Demonym && {
                     let k = m.last + 1;
-                    self.cue("location noun")
+                    self.cue(Cue::LocationNoun)
                         .longest_match(self.words, k)
                         .is_none()
                         && self
-                            .cue("force noun")
+                            .cue(Cue::ForceNoun)
                             .longest_match(self.words, k)
                             .is_none()
                         && !(k + 1 < self.words.len()
-                            && (self.cue("location noun").contains(self.words[k + 1])
+                            && (self.cue(Cue::LocationNoun).contains(self.words[k + 1])
                                 || self
-                                    .cue("force noun")
+                                    .cue(Cue::ForceNoun)
                                     .longest_match(self.words, k + 1)
                                     .is_some()))
                 };
@@ -608,7 +609,7 @@ impl Ctx<'_> {
                     && self.doc.entities[m.entity]
                         .label
                         .split_whitespace()
-                        .any(|w| self.cue("water body").contains(w));
+                        .any(|w| self.cue(Cue::WaterBody).contains(w));
                 if types.contains(&m.entity_type)
                     && !by_agent
                     && !bare_demonym
@@ -689,7 +690,7 @@ impl Ctx<'_> {
             let Some(v) = t.first.checked_sub(back) else {
                 break;
             };
-            if let Some(len) = self.cue("support verb").longest_match(self.words, v) {
+            if let Some(len) = self.cue(Cue::SupportVerb).longest_match(self.words, v) {
                 if v + len <= t.first {
                     return self.agents_left(v, types, false);
                 }
@@ -762,8 +763,9 @@ impl Ctx<'_> {
     }
 
     fn passive(&self, t: &Trigger) -> bool {
-        (1..=2)
-            .any(|back| t.first >= back && self.cue("be verb").contains(self.words[t.first - back]))
+        (1..=2).any(|back| {
+            t.first >= back && self.cue(Cue::BeVerb).contains(self.words[t.first - back])
+        })
     }
 
     fn struck(&self, out: &mut Vec<LocalRelation>, events: &mut Vec<StrikeEvent>) {
@@ -846,7 +848,7 @@ impl Ctx<'_> {
                 let resp = (1..=4)
                     .filter_map(|back| t.first.checked_sub(back))
                     .any(|k| {
-                        self.cue("response")
+                        self.cue(Cue::Response)
                             .longest_match(self.words, k)
                             .is_some_and(|len| k + len <= t.first)
                     });
@@ -981,7 +983,7 @@ impl Ctx<'_> {
                 }
             } else {
                 let next = self.word(t.last + 1);
-                let naming = self.cue("naming").contains(&next)
+                let naming = self.cue(Cue::Naming).contains(&next)
                     || matches!(
                         self.words.get(t.last + 1),
                         Some(&"\"") | Some(&"“") | Some(&"'") | Some(&"‘")
@@ -1097,7 +1099,7 @@ impl Ctx<'_> {
                 continue;
             }
             if self
-                .cue("honorific")
+                .cue(Cue::Honorific)
                 .contains(self.words.get(i).unwrap_or(&""))
             {
                 i += 1;
@@ -1132,7 +1134,8 @@ impl Ctx<'_> {
             }
             let mut start = t.last + 1;
             if t.pos == TriggerPos::Noun {
-                if self.word(start) != "of" && !self.cue("event noun").contains(&self.word(start)) {
+                if self.word(start) != "of" && !self.cue(Cue::EventNoun).contains(&self.word(start))
+                {
                     // "condemnation from Islamabad": the condemned act is the sentence's strike.
                     start = self.words.len();
                 } else {
@@ -1142,7 +1145,7 @@ impl Ctx<'_> {
             let mut objects = self.first_object(start, OBJECTS, &agents);
             if objects.is_empty() {
                 let event = (start..self.words.len().min(start + 10))
-                    .find(|&k| self.cue("event noun").contains(self.words[k]));
+                    .find(|&k| self.cue(Cue::EventNoun).contains(self.words[k]));
                 let here = self.triggers.iter().find(|x| {
                     x.kind == RelationKind::Struck
                         && x.pos == TriggerPos::Noun
@@ -1191,7 +1194,7 @@ impl Ctx<'_> {
             if matches!(w.as_str(), "," | ";" | "." | "and" | "as" | "for") && i > start {
                 break;
             }
-            if self.cue("event noun").contains(&w)
+            if self.cue(Cue::EventNoun).contains(&w)
                 && !self.mentions.iter().any(|m| m.first <= i && i <= m.last)
             {
                 // "the attack on X": X was attacked; the attacker is found from the events.
@@ -1229,10 +1232,11 @@ impl Ctx<'_> {
         {
             let parties: Vec<usize> = if t.pos == TriggerPos::Appeal {
                 let window = t.last + 1..self.words.len().min(t.last + 14);
-                if !window
-                    .clone()
-                    .any(|k| self.cue("restraint").longest_match(self.words, k).is_some())
-                {
+                if !window.clone().any(|k| {
+                    self.cue(Cue::Restraint)
+                        .longest_match(self.words, k)
+                        .is_some()
+                }) {
                     continue;
                 }
                 let named = self.targets_right(
@@ -1378,7 +1382,7 @@ mod tests {
     fn relations(text: &str) -> Vec<(String, String, String)> {
         let schema = shipped_schema();
         let analyzed =
-            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
+            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner)));
         let doc = resolve(analyzed, schema);
         let mut out: Vec<_> = extract(&doc, schema)
             .into_iter()
@@ -1465,7 +1469,7 @@ mod tests {
         let schema = shipped_schema();
         let text = "Peru struck “rebel camps” in Chile’s north, officials said “today”";
         let analyzed =
-            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner")));
+            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner)));
         let doc = resolve(analyzed, schema);
         let found = extract(&doc, schema);
         let evidence = &found

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
+use crate::cue::Cue;
 use crate::entity::{fold_accent, EntityType};
 use crate::mentions::{possessive_at, AnalyzedDocument, Mention, MentionForm};
 use crate::phrases::fold;
@@ -329,7 +330,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
             // The run starts at its first name word, not at "After the" or "The".
             let Some(start) = caps.iter().rev().copied().find(|&k| {
                 words[k].starts_with(char::is_uppercase)
-                    && !schema.cue("line joiner").contains(words[k])
+                    && !schema.cue(Cue::LineJoiner).contains(words[k])
             }) else {
                 continue;
             };
@@ -344,7 +345,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end].to_string();
                 let head = words[start..i]
                     .iter()
-                    .any(|w| schema.cue("group head").contains(w));
+                    .any(|w| schema.cue(Cue::GroupHead).contains(w));
                 let t = if head {
                     EntityType::Group
                 } else {
@@ -503,7 +504,7 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
                     || m.form == MentionForm::Demonym
                     || words
                         .get(m.last + 1)
-                        .is_some_and(|w| b.schema.cue("place head").contains(w)))
+                        .is_some_and(|w| b.schema.cue(Cue::PlaceHead).contains(w)))
             {
                 continue;
             }
@@ -553,7 +554,7 @@ fn resolve_anaphors(
                     .filter(|m| m.last < i && m.entity_type == EntityType::Group)
                     .map(|m| m.entity),
             );
-            if let Some(len) = schema.cue("group anaphor").longest_match(&words, i) {
+            if let Some(len) = schema.cue(Cue::GroupAnaphor).longest_match(&words, i) {
                 let plural = words[i + len - 1].ends_with('s');
                 let pool = if groups_here.is_empty() {
                     &last_groups
@@ -577,7 +578,7 @@ fn resolve_anaphors(
                 i += len;
                 continue;
             }
-            if let Some(len) = schema.cue("dyad").longest_match(&words, i) {
+            if let Some(len) = schema.cue(Cue::Dyad).longest_match(&words, i) {
                 if dyad.len() == 2 {
                     for &e in dyad {
                         added.push(anaphor(i, i + len - 1, e, entities[e].entity_type, false));
@@ -728,7 +729,7 @@ fn resolve_affiliations(
                     && (m.first == 0
                         || !b
                             .schema
-                            .cue("preposition")
+                            .cue(Cue::Preposition)
                             .contains(&fold(words[m.first - 1])))
             })
             .map(|m| b.entities[m.entity].label.clone());
@@ -766,7 +767,7 @@ mod tests {
     fn resolved(text: &str) -> ResolvedDocument {
         let schema = shipped_schema();
         resolve(
-            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue("line joiner"))),
+            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner))),
             schema,
         )
     }

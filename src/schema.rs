@@ -1,11 +1,11 @@
 //! The schema directory: everything that is data, not code. Loaded and validated at run time,
 //! with `file:line` in every error, so a user extends newsgraph by editing these files.
 
-use rustc_hash::FxHashMap;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use crate::cue::Cue;
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
 use crate::phrases::PhraseSet;
@@ -68,7 +68,8 @@ pub struct Schema {
     pub triggers: Vec<(RelationKind, TriggerPos, PhraseSet)>,
     /// The first word of every trigger phrase: most words start none, and one lookup says so.
     pub trigger_starts: PhraseSet,
-    cues: FxHashMap<String, PhraseSet>,
+    /// Indexed by [`Cue`].
+    cues: Vec<PhraseSet>,
     pub abbreviations: HashSet<String>,
     pub dir: PathBuf,
 }
@@ -83,37 +84,6 @@ const LEXICON: &str = "lexicon.tsv";
 const ABBREVIATIONS: &str = "abbreviations.txt";
 const ONTOLOGY: &str = "ontology.ttl";
 const SHAPES: &str = "shapes.ttl";
-
-/// Cue lists the extraction rules require; a lexicon without one of them is rejected.
-pub const REQUIRED_CUES: &[&str] = &[
-    "restraint",
-    "preposition",
-    "reporting verb",
-    "support verb",
-    "clause break",
-    "negating prefix",
-    "naming",
-    "location noun",
-    "water body",
-    "force noun",
-    "organ noun",
-    "honorific",
-    "title modifier",
-    "dyad",
-    "group noun",
-    "group head",
-    "group anaphor",
-    "operation intro",
-    "place head",
-    "phone word",
-    "response",
-    "interview",
-    "line joiner",
-    "event noun",
-    "be verb",
-    "pronoun",
-    "negation",
-];
 
 /// One data line of a TSV file, with its position for error messages.
 struct Row<'a> {
@@ -404,15 +374,10 @@ impl Schema {
     }
 
     #[allow(clippy::type_complexity)]
-    fn lexicon(
-        dir: &Path,
-    ) -> Result<(
-        Vec<(RelationKind, TriggerPos, PhraseSet)>,
-        FxHashMap<String, PhraseSet>,
-    )> {
+    fn lexicon(dir: &Path) -> Result<(Vec<(RelationKind, TriggerPos, PhraseSet)>, Vec<PhraseSet>)> {
         let (path, text) = read(dir, LEXICON)?;
         let mut triggers: BTreeMap<(RelationKind, u8), (TriggerPos, PhraseSet)> = BTreeMap::new();
-        let mut cues: FxHashMap<String, PhraseSet> = FxHashMap::default();
+        let mut cues: Vec<Option<PhraseSet>> = vec![None; Cue::ALL.len()];
         for row in rows(&path, &text, 3)? {
             let f = &row.fields;
             let forms = list(f[2]);
@@ -449,7 +414,10 @@ impl Schema {
                     forms.iter().for_each(|p| entry.1.insert(p));
                 }
                 "cue" => {
-                    let set = cues.entry(f[1].to_string()).or_default();
+                    let cue = f[1]
+                        .parse::<Cue>()
+                        .map_err(|m| schema_error(&path, row.line, Some(2), m))?;
+                    let set = cues[cue as usize].get_or_insert_with(PhraseSet::default);
                     forms.iter().for_each(|p| set.insert(p));
                 }
                 other => {
@@ -462,14 +430,15 @@ impl Schema {
                 }
             }
         }
-        if let Some(missing) = REQUIRED_CUES.iter().find(|c| !cues.contains_key(**c)) {
+        if let Some(missing) = Cue::ALL.iter().find(|&&c| cues[c as usize].is_none()) {
             return Err(schema_error(
                 &path,
                 text.lines().count(),
                 None,
-                format!("cue list {missing:?} is missing"),
+                format!("cue list {:?} is missing", missing.name()),
             ));
         }
+        let cues = cues.into_iter().map(Option::unwrap_or_default).collect();
         Ok((
             triggers
                 .into_iter()
@@ -479,9 +448,9 @@ impl Schema {
         ))
     }
 
-    /// A cue list of the lexicon. Every name in [`REQUIRED_CUES`] is present after loading.
-    pub fn cue(&self, name: &str) -> &PhraseSet {
-        &self.cues[name]
+    /// A cue list of the lexicon (every one is there once the schema has loaded).
+    pub fn cue(&self, cue: Cue) -> &PhraseSet {
+        &self.cues[cue as usize]
     }
 
     pub fn codes(&self, kind: RelationKind) -> Option<&RelationCodes> {
@@ -560,6 +529,33 @@ pub(crate) mod tests {
             .count();
         assert!(err.contains(&format!("lexicon.tsv:{lines}")), "{err}");
         assert!(err.contains("unknown relation"), "{err}");
+    }
+
+    #[test]
+    fn unknown_or_missing_cue_lists_are_reported() {
+        let dir = copy_schema();
+        append(dir.path(), LEXICON, "cue\tweather word\train|snow\n");
+        let err = Schema::load(dir.path()).unwrap_err().to_string();
+        let lines = fs::read_to_string(dir.path().join(LEXICON))
+            .unwrap()
+            .lines()
+            .count();
+        assert!(err.contains(&format!("lexicon.tsv:{lines}:2")), "{err}");
+        assert!(err.contains("unknown cue list \"weather word\""), "{err}");
+
+        let dir = copy_schema();
+        let lexicon = fs::read_to_string(dir.path().join(LEXICON)).unwrap();
+        let without: String = lexicon
+            .lines()
+            .filter(|l| !l.starts_with("cue\tpronoun\t"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        fs::write(dir.path().join(LEXICON), without).unwrap();
+        let err = Schema::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("cue list \"pronoun\" is missing"), "{err}");
+        assert!(Cue::ALL
+            .iter()
+            .all(|c| shipped_schema().cue(*c).first_words().next().is_some()));
     }
 
     #[test]

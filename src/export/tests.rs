@@ -524,10 +524,19 @@ proptest! {
 proptest! {
     #![proptest_config(ProptestConfig { cases: 3, max_shrink_iters: 20, ..ProptestConfig::default() })]
 
+    /// One name, one alias and one quote of 100 KB or more; the rest as above.
     #[test]
     fn long_text_round_trips_through_every_exporter(
-        spec in graph_spec(prop::collection::vec(hostile_text(6), 14_000..16_000).prop_map(|v| v.concat()).prop_filter("100 KB or more", |s| s.len() >= 100_000)),
+        mut spec in graph_spec(hostile_text(12)),
+        long in prop::collection::vec(hostile_text(6), 14_000..16_000)
+            .prop_map(|v| v.concat())
+            .prop_filter("100 KB or more", |s| s.len() >= 100_000),
     ) {
+        spec.entities[0].0 = long.clone();
+        spec.entities[0].2.push(long.chars().rev().collect());
+        if let Some(edge) = spec.edges.first_mut() {
+            edge.3[0].1 = long;
+        }
         check_all(&build(&spec));
     }
 }

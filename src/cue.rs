@@ -1,0 +1,80 @@
+//! The names of the cue lists of `schema/lexicon.tsv`: the word lists extraction rules consult.
+
+use std::fmt;
+use std::str::FromStr;
+
+macro_rules! cues {
+    ($($variant:ident = $name:literal,)*) => {
+        /// A cue list of the lexicon, named in `lexicon.tsv` by [`Cue::name`]. Every one must be
+        /// there for the schema to load.
+        ///
+        /// ```
+        /// use newsgraph::Cue;
+        /// assert_eq!("reporting verb".parse::<Cue>(), Ok(Cue::ReportingVerb));
+        /// assert_eq!(Cue::ReportingVerb.name(), "reporting verb");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Cue {
+            $($variant,)*
+        }
+
+        impl Cue {
+            pub const ALL: &[Cue] = &[$(Cue::$variant,)*];
+
+            /// The list's name in `lexicon.tsv`.
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Cue::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+cues! {
+    Restraint = "restraint",
+    Preposition = "preposition",
+    ReportingVerb = "reporting verb",
+    SupportVerb = "support verb",
+    ClauseBreak = "clause break",
+    NegatingPrefix = "negating prefix",
+    Naming = "naming",
+    LocationNoun = "location noun",
+    WaterBody = "water body",
+    ForceNoun = "force noun",
+    OrganNoun = "organ noun",
+    Honorific = "honorific",
+    TitleModifier = "title modifier",
+    Dyad = "dyad",
+    GroupNoun = "group noun",
+    GroupHead = "group head",
+    GroupAnaphor = "group anaphor",
+    OperationIntro = "operation intro",
+    PlaceHead = "place head",
+    PhoneWord = "phone word",
+    Response = "response",
+    Interview = "interview",
+    LineJoiner = "line joiner",
+    EventNoun = "event noun",
+    BeVerb = "be verb",
+    Pronoun = "pronoun",
+    Negation = "negation",
+}
+
+impl FromStr for Cue {
+    type Err = String;
+
+    fn from_str(name: &str) -> Result<Self, String> {
+        Cue::ALL
+            .iter()
+            .copied()
+            .find(|c| c.name() == name)
+            .ok_or_else(|| format!("unknown cue list {name:?}"))
+    }
+}
+
+impl fmt::Display for Cue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
