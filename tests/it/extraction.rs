@@ -272,3 +272,34 @@ fn yemen_red_sea() {
         ],
     );
 }
+
+/// The seeds' crisis as another outlet tells it: other wording for the same events
+/// ("to protest against the strikes", "offered to play a constructive role").
+#[test]
+fn pakistan_iran_other_outlet() {
+    check(
+        "pakistan_iran_other_outlet.txt",
+        &[
+            ("Pakistan", "struck", "Iran"),
+            ("Pakistan", "struck", "Balochistan Liberation Army"),
+            ("Pakistan", "struck", "Balochistan Liberation Front"),
+            ("Iran", "struck", "Pakistan"),
+            ("Iran", "struck", "Jaish al-Adl"),
+            ("Iran", "condemned", "Pakistan"),
+            ("Pakistan", "condemned", "Iran"),
+            ("United States", "condemned", "Iran"),
+            ("China", "mediated", "Iran"),
+            ("China", "mediated", "Pakistan"),
+            ("Ahmad Vahidi", "official_of", "Iran"),
+            ("Nasser Kanaani", "official_of", "Iran"),
+            ("Mao Ning", "official_of", "China"),
+            ("Mumtaz Zahra Baloch", "official_of", "Pakistan"),
+            ("Anwaar-ul-Haq Kakar", "official_of", "Pakistan"),
+        ],
+        &[
+            ("United States", "mediated", "Iran"),
+            ("Iran", "struck", "Iran"),
+            ("Pakistan", "mediated", "Iran"),
+        ],
+    );
+}
