@@ -42,6 +42,7 @@ cues! {
     LocationNoun = "location noun",
     WaterBody = "water body",
     ForceNoun = "force noun",
+    Shootdown = "shootdown",
     OrganNoun = "organ noun",
     Honorific = "honorific",
     TitleModifier = "title modifier",

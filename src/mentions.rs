@@ -379,13 +379,25 @@ impl Scan<'_> {
     /// End (exclusive) of the proper name starting at `i`: capitalised words joined by
     /// spaces, hyphens and particles ("Anwaar-ul-Haq Kakar", "Jaish al-Adl"); at most six words.
     fn name_run(&self, analysis: &AnalyzedSentence, i: usize) -> usize {
-        if !self.is_name_word(i) || Scan::covered(analysis, i) {
+        // Initials before the name: "S. Jaishankar", "J.D. Vance".
+        let mut start = i;
+        while let Some(after) = self.initial_end(analysis, start) {
+            start = after;
+        }
+        if !self.is_name_word(start) || Scan::covered(analysis, start) {
             return i;
         }
-        let mut end = i + 1;
+        let mut end = start + 1;
         let mut count = 1;
         loop {
             let next = end;
+            // A middle initial: "George W. Bush".
+            if let Some(after) = self.initial_end(analysis, next) {
+                if self.is_name_word(after) && !Scan::covered(analysis, after) {
+                    end = after;
+                    continue;
+                }
+            }
             // hyphen-joined part: "Amir-Abdollahian", "Anwaar-ul-Haq"
             if self.words.get(next) == Some(&"-") && self.glued(next) {
                 if let Some(w) = self.words.get(next + 1) {
@@ -419,6 +431,23 @@ impl Scan<'_> {
             break;
         }
         end
+    }
+
+    /// The token after the initial at `i` ("S" or "S."), when one starts there.
+    fn initial_end(&self, analysis: &AnalyzedSentence, i: usize) -> Option<usize> {
+        let w = self.words.get(i)?;
+        let initial = w.len() == 1 && w.starts_with(|c: char| c.is_ascii_uppercase());
+        if !initial || Scan::covered(analysis, i) {
+            return None;
+        }
+        let dotted = self.words.get(i + 1) == Some(&".") && self.glued(i + 1);
+        // Without a full stop, "A" and "I" are words, not initials.
+        if !dotted && matches!(*w, "A" | "I") {
+            return None;
+        }
+        let after = if dotted { i + 2 } else { i + 1 };
+        (self.is_name_word(after) || self.words.get(after).is_some_and(|w| w.len() == 1))
+            .then_some(after)
     }
 
     /// Whether token `i` touches the token before it (no space between).
@@ -855,6 +884,30 @@ mod tests {
             .iter()
             .flat_map(|s| &s.mentions)
             .find(|m| m.label == label)
+    }
+
+    #[test]
+    fn initials_belong_to_the_name() {
+        let doc = analyze(
+            "Indian External Affairs Minister S. Jaishankar spoke. US Vice President J.D. Vance \
+             and former President George W. Bush met. A Kenyan minister, I think, left.",
+        );
+        for name in ["S. Jaishankar", "J.D. Vance", "George W. Bush"] {
+            let m = find(&doc, name).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(m.entity_type, EntityType::Official, "{name}");
+        }
+        let labels: Vec<&str> = doc
+            .sentences
+            .iter()
+            .flat_map(|s| &s.mentions)
+            .map(|m| m.label.as_str())
+            .collect();
+        assert!(
+            !labels
+                .iter()
+                .any(|l| l.starts_with("A ") || l.starts_with("I ")),
+            "{labels:?}"
+        );
     }
 
     #[test]

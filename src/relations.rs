@@ -26,6 +26,9 @@ struct StrikeEvent {
     agents: Vec<usize>,
     targets: Vec<usize>,
     date: Option<DateValue>,
+    /// Whether it was told as a shoot-down ("shot down five jets"): "the strikes" and "the
+    /// attack" do not name those.
+    shootdown: bool,
 }
 
 /// A trigger occurrence in a sentence.
@@ -711,15 +714,25 @@ impl Ctx<'_> {
         victim: Option<&[usize]>,
     ) -> Vec<usize> {
         let day = (t.first.saturating_sub(3)..t.first).find_map(|k| self.date_at(k));
-        let mut candidates = events
+        let fits = |e: &&StrikeEvent| match day {
+            Some(d) => e.date == Some(d),
+            None => victim.is_none_or(|v| e.targets.iter().any(|x| v.contains(x))),
+        };
+        // Of the strikes that fit, one of the same kind (a shoot-down or not), else the latest.
+        let shootdown = self.is_shootdown(t);
+        let found = events
             .iter()
             .rev()
-            .filter(|e| victim.is_none_or(|v| e.targets.iter().any(|x| v.contains(x))));
-        let found = match day {
-            Some(d) => events.iter().rev().find(|e| e.date == Some(d)),
-            None => candidates.next(),
-        };
+            .filter(fits)
+            .find(|e| e.shootdown == shootdown)
+            .or_else(|| events.iter().rev().find(fits));
         found.map(|e| e.agents.clone()).unwrap_or_default()
+    }
+
+    fn is_shootdown(&self, t: &Trigger) -> bool {
+        self.cue(Cue::Shootdown)
+            .longest_match(self.words, t.first)
+            .is_some()
     }
 
     fn date_at(&self, k: usize) -> Option<DateValue> {
@@ -817,6 +830,7 @@ impl Ctx<'_> {
                         agents: agents.clone(),
                         targets,
                         date: self.date_value(t.first),
+                        shootdown: self.is_shootdown(t),
                     });
                 }
                 continue;
@@ -878,6 +892,7 @@ impl Ctx<'_> {
                 agents: agents.clone(),
                 targets: targets.clone(),
                 date: self.date_value(t.first),
+                shootdown: self.is_shootdown(t),
             });
         }
     }
@@ -1262,7 +1277,20 @@ impl Ctx<'_> {
             } else {
                 self.parties.clone()
             };
-            let mediators = self.agents_left(t.first, MEDIATORS, true);
+            // ", urging both sides to ...": a participle takes the subject of its sentence.
+            let participle = t.first > 0
+                && self.words[t.first - 1] == ","
+                && self.words[t.first].ends_with("ing");
+            let subject = self
+                .mentions
+                .iter()
+                .filter(|m| m.last < t.first && MEDIATORS.contains(&m.entity_type))
+                .find(|m| !self.qualifies_title(m))
+                .map(|m| m.entity);
+            let mediators = match subject {
+                Some(s) if participle => vec![s],
+                _ => self.agents_left(t.first, MEDIATORS, true),
+            };
             for &m in &mediators {
                 if parties.contains(&self.state_of(m)) {
                     continue;

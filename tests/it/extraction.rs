@@ -303,3 +303,36 @@ fn pakistan_iran_other_outlet() {
         ],
     );
 }
+
+/// A wire story of May 2025: a shoot-down between two reports of the strikes is not what
+/// "the strikes" refers to; names with initials ("S. Jaishankar").
+#[test]
+fn india_pakistan_sindoor_wire() {
+    check(
+        "india_pakistan_sindoor_wire.txt",
+        &[
+            ("India", "struck", "Pakistan"),
+            ("India", "struck", "Lashkar-e-Taiba"),
+            ("India", "struck", "Jaish-e-Mohammed"),
+            ("India", "conducted", "Operation Sindoor"),
+            ("Pakistan", "struck", "India"),
+            ("Shehbaz Sharif", "condemned", "India"),
+            ("Vikram Misri", "official_of", "India"),
+            ("S. Jaishankar", "official_of", "India"),
+            ("Asim Munir", "official_of", "Pakistan"),
+            ("Marco Rubio", "official_of", "United States"),
+            ("Abbas Araqchi", "official_of", "Iran"),
+            ("Antonio Guterres", "mediated", "India"),
+            ("Marco Rubio", "mediated", "India"),
+            ("Marco Rubio", "mediated", "Pakistan"),
+            ("United Kingdom", "mediated", "Pakistan"),
+            ("United Arab Emirates", "mediated", "India"),
+        ],
+        &[
+            ("Pakistan", "struck", "Lashkar-e-Taiba"),
+            ("Pakistan", "struck", "Jaish-e-Mohammed"),
+            ("Marco Rubio", "called", "S. Jaishankar"),
+            ("Reuters", "struck", "Pakistan"),
+        ],
+    );
+}
