@@ -993,6 +993,22 @@ impl Ctx<'_> {
                         .iter()
                         .flat_map(|&a| others.iter().map(move |&b| (a, b)))
                         .collect()
+                } else if t.first >= 2
+                    && matches!(self.word(t.first - 1).as_str(), "a" | "an")
+                    && matches!(self.word(t.first - 2).as_str(), "in" | "during")
+                {
+                    // "X told Y in a phone call": the two people named before it.
+                    let named = dedup_entities(
+                        self.mentions
+                            .iter()
+                            .filter(|m| m.last < t.first && PARTIES.contains(&m.entity_type))
+                            .filter(|m| !self.qualifies_title(m))
+                            .map(|m| m.entity),
+                    );
+                    match named.as_slice() {
+                        &[a, b] => vec![(a, b)],
+                        _ => Vec::new(),
+                    }
                 } else {
                     Vec::new()
                 }
@@ -1287,9 +1303,16 @@ impl Ctx<'_> {
                 .filter(|m| m.last < t.first && MEDIATORS.contains(&m.entity_type))
                 .find(|m| !self.qualifies_title(m))
                 .map(|m| m.entity);
+            let left = self.agents_left(t.first, MEDIATORS, true);
+            // "G7 leaders condemned Iran's attack and urged ...": the nearest name is a party,
+            // which never mediates; the sentence's subject does.
+            let party = |e: usize| parties.contains(&self.state_of(e));
             let mediators = match subject {
                 Some(s) if participle => vec![s],
-                _ => self.agents_left(t.first, MEDIATORS, true),
+                Some(s) if !left.is_empty() && left.iter().all(|&m| party(m)) && !party(s) => {
+                    vec![s]
+                }
+                _ => left,
             };
             for &m in &mediators {
                 if parties.contains(&self.state_of(m)) {

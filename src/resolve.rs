@@ -540,9 +540,31 @@ fn resolve_anaphors(
 ) {
     let text = &analyzed.doc.text;
     let mut last_groups: Vec<usize> = Vec::new();
+    // The official the previous sentence opened with, for a sentence that opens with "He".
+    let mut last_subject: Option<usize> = None;
     for (s, ms) in analyzed.sentences.iter().zip(mentions.iter_mut()) {
         let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
         let mut added = Vec::new();
+        let opening = usize::from(words.first().is_some_and(|w| matches!(*w, "\"" | "“")));
+        if let (Some(e), Some(&("He" | "She"))) = (last_subject, words.get(opening)) {
+            added.push(anaphor(opening, opening, e, EntityType::Official, false));
+        }
+        // The sentence's first official, when nothing but the words of its title come before
+        // it ("Iranian Foreign Minister X told ...").
+        last_subject = ms
+            .iter()
+            .find(|m| m.entity_type == EntityType::Official)
+            .and_then(|m| {
+                let title_start = m
+                    .office
+                    .and_then(|o| s.offices.get(o))
+                    .map_or(m.first, |o| o.first);
+                let alone = title_start <= 3
+                    && ms
+                        .iter()
+                        .all(|other| other.first >= title_start || other.last + 3 >= title_start);
+                alone.then_some(m.entity)
+            });
         let mut i = 0;
         while i < words.len() {
             if ms.iter().any(|m| m.first <= i && i <= m.last) {

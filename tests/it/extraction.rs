@@ -336,3 +336,29 @@ fn india_pakistan_sindoor_wire() {
         ],
     );
 }
+
+/// Iran's attack on Israel of April 2024: "told X in a phone call", a sentence opening with
+/// "He", a party named between a mediator and its appeal, ranks before names.
+#[test]
+fn iran_israel_april_2024() {
+    check(
+        "iran_israel_april_2024.txt",
+        &[
+            ("Iran", "struck", "Israel"),
+            ("Group of Seven", "condemned", "Iran"),
+            ("Group of Seven", "mediated", "Iran"),
+            ("Group of Seven", "mediated", "Israel"),
+            ("Antonio Guterres", "mediated", "Israel"),
+            ("Hossein Amir-Abdollahian", "called", "David Cameron"),
+            ("Hossein Amir-Abdollahian", "called", "Hakan Fidan"),
+            ("Daniel Hagari", "official_of", "Israel"),
+            ("Benjamin Netanyahu", "official_of", "Israel"),
+            ("David Cameron", "official_of", "United Kingdom"),
+        ],
+        &[
+            ("Iran", "mediated", "Israel"),
+            ("Israel", "mediated", "Iran"),
+            ("Rear Admiral Daniel Hagari", "official_of", "Israel"),
+        ],
+    );
+}
