@@ -362,3 +362,26 @@ fn iran_israel_april_2024() {
         ],
     );
 }
+
+/// Iran's missiles on Erbil: "an Israeli spy headquarters in Erbil" is in Iraq, not Israel;
+/// "called the attack a crime" is naming.
+#[test]
+fn iran_strikes_erbil() {
+    check(
+        "iran_strikes_erbil.txt",
+        &[
+            ("Iran", "struck", "Iraq"),
+            ("Iraq", "condemned", "Iran"),
+            ("United States", "condemned", "Iran"),
+            ("Fuad Hussein", "called", "Hossein Amir-Abdollahian"),
+            ("Fuad Hussein", "official_of", "Iraq"),
+            ("Hossein Amir-Abdollahian", "official_of", "Iran"),
+            ("Matthew Miller", "official_of", "United States"),
+        ],
+        &[
+            ("Iran", "struck", "Israel"),
+            ("Masrour Barzani", "called", "Iran"),
+            ("Iraq", "struck", "Iran"),
+        ],
+    );
+}
