@@ -165,7 +165,10 @@ pub fn publication_date(text: &str) -> Option<NaiveDate> {
     let mut latest_in_body: Option<NaiveDate> = None;
     for (n, line) in text.lines().enumerate() {
         // Only full dates count, and they have a year: most lines have no four digits in a row.
-        let has_year = line.as_bytes().windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        let has_year = line
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.iter().all(u8::is_ascii_digit));
         if !has_year {
             continue;
         }

@@ -42,7 +42,48 @@ impl<'s> Pipeline<'s> {
     }
 
     /// Runs every stage but the graph on one document.
+    ///
+    /// A document longer than [`PART_BYTES`] (a scrape gone wrong, a whole feed in one file)
+    /// is read in parts cut at line or sentence ends, one after the other, so memory stays
+    /// bounded by the part, not the file; names and references resolve within a part.
     pub fn extract(&self, id: &str, text: &str) -> Extraction {
+        self.extract_in_parts(id, text, PART_BYTES)
+    }
+
+    fn extract_in_parts(&self, id: &str, text: &str, part_bytes: usize) -> Extraction {
+        let parts = split_parts(text, part_bytes);
+        // Parts are extracted side by side and joined in order.
+        let mut extracted = parts
+            .par_iter()
+            .map(|part| (self.extract_part(id, part), part.chars().count()))
+            .collect::<Vec<_>>()
+            .into_iter();
+        let ((meta, mut whole, mut sentences), mut chars) = extracted
+            .next()
+            .expect("split_parts gives one part at least");
+        for ((_, x, n), part_chars) in extracted {
+            let base = whole.entities.len();
+            whole.entities.extend(x.entities);
+            whole.relations.extend(x.relations.into_iter().map(|mut r| {
+                r.subject += base;
+                r.object += base;
+                let e = &mut r.evidence;
+                e.sentence += sentences;
+                e.start += chars;
+                e.end += chars;
+                e.trigger_start += chars;
+                e.trigger_end += chars;
+                r
+            }));
+            sentences += n;
+            chars += part_chars;
+        }
+        whole.meta = meta;
+        whole
+    }
+
+    /// One part's extraction, its document's metadata, and its sentence count.
+    fn extract_part(&self, id: &str, text: &str) -> (DocumentMeta, Extraction, usize) {
         let schema = self.recognizer.schema;
         let doc = Document::new(id, text, schema.cue(Cue::LineJoiner));
         let meta = DocumentMeta {
@@ -51,13 +92,15 @@ impl<'s> Pipeline<'s> {
             published: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
         };
         let analyzed = self.recognizer.analyze(doc);
+        let sentences = analyzed.sentences.len();
         let resolved = resolve(analyzed, schema);
         let relations = extract(&resolved, schema);
-        Extraction {
-            meta,
+        let extraction = Extraction {
+            meta: meta.clone(),
             entities: resolved.entities,
             relations,
-        }
+        };
+        (meta, extraction, sentences)
     }
 
     /// Extracts documents in parallel; the result is in input order.
@@ -113,6 +156,40 @@ impl<'s> Pipeline<'s> {
         }
         Ok((merger.finish(), documents))
     }
+}
+
+/// The longest part of a document read at once (see [`Pipeline::extract`]).
+pub const PART_BYTES: usize = 1 << 20;
+
+/// Cuts `text` into parts of about `part_bytes`: each ends at the first line end after that
+/// length, else (one huge line) at the first sentence end, else at a space, else anywhere on a
+/// character boundary.
+fn split_parts(text: &str, part_bytes: usize) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    while rest.len() > part_bytes {
+        let boundary = |mut i: usize| {
+            while !rest.is_char_boundary(i) {
+                i += 1;
+            }
+            i
+        };
+        let at = boundary(part_bytes);
+        let window = &rest[at..boundary((at + part_bytes).min(rest.len()))];
+        let cut = window
+            .find('\n')
+            .map(|i| i + 1)
+            .or_else(|| window.find(". ").map(|i| i + 2))
+            .or_else(|| window.find(' ').map(|i| i + 1))
+            .unwrap_or(0);
+        let (part, tail) = rest.split_at(at + cut);
+        parts.push(part);
+        rest = tail;
+    }
+    if !rest.is_empty() || parts.is_empty() {
+        parts.push(rest);
+    }
+    parts
 }
 
 /// An entity of the whole corpus while documents are being merged.
@@ -347,6 +424,49 @@ mod tests {
             assert_eq!(e1.id(), e3.id());
             assert_eq!(e3.relation.weight(), 3 * e1.relation.weight());
         }
+    }
+
+    #[test]
+    fn parts_cut_at_line_sentence_or_space_ends() {
+        assert_eq!(
+            split_parts("aaaa\nbbbb cccc", 3),
+            ["aaaa\n", "bbbb ", "ccc", "c"]
+        );
+        assert_eq!(split_parts("aaaa. bb", 3), ["aaaa. ", "bb"]);
+        let one_line = "é".repeat(10) + " end";
+        let parts = split_parts(&one_line, 3);
+        assert_eq!(parts.concat(), one_line);
+        assert!(
+            parts.iter().all(|p| !p.is_empty() && p.len() <= 6),
+            "{parts:?}"
+        );
+        assert_eq!(split_parts("", 4), [""]);
+        assert_eq!(split_parts("short", 100), ["short"]);
+    }
+
+    /// A document read in parts gives the relations read whole, with evidence offsets and
+    /// sentence numbers of the whole document.
+    #[test]
+    fn a_long_document_read_in_parts_keeps_its_offsets() {
+        let text =
+            format!("{TEXT}\n").repeat(40) + "Brazil urged Peru and Chile to exercise restraint.";
+        let pipeline = Pipeline::new(shipped_schema());
+        let whole = pipeline.extract_in_parts("d", &text, usize::MAX);
+        let parts = pipeline.extract_in_parts("d", &text, 300);
+        let chars: Vec<char> = text.chars().collect();
+        let key = |x: &Extraction| -> BTreeSet<(String, RelationKind, String, usize, usize)> {
+            x.relations
+                .iter()
+                .map(|r| {
+                    let e = &r.evidence;
+                    let quote: String = chars[e.start..e.end].iter().collect();
+                    assert_eq!(quote, e.text, "offsets of sentence {}", e.sentence);
+                    let (s, o) = (&x.entities[r.subject].label, &x.entities[r.object].label);
+                    (s.clone(), r.kind, o.clone(), e.sentence, e.start)
+                })
+                .collect()
+        };
+        assert_eq!(key(&parts), key(&whole));
     }
 
     #[test]

@@ -401,7 +401,8 @@ fn huge_a_ten_megabyte_line() {
     fs::write(&path, repeated_seeds(10 << 20, None)).unwrap();
     let (kb, stderr) = peak_rss(&path, &dir.path().join("out"));
     eprintln!("10 MB line: peak RSS {} MB", kb / 1024);
-    assert!(kb < 1 << 20, "peak RSS {kb} KB for 10 MB\n{stderr}");
+    // Read in parts of 1 MB: about 80 MB measured; the text alone is 10.
+    assert!(kb < 256 << 10, "peak RSS {kb} KB for 10 MB\n{stderr}");
 }
 
 /// As above, for a 100 MB file of many lines.
@@ -413,7 +414,8 @@ fn huge_a_hundred_megabyte_file() {
     fs::write(&path, repeated_seeds(100 << 20, Some(5))).unwrap();
     let (kb, stderr) = peak_rss(&path, &dir.path().join("out"));
     eprintln!("100 MB file: peak RSS {} MB", kb / 1024);
-    assert!(kb < 2 << 20, "peak RSS {kb} KB for 100 MB\n{stderr}");
+    // About 400 MB measured: the text, and the graph's evidence sentences.
+    assert!(kb < 1 << 20, "peak RSS {kb} KB for 100 MB\n{stderr}");
 }
 
 /// Every kind of warning fails a `--strict` run before anything is written: the previous
