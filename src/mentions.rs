@@ -521,6 +521,18 @@ impl Scan<'_> {
                     j = k;
                 }
             }
+            // "the Turkish ambassador in Baghdad, Ali Riza Guney": the posting, then the name.
+            if words.get(j) == Some(&"in") && words.get(j + 2) == Some(&",") {
+                if let Some(m) = analysis
+                    .mentions
+                    .iter()
+                    .find(|m| m.first == j + 1 && m.last == j + 1)
+                {
+                    if matches!(m.entity_type, EntityType::Place | EntityType::State) {
+                        j += 2;
+                    }
+                }
+            }
             let after_comma = words.get(j) == Some(&",");
             if after_comma {
                 j += 1;

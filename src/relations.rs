@@ -1355,7 +1355,8 @@ impl Ctx<'_> {
                     .filter(|r| {
                         r.kind == RelationKind::Struck
                             && r.evidence.sentence == self.si
-                            && r.evidence.trigger_start < at
+                            // "launched Operation X against ...": the strike is the operation.
+                            && r.evidence.trigger_start <= at
                     })
                     .filter(|r| self.entity_type(r.subject) == EntityType::State)
                     .max_by_key(|r| r.evidence.trigger_start)

@@ -385,3 +385,28 @@ fn iran_strikes_erbil() {
         ],
     );
 }
+
+/// A news-agency story of a Turkish operation: "launched Operation X against ..." is the
+/// operation's strike; "the Turkish ambassador in Baghdad, X".
+#[test]
+fn turkey_claw_lock() {
+    check(
+        "turkey_claw_lock.txt",
+        &[
+            ("Turkey", "struck", "Kurdistan Workers' Party"),
+            ("Turkey", "struck", "Iraq"),
+            ("Turkey", "conducted", "Operation Claw-Lock"),
+            ("Iraq", "condemned", "Turkey"),
+            ("Arab League", "condemned", "Turkey"),
+            ("Mustafa al-Kadhimi", "called", "Recep Tayyip Erdogan"),
+            ("Hulusi Akar", "official_of", "Turkey"),
+            ("Ali Riza Guney", "official_of", "Turkey"),
+            ("Mustafa al-Kadhimi", "official_of", "Iraq"),
+        ],
+        &[
+            ("Arab League", "mediated", "Turkey"),
+            ("Mustafa al-Kadhimi", "mediated", "Turkey"),
+            ("United States", "struck", "Kurdistan Workers' Party"),
+        ],
+    );
+}
