@@ -276,11 +276,19 @@ impl<'s> Recognizer<'s> {
                     })
             };
         let acts = |i: usize| words.get(i).is_some_and(|w| acts_word(w));
-        if acts(last + 1)
+        // "Washington also condemned", "Tehran later said": an adverb may come between.
+        let mut next = last + 1;
+        if words
+            .get(next)
+            .is_some_and(|w| w.ends_with("ly") || matches!(*w, "also" | "then" | "again" | "later"))
+        {
+            next += 1;
+        }
+        if acts(next)
             || (words
-                .get(last + 1)
+                .get(next)
                 .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "was" | "is"))
-                && acts(last + 2))
+                && acts(next + 1))
         {
             return true;
         }

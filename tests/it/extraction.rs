@@ -410,3 +410,26 @@ fn turkey_claw_lock() {
         ],
     );
 }
+
+/// Iran's strikes of January 2024 told by another outlet: "Washington also condemned", the
+/// IRGC as the agent, an "Israeli espionage centre" in Iraq that makes no strike on Israel.
+#[test]
+fn iran_iraq_syria_other_outlet() {
+    check(
+        "iran_iraq_syria_other_outlet.txt",
+        &[
+            ("Iran", "struck", "Iraq"),
+            ("Iran", "struck", "Syria"),
+            ("Iran", "struck", "Islamic State"),
+            ("Iraq", "condemned", "Iran"),
+            ("United States", "condemned", "Iran"),
+            ("Fuad Hussein", "official_of", "Iraq"),
+            ("Adrienne Watson", "official_of", "United States"),
+            ("Nasser Kanani", "official_of", "Iran"),
+        ],
+        &[
+            ("Iran", "struck", "Israel"),
+            ("Adrienne Watson", "called", "Iran"),
+        ],
+    );
+}
