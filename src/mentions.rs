@@ -856,7 +856,10 @@ impl Scan<'_> {
                 while start < i && !self.is_name_word(start) {
                     start += 1;
                 }
-                if start < i {
+                // "Iraq's Kurdish region": an adjective, not a region's name.
+                let adjective = start + 1 == i
+                    && (words[start].ends_with("ish") || words[start].ends_with("ese"));
+                if start < i && !adjective {
                     self.push_place(analysis, start, i);
                 }
             }

@@ -429,6 +429,7 @@ fn iran_iraq_syria_other_outlet() {
         ],
         &[
             ("Iran", "struck", "Israel"),
+            ("Iran", "struck", "Kurdish"),
             ("Adrienne Watson", "called", "Iran"),
         ],
     );
