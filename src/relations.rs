@@ -1385,7 +1385,13 @@ impl Ctx<'_> {
             let Some(office) = m.office.and_then(|o| s.offices.get(o)) else {
                 continue;
             };
-            let Some((label, t, _)) = &self.doc.entities[m.entity].affiliation else {
+            // A group's spokesman serves the group, but official_of is for offices of states
+            // and organisations: the affiliation only keeps him from being given a state.
+            let Some((label, t, _)) = self.doc.entities[m.entity]
+                .affiliation
+                .as_ref()
+                .filter(|a| a.1 != EntityType::Group)
+            else {
                 continue;
             };
             let Some(org) = self
