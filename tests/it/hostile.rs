@@ -580,6 +580,24 @@ fn turtle_syntax_errors_have_line_and_column() {
     }
 }
 
+/// Each (file, row, message): the schema with `row` appended to `file` is rejected with
+/// `message`, naming `file:line` (followed by `after_line`, ":" where a column is given).
+fn assert_appended_rows_rejected(cases: &[(&str, &str, &str)], after_line: &str) {
+    for &(file, row, message) in cases {
+        let mut line = 0;
+        let schema = schema_with(file, |t| {
+            let (text, l) = append(t, row);
+            line = l;
+            text
+        });
+        assert_schema_error(
+            schema.path(),
+            &format!("{file}:{line}{after_line}"),
+            message,
+        );
+    }
+}
+
 #[test]
 fn invalid_gazetteer_entries_have_file_and_line() {
     let cases: [(&str, &str, &str); 6] = [
@@ -594,15 +612,7 @@ fn invalid_gazetteer_entries_have_file_and_line() {
         ("offices.tsv", "Pope\tpontiff\textra", "columns"),
         ("organizations.tsv", "\tQ1\tUNX", "first column is empty"),
     ];
-    for (file, row, message) in cases {
-        let mut line = 0;
-        let schema = schema_with(file, |t| {
-            let (text, l) = append(t, row);
-            line = l;
-            text
-        });
-        assert_schema_error(schema.path(), &format!("{file}:{line}"), message);
-    }
+    assert_appended_rows_rejected(&cases, "");
 }
 
 #[test]
@@ -617,30 +627,15 @@ fn unknown_relation_or_class_has_file_and_line() {
         ("lexicon.tsv", "trigger\tstruck adverb\tviolently", "adverb"),
         ("lexicon.tsv", "synonym\tstruck\thit", "unknown class"),
     ];
-    for (file, row, message) in cases {
-        let mut line = 0;
-        let schema = schema_with(file, |t| {
-            let (text, l) = append(t, row);
-            line = l;
-            text
-        });
-        assert_schema_error(schema.path(), &format!("{file}:{line}:"), message);
-    }
+    assert_appended_rows_rejected(&cases, ":");
 }
 
 /// A place in a state the gazetteer does not know.
 #[test]
 fn place_in_an_unknown_state_has_file_and_line() {
-    let mut line = 0;
-    let schema = schema_with("places.tsv", |t| {
-        let (text, l) = append(t, "Atlantis City\t\t\tAtlantis");
-        line = l;
-        text
-    });
-    assert_schema_error(
-        schema.path(),
-        &format!("places.tsv:{line}:"),
-        "unknown state",
+    assert_appended_rows_rejected(
+        &[("places.tsv", "Atlantis City\t\t\tAtlantis", "unknown state")],
+        ":",
     );
 }
 
