@@ -17,7 +17,7 @@ use crate::relation::RelationKind;
 /// dropped, only letters and digits kept.
 ///
 /// ```
-/// assert_eq!(newsgraph::eval::normalize("The Amir-Abdollahian"), "amirabdollahian");
+/// assert_eq!(newsgraph::eval::normalize("The Abdel-Rahmani"), "abdelrahmani");
 /// assert_eq!(newsgraph::eval::normalize("Türkiye"), "turkiye");
 /// ```
 pub fn normalize(s: &str) -> String {
@@ -407,17 +407,11 @@ mod tests {
             entities: vec![
                 ent("Iran", "state", &["Iranian"]),
                 ent("Pakistan", "state", &[]),
-                ent("Hossein Amir-Abdollahian", "official", &["Abdollahian"]),
+                ent("Karim Abdel-Rahmani", "official", &["Rahmani"]),
             ],
             relations: vec![
                 rel("d1", "Iran", "struck", "Pakistan", true),
-                rel(
-                    "d1",
-                    "Pakistan",
-                    "called",
-                    "Hossein Amir-Abdollahian|Iran",
-                    true,
-                ),
+                rel("d1", "Pakistan", "called", "Karim Abdel-Rahmani|Iran", true),
                 rel("d1", "Pakistan", "struck", "Iran", false),
             ],
         }
@@ -442,17 +436,11 @@ mod tests {
         let mut g = KnowledgeGraph::new();
         g.add_entity(Entity::new("Iran", EntityType::State));
         g.add_entity(Entity::new("Pakistan", EntityType::State));
-        g.add_entity(Entity::new("Abdollahian", EntityType::Official));
+        g.add_entity(Entity::new("Rahmani", EntityType::Official));
         g.add_entity(Entity::new("Mars", EntityType::State));
         g.add_relation("iran", RelationKind::Struck, "pakistan", ev("d1"), None);
         g.add_relation("pakistan", RelationKind::Struck, "iran", ev("d1"), None); // optional: neutral
-        g.add_relation(
-            "abdollahian",
-            RelationKind::Called,
-            "pakistan",
-            ev("d1"),
-            None,
-        ); // symmetric
+        g.add_relation("rahmani", RelationKind::Called, "pakistan", ev("d1"), None); // symmetric
         g.add_relation("mars", RelationKind::Struck, "iran", ev("d1"), None); // false positive
         let r = score(&g, &gold());
         assert_eq!(r.found_entities, 3);

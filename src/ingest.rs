@@ -357,11 +357,11 @@ mod tests {
 
     #[test]
     fn column_fragments_are_joined_and_offsets_kept() {
-        let original = "reached between\n\nPakistan's\nForeign\nMinister Jalil\nAbbas Jilani\nand the\n\n\n\nIran, X in a call.\n\nNew paragraph.";
+        let original = "reached between\n\nChile's\nForeign\nMinister Daniel\nMoses Bakari\nand the\n\n\n\nPeru, X in a call.\n\nNew paragraph.";
         let (text, map) = repair_lines(original, &joiners());
         assert_eq!(
             text,
-            "reached between Pakistan's Foreign Minister Jalil Abbas Jilani and the Iran, X in a call.\nNew paragraph."
+            "reached between Chile's Foreign Minister Daniel Moses Bakari and the Peru, X in a call.\nNew paragraph."
         );
         let orig_chars: Vec<char> = original.chars().collect();
         for (i, c) in text.chars().enumerate() {

@@ -1066,7 +1066,7 @@ impl Ctx<'_> {
     }
 
     /// The entity that follows token `k` as an object, past titles and "his": "called Foreign
-    /// Minister Jilani", "telephoned his Pakistani counterpart" (→ that counterpart if the
+    /// Minister Bakari", "telephoned his Pakistani counterpart" (→ that counterpart if the
     /// text names one, else the state).
     fn object_after(&self, k: usize, types: &[EntityType]) -> Vec<usize> {
         let s = &self.doc.analyzed.sentences[self.si];

@@ -1,5 +1,5 @@
 //! Stage 4: mentions → entities of one document. Merges the variants of a name, finds the
-//! short forms a text uses after introducing a name ("Jilani", "(BLA)", "Gilani"), resolves
+//! short forms a text uses after introducing a name ("Bakari", "(XLF)", "Vakari"), resolves
 //! "the group" and "the two countries", and decides which state each official serves.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
@@ -56,7 +56,7 @@ pub struct ResolvedDocument {
 }
 
 /// Letters of a name with vowels and doubled letters removed, accents folded: transliteration
-/// variants share it ("Mudassir"/"Muddasar" → "mdsr", "Qurieshi"/"Qureshi" → "qrsh").
+/// variants share it ("Nadeem"/"Nadim" → "ndm", "Farooqi"/"Faruqi" → "frq").
 pub fn skeleton(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars().map(fold_accent).flat_map(char::to_lowercase) {
@@ -73,14 +73,14 @@ fn name_words(name: &str) -> Vec<&str> {
 }
 
 /// Whether two names can denote the same person: same skeleton, the same surname and given
-/// names of one contained in the other's ("Syed Asim Munir" / "Asim Munir"), or a surname
+/// names of one contained in the other's ("Syed Tariq Hamdani" / "Tariq Hamdani"), or a surname
 /// alone.
 ///
 /// ```
 /// use newsgraph::same_person;
-/// assert!(same_person("Anwaar-ul-Haq Kakar", "Anwar ul Haq Kakar"));
-/// assert!(same_person("Muhammad Muddasar Tipu", "Mudassir Tipu"));
-/// assert!(same_person("Jalil Abbas Jilani", "Jilani"));
+/// assert!(same_person("Zain-ul-Abidin Rahimi", "Zain ul Abidin Rahimi"));
+/// assert!(same_person("Muhammad Nadeem Farooqi", "Nadim Faruqi"));
+/// assert!(same_person("Daniel Moses Bakari", "Bakari"));
 /// assert!(!same_person("Nawaz Sharif", "Hakan Fidan"));
 /// ```
 pub fn same_person(a: &str, b: &str) -> bool {
@@ -92,7 +92,7 @@ pub fn same_person(a: &str, b: &str) -> bool {
     let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
         return false;
     };
-    // A surname alone ("Jilani") is the person whose name ends with it.
+    // A surname alone ("Bakari") is the person whose name ends with it.
     if wa.len() == 1 || wb.len() == 1 {
         return skeleton(la) == skeleton(lb) && skeleton(la).len() >= 2;
     }
@@ -115,7 +115,7 @@ pub fn person_keys(name: &str) -> [String; 2] {
 }
 
 /// Edit distance of at most one substitution between two words of the same length, case
-/// folded: "Gilani" for "Jilani".
+/// folded: "Vakari" for "Bakari".
 fn one_letter_apart(a: &str, b: &str) -> bool {
     // Compared without allocating: this runs for every capitalised word against every surname.
     let (mut a, mut b) = (
@@ -262,9 +262,9 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
 /// A short form of a name: its words, and the type and label of the entity it names.
 type ShortForm = (Vec<String>, EntityType, String);
 
-/// Adds the mentions a text makes with parts of names it introduced: surnames ("Jilani"),
-/// given names ("Jalil Abbas"), defined acronyms ("(ISPR)"), and one-letter variants of a
-/// surname ("Gilani").
+/// Adds the mentions a text makes with parts of names it introduced: surnames ("Bakari"),
+/// given names ("Daniel Moses"), defined acronyms ("(JSIO)"), and one-letter variants of a
+/// surname ("Vakari").
 fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
     let text = analyzed.doc.text.clone();
     // (words of the short form, entity type, label)
@@ -298,7 +298,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     surnames.push((parts[n - 1].to_string(), m.label.clone()));
                 }
             }
-            // "Inter-Services Public Relations (ISPR)": the acronym names the same entity.
+            // "Joint Staff Information Office (JSIO)": the acronym names the same entity.
             if words.get(m.last + 1) == Some(&"(") && words.get(m.last + 3) == Some(&")") {
                 let acronym = words[m.last + 2];
                 if acronym.len() >= 2 && acronym.chars().all(|c| c.is_uppercase()) {
@@ -418,7 +418,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     .flatten()
                     .map(|(_, label)| (vec![w.to_string()], EntityType::Official, label.clone()))
             };
-            // "(ISPR)" right after the name it abbreviates is its definition, not a new mention.
+            // "(JSIO)" right after the name it abbreviates is its definition, not a new mention.
             let definition =
                 i > 0 && words[i - 1] == "(" && s.mentions.iter().any(|m| m.last + 2 == i);
             let found = if definition {
@@ -468,7 +468,7 @@ fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
     ranked.into_iter().take(2).map(|(e, _)| e).collect()
 }
 
-/// A place's state: the gazetteer's, or the text's ("Iran's Sistan-Baluchestan province",
+/// A place's state: the gazetteer's, or the text's ("Sudan's Upper Nile province",
 /// "the Iranian province of X", "the Iran province of X").
 fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<Resolved>]) {
     let gaz: Vec<(usize, String)> = b
@@ -796,26 +796,26 @@ mod tests {
 
     #[test]
     fn one_letter_apart_is_one_substitution_in_a_long_enough_word() {
-        assert!(one_letter_apart("Jilani", "Gilani"));
+        assert!(one_letter_apart("Bakari", "Vakari"));
         assert!(one_letter_apart("QURESHI", "Qureshy"));
-        assert!(!one_letter_apart("Jilani", "Jilani"));
+        assert!(!one_letter_apart("Bakari", "Bakari"));
         assert!(!one_letter_apart("Khan", "Kahn"));
-        assert!(!one_letter_apart("Jilani", "Jilanis"));
-        assert!(!one_letter_apart("Munir", "Mazar"));
+        assert!(!one_letter_apart("Bakari", "Bakaris"));
+        assert!(!one_letter_apart("Hamdi", "Hamza"));
     }
 
     #[test]
     fn skeletons_absorb_transliteration() {
-        assert_eq!(skeleton("Qurieshi"), skeleton("Qureshi"));
-        assert_eq!(skeleton("Mudassir"), skeleton("Muddasar"));
-        assert_ne!(skeleton("Fidan"), skeleton("Jilani"));
+        assert_eq!(skeleton("Farooqi"), skeleton("Faruqi"));
+        assert_eq!(skeleton("Nadeem"), skeleton("Nadim"));
+        assert_ne!(skeleton("Okafor"), skeleton("Bakari"));
     }
 
     #[test]
     fn short_forms_and_variants_join_their_person() {
         let doc = resolved(
-            "Foreign Minister Jalil Abbas Jilani met Kenyan officials. Jilani said so. Later Gilani added more. \
-             Jalil Abbas underscored it.",
+            "Foreign Minister Daniel Moses Bakari met Kenyan officials. Bakari said so. Later Vakari added more. \
+             Daniel Moses underscored it.",
         );
         let officials: Vec<&LocalEntity> = doc
             .entities
@@ -824,20 +824,19 @@ mod tests {
             .collect();
         assert_eq!(officials.len(), 1, "{officials:?}");
         assert_eq!(officials[0].mentions, 4);
-        assert!(officials[0].aliases.contains("Gilani"));
+        assert!(officials[0].aliases.contains("Vakari"));
     }
 
     #[test]
     fn defined_acronyms_are_aliases() {
-        let doc =
-            resolved("The Inter-Services Public Relations (ISPR) said. Later the ISPR added.");
+        let doc = resolved("The Joint Staff Information Office (JSIO) said. Later the JSIO added.");
         let org = doc
             .entities
             .iter()
-            .find(|e| e.label == "Inter-Services Public Relations")
+            .find(|e| e.label == "Joint Staff Information Office")
             .expect("org");
         assert_eq!(org.mentions, 2);
-        assert!(org.aliases.contains("ISPR"));
+        assert!(org.aliases.contains("JSIO"));
     }
 
     #[test]

@@ -220,8 +220,8 @@ mod tests {
     #[test]
     fn abbreviations_initials_and_acronyms_do_not_split() {
         assert_eq!(
-            split("Gen. Munir met U.S. officials. J. Smith left."),
-            ["Gen. Munir met U.S. officials.", "J. Smith left."]
+            split("Gen. Okafor met U.S. officials. J. Smith left."),
+            ["Gen. Okafor met U.S. officials.", "J. Smith left."]
         );
     }
 

@@ -260,10 +260,7 @@ mod tests {
 
     #[test]
     fn nmtokens_keep_slugs_and_escape_the_rest_one_to_one() {
-        assert_eq!(
-            nmtoken("hossein-amir-abdollahian"),
-            "hossein-amir-abdollahian"
-        );
+        assert_eq!(nmtoken("karim-abdel-rahmani"), "karim-abdel-rahmani");
         assert_eq!(nmtoken("türkiye"), "türkiye");
         assert_eq!(nmtoken("a b|c"), "a.20.b.7C.c");
         assert_eq!(nmtoken("a.b:c"), "a.2E.b.3A.c");

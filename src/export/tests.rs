@@ -65,7 +65,7 @@ fn fixture() -> KnowledgeGraph {
     let mut nasty = Entity::new(NASTY, EntityType::Official);
     nasty.aliases.insert("Mr. <Hi> & \"Co\"".into());
     nasty.mentions = 2;
-    let mut group = Entity::new("Jaish al-Adl", EntityType::Group);
+    let mut group = Entity::new("Jund al-Haqq", EntityType::Group);
     group.mentions = 1;
     for e in [iran, pakistan, nasty, group] {
         g.add_entity(e);
@@ -89,7 +89,7 @@ fn fixture() -> KnowledgeGraph {
         evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")),
         None,
     );
-    let strike2 = "Pakistani jets struck \"hideouts\" <near> Saravan & killed 9.";
+    let strike2 = "Pakistani jets struck \"hideouts\" <near> Kassala & killed 9.";
     g.add_relation(
         "pakistan",
         RelationKind::Struck,
