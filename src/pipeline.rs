@@ -58,10 +58,11 @@ impl<'s> Pipeline<'s> {
             .map(|part| (self.extract_part(id, part), part.chars().count()))
             .collect::<Vec<_>>()
             .into_iter();
-        let ((meta, mut whole, mut sentences), mut chars) = extracted
+        // The first part's metadata (title, date) is the document's.
+        let ((mut whole, mut sentences), mut chars) = extracted
             .next()
             .expect("split_parts gives one part at least");
-        for ((_, x, n), part_chars) in extracted {
+        for ((x, n), part_chars) in extracted {
             let base = whole.entities.len();
             whole.entities.extend(x.entities);
             whole.relations.extend(x.relations.into_iter().map(|mut r| {
@@ -78,12 +79,11 @@ impl<'s> Pipeline<'s> {
             sentences += n;
             chars += part_chars;
         }
-        whole.meta = meta;
         whole
     }
 
-    /// One part's extraction, its document's metadata, and its sentence count.
-    fn extract_part(&self, id: &str, text: &str) -> (DocumentMeta, Extraction, usize) {
+    /// One part's extraction and its sentence count.
+    fn extract_part(&self, id: &str, text: &str) -> (Extraction, usize) {
         let schema = self.recognizer.schema;
         let doc = Document::new(id, text, schema.cue(Cue::LineJoiner));
         let meta = DocumentMeta {
@@ -96,11 +96,11 @@ impl<'s> Pipeline<'s> {
         let resolved = resolve(analyzed, schema);
         let relations = extract(&resolved, schema);
         let extraction = Extraction {
-            meta: meta.clone(),
+            meta,
             entities: resolved.entities,
             relations,
         };
-        (meta, extraction, sentences)
+        (extraction, sentences)
     }
 
     /// Extracts documents in parallel; the result is in input order.
