@@ -467,13 +467,20 @@ impl Ctx<'_> {
             }
             if matches!(self.word(i).as_str(), "which" | "who") && i > 0 && self.words[i - 1] == ","
             {
-                // The trigger is inside the relative clause: its antecedent is the agent.
-                return self
+                // The trigger is inside the relative clause: its antecedent is the agent
+                // ("Qatar and Oman, which have mediated ...").
+                let antecedent = self
                     .mentions
                     .iter()
-                    .filter(|m| m.last + 2 == i && types.contains(&m.entity_type))
-                    .flat_map(|m| self.agent_entities(m))
-                    .collect();
+                    .find(|m| m.last + 2 == i && types.contains(&m.entity_type));
+                let Some(m) = antecedent else {
+                    return Vec::new();
+                };
+                let mut agents = self.agent_entities(m);
+                if coordinated {
+                    agents.extend(self.coordinated_before(m.first, types).0);
+                }
+                return agents;
             }
             let here: Vec<&Resolved> = self
                 .mentions
@@ -492,32 +499,8 @@ impl Ctx<'_> {
             }
             let mut agents: Vec<usize> = here.iter().flat_map(|m| self.agent_entities(m)).collect();
             if coordinated {
-                let mut k = m.first;
-                loop {
-                    let mut j = k;
-                    while j > 0
-                        && matches!(
-                            self.word(j - 1).as_str(),
-                            "," | "and" | "the" | "&" | "as" | "well"
-                        )
-                    {
-                        j -= 1;
-                    }
-                    if j == k {
-                        break;
-                    }
-                    let prev: Vec<&Resolved> = self
-                        .mentions
-                        .iter()
-                        .filter(|p| p.last + 1 == j && types.contains(&p.entity_type))
-                        .collect();
-                    let Some(p) = prev.first() else { break };
-                    if self.qualifies_title(p) {
-                        break;
-                    }
-                    agents.extend(prev.iter().map(|p| p.entity));
-                    k = p.first;
-                }
+                let (more, k) = self.coordinated_before(m.first, types);
+                agents.extend(more);
                 let absolute = self.word(k.wrapping_sub(1)) == "with"
                     && self.word(end).ends_with("ing")
                     && m.last + 1 == end;
@@ -528,6 +511,39 @@ impl Ctx<'_> {
             return agents;
         }
         Vec::new()
+    }
+
+    /// The entities coordinated before token `first` ("X, Y and" before Z), and where the
+    /// first of them starts.
+    fn coordinated_before(&self, first: usize, types: &[EntityType]) -> (Vec<usize>, usize) {
+        let mut found = Vec::new();
+        let mut k = first;
+        loop {
+            let mut j = k;
+            while j > 0
+                && matches!(
+                    self.word(j - 1).as_str(),
+                    "," | "and" | "the" | "&" | "as" | "well"
+                )
+            {
+                j -= 1;
+            }
+            if j == k {
+                break;
+            }
+            let prev: Vec<&Resolved> = self
+                .mentions
+                .iter()
+                .filter(|p| p.last + 1 == j && types.contains(&p.entity_type))
+                .collect();
+            let Some(p) = prev.first() else { break };
+            if self.qualifies_title(p) {
+                break;
+            }
+            found.extend(prev.iter().map(|p| p.entity));
+            k = p.first;
+        }
+        (found, k)
     }
 
     /// "Pakistan's military", "Iran's foreign ministry": the possessor acts.

@@ -339,7 +339,8 @@ fn india_pakistan_sindoor_wire() {
 }
 
 /// Iran's attack on Israel of April 2024: "told X in a phone call", a sentence opening with
-/// "He", a party named between a mediator and its appeal, ranks before names.
+/// "He", a party named between a mediator and its appeal, ranks before names, coordinated
+/// antecedents of a relative clause ("Qatar and Oman, which have mediated ...").
 #[test]
 fn iran_israel_april_2024() {
     check(
@@ -350,6 +351,8 @@ fn iran_israel_april_2024() {
             ("Group of Seven", "mediated", "Iran"),
             ("Group of Seven", "mediated", "Israel"),
             ("Antonio Guterres", "mediated", "Israel"),
+            ("Qatar", "mediated", "United States"),
+            ("Oman", "mediated", "United States"),
             ("Hossein Amir-Abdollahian", "called", "David Cameron"),
             ("Hossein Amir-Abdollahian", "called", "Hakan Fidan"),
             ("Daniel Hagari", "official_of", "Israel"),
