@@ -60,6 +60,7 @@ cues! {
     BeVerb = "be verb",
     Pronoun = "pronoun",
     Negation = "negation",
+    Adverb = "adverb",
 }
 
 impl FromStr for Cue {

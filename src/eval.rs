@@ -418,17 +418,7 @@ mod tests {
     }
 
     fn ev(doc: &str) -> Evidence {
-        Evidence {
-            doc: doc.into(),
-            sentence: 0,
-            start: 0,
-            end: 1,
-            trigger_start: 0,
-            trigger_end: 1,
-            text: "t".into(),
-            trigger: "t".into(),
-            date: None,
-        }
+        Evidence::placeholder(doc, None)
     }
 
     #[test]

@@ -278,10 +278,7 @@ impl<'s> Recognizer<'s> {
         let acts = |i: usize| words.get(i).is_some_and(|w| acts_word(w));
         // "Washington also condemned", "Tehran later said": an adverb may come between.
         let mut next = last + 1;
-        if words
-            .get(next)
-            .is_some_and(|w| w.ends_with("ly") || matches!(*w, "also" | "then" | "again" | "later"))
-        {
+        if words.get(next).is_some_and(|w| self.schema.is_adverb(w)) {
             next += 1;
         }
         if acts(next)

@@ -52,17 +52,20 @@ impl<'s> Pipeline<'s> {
 
     fn extract_in_parts(&self, id: &str, text: &str, part_bytes: usize) -> Extraction {
         let parts = split_parts(text, part_bytes);
-        // Parts are extracted side by side and joined in order.
+        // Parts are extracted side by side and joined in order; a part's offsets are shifted
+        // by the code points and sentences of the parts before it.
         let mut extracted = parts
             .par_iter()
-            .map(|part| (self.extract_part(id, part), part.chars().count()))
+            .map(|part| self.extract_part(id, part))
             .collect::<Vec<_>>()
             .into_iter();
         // The first part's metadata (title, date) is the document's.
-        let ((mut whole, mut sentences), mut chars) = extracted
+        let (mut whole, mut sentences) = extracted
             .next()
             .expect("split_parts gives one part at least");
-        for ((x, n), part_chars) in extracted {
+        let mut chars = 0;
+        for ((x, n), before) in extracted.zip(&parts) {
+            chars += before.chars().count();
             let base = whole.entities.len();
             whole.entities.extend(x.entities);
             whole.relations.extend(x.relations.into_iter().map(|mut r| {
@@ -77,7 +80,6 @@ impl<'s> Pipeline<'s> {
                 r
             }));
             sentences += n;
-            chars += part_chars;
         }
         whole
     }

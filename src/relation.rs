@@ -104,6 +104,24 @@ pub struct Evidence {
     pub date: Option<String>,
 }
 
+#[cfg(test)]
+impl Evidence {
+    /// Evidence of one character in sentence 0 of `doc`, for tests that need some.
+    pub(crate) fn placeholder(doc: &str, date: Option<&str>) -> Self {
+        Evidence {
+            doc: doc.into(),
+            sentence: 0,
+            start: 0,
+            end: 1,
+            trigger_start: 0,
+            trigger_end: 1,
+            text: "x".into(),
+            trigger: "x".into(),
+            date: date.map(Into::into),
+        }
+    }
+}
+
 /// An edge: one (subject, relation, object) with all its evidence.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Relation {
@@ -156,17 +174,7 @@ mod tests {
 
     #[test]
     fn documents_and_dates_summarise_evidence() {
-        let ev = |doc: &str, date: Option<&str>| Evidence {
-            doc: doc.into(),
-            sentence: 0,
-            start: 0,
-            end: 1,
-            trigger_start: 0,
-            trigger_end: 1,
-            text: "x".into(),
-            trigger: "x".into(),
-            date: date.map(Into::into),
-        };
+        let ev = Evidence::placeholder;
         let r = Relation {
             kind: RelationKind::Struck,
             role: None,

@@ -186,13 +186,7 @@ fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<
 /// an adverb between ("The groups regularly attack").
 fn verb_context(schema: &Schema, words: &[&str], mentions: &[Resolved], i: usize) -> bool {
     let mut k = i;
-    while k > 0
-        && (words[k - 1].ends_with("ly")
-            || matches!(
-                fold(words[k - 1]).as_str(),
-                "also" | "then" | "again" | "back" | "not" | "reportedly"
-            ))
-    {
+    while k > 0 && schema.is_adverb(words[k - 1]) {
         k -= 1;
     }
     let Some(prev) = k.checked_sub(1) else {

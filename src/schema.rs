@@ -453,6 +453,12 @@ impl Schema {
         &self.cues[cue as usize]
     }
 
+    /// A word that may stand between a subject and its verb ("Washington also condemned",
+    /// "the groups regularly attack"): an "-ly" word or one of the lexicon's adverbs.
+    pub fn is_adverb(&self, word: &str) -> bool {
+        word.ends_with("ly") || self.cue(Cue::Adverb).contains(word)
+    }
+
     pub fn codes(&self, kind: RelationKind) -> Option<&RelationCodes> {
         self.relations.iter().find(|r| r.kind == kind)
     }
