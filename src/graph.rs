@@ -14,12 +14,13 @@ use crate::relation::{Evidence, Relation, RelationKind};
 /// is what makes every export byte-for-byte deterministic.
 ///
 /// ```
-/// use newsgraph::{Entity, EntityType, Evidence, KnowledgeGraph, RelationKind};
+/// use newsgraph::{Entity, EntityType, Evidence, KnowledgeGraph, Modality, RelationKind};
 /// let mut g = KnowledgeGraph::new();
 /// g.add_entity(Entity::new("Iran", EntityType::State));
 /// g.add_entity(Entity::new("Pakistan", EntityType::State));
 /// let ev = Evidence { doc: "d".into(), sentence: 0, start: 0, end: 22, trigger_start: 5,
-///     trigger_end: 11, text: "Iran struck Pakistan.".into(), trigger: "struck".into(), date: None };
+///     trigger_end: 11, text: "Iran struck Pakistan.".into(), trigger: "struck".into(), date: None,
+///     modality: Modality::Asserted };
 /// g.add_relation("iran", RelationKind::Struck, "pakistan", ev.clone(), None);
 /// g.add_relation("iran", RelationKind::Struck, "pakistan", ev, None);
 /// assert_eq!(g.edge_count(), 1);
@@ -241,6 +242,7 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::relation::Modality;
 
     fn ev(doc: &str, sentence: usize) -> Evidence {
         Evidence {
@@ -253,6 +255,7 @@ mod tests {
             text: "t".into(),
             trigger: "t".into(),
             date: None,
+            modality: Modality::Asserted,
         }
     }
 

@@ -36,7 +36,7 @@ pub use mentions::{
 pub use output::write_exports;
 pub use phrases::{fold, PhraseSet};
 pub use pipeline::{Extraction, Merger, Pipeline};
-pub use relation::{Evidence, Relation, RelationKind};
+pub use relation::{Evidence, Modality, Relation, RelationKind};
 pub use relations::{extract, LocalRelation};
 pub use resolve::{
     resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument,

@@ -102,6 +102,40 @@ pub struct Evidence {
     pub trigger: String,
     /// Event date (ISO 8601, `YYYY-MM-DD`) when the text lets it be resolved.
     pub date: Option<String>,
+    /// Whether the sentence asserts the event or reports somebody's claim of it.
+    pub modality: Modality,
+}
+
+/// How a sentence puts forward the event it supports. Denied, threatened, planned and
+/// hypothetical events are never edges, so only these two reach the graph.
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Modality {
+    /// The text states the event in its own voice.
+    #[default]
+    Asserted,
+    /// The text reports somebody's statement of it ("X said it struck", "according to").
+    Claimed,
+}
+
+impl Modality {
+    pub const ALL: [Modality; 2] = [Modality::Asserted, Modality::Claimed];
+
+    /// The modality's name in every export.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Asserted => "asserted",
+            Modality::Claimed => "claimed",
+        }
+    }
+}
+
+impl fmt::Display for Modality {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 #[cfg(test)]
@@ -118,6 +152,7 @@ impl Evidence {
             text: "x".into(),
             trigger: "x".into(),
             date: date.map(Into::into),
+            modality: Modality::Asserted,
         }
     }
 }

@@ -6,7 +6,7 @@ use crate::dates::{resolve_date, DateValue};
 use crate::entity::EntityType;
 use crate::mentions::MentionForm;
 use crate::phrases::fold;
-use crate::relation::{Evidence, RelationKind};
+use crate::relation::{Evidence, Modality, RelationKind};
 use crate::resolve::{Resolved, ResolvedDocument};
 use crate::schema::{Schema, TriggerPos};
 
@@ -346,6 +346,7 @@ impl Ctx<'_> {
             text: s.sentence.text(&doc.text).to_string(),
             trigger: doc.text[t[first].start..t[last].end].to_string(),
             date,
+            modality: Modality::Asserted,
         }
     }
 

@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{distinct_documents, start_document, GraphWriter, HexColor};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph};
-use crate::relation::Evidence;
+use crate::relation::{Evidence, Modality};
 
 /// Builds a [`WriterJsonSerializer`].
 ///
@@ -210,6 +210,7 @@ impl Serialize for EvidenceList<'_> {
                 trigger: &e.trigger,
                 text: &e.text,
                 date: e.date.as_deref(),
+                modality: e.modality,
             })?;
         }
         seq.end()
@@ -228,4 +229,5 @@ struct EvidenceRow<'a> {
     text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
+    modality: Modality,
 }

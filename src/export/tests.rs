@@ -12,7 +12,7 @@ use super::xml::{self, XmlContext};
 use super::*;
 use crate::entity::{slug, Entity, EntityType};
 use crate::graph::DocumentMeta;
-use crate::relation::{Evidence, RelationKind};
+use crate::relation::{Evidence, Modality, RelationKind};
 
 const NASTY: &str = "He said \"hi\" <b> & \\ \n newline";
 
@@ -29,6 +29,7 @@ fn evidence(doc: &str, sentence: usize, text: &str, trigger: &str, date: Option<
         text: text.into(),
         trigger: trigger.into(),
         date: date.map(Into::into),
+        modality: Modality::Asserted,
     }
 }
 
@@ -499,6 +500,7 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
                 text: text.clone(),
                 trigger: trigger.clone(),
                 date: date.clone(),
+                modality: Modality::Asserted,
             };
             g.add_relation(
                 &ids[s % ids.len()],

@@ -908,7 +908,9 @@ const HOSTILE: &[&str] = &[
 
 /// A graph whose every label, alias, role and quote is hostile; `long` adds a 100 KB name.
 fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
-    use newsgraph::{DocumentMeta, Entity, EntityType, Evidence, KnowledgeGraph, RelationKind};
+    use newsgraph::{
+        DocumentMeta, Entity, EntityType, Evidence, KnowledgeGraph, Modality, RelationKind,
+    };
     let mut g = KnowledgeGraph::new();
     let mut names: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
     if long {
@@ -946,6 +948,7 @@ fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
             trigger: text.chars().take(1).collect(),
             text,
             date: None,
+            modality: Modality::Asserted,
         };
         let kind = RelationKind::ALL[i % RelationKind::ALL.len()];
         assert!(g.add_relation(
