@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Derive the expected answers of the competency queries from the gold annotations.
 
-usage: python3 tests/interop/derive_expected.py [GOLD_DIR]        (default: ../shared/gold)
+usage: python3 tests/interop/derive_expected.py [GOLD_DIR]        (default: tests/data/gold)
        python3 tests/interop/derive_expected.py --check [GOLD_DIR]
 
 Writes tests/interop/queries/gold-entities.json (every gold entity with its aliases, used to
@@ -156,7 +156,7 @@ def derive(gold):
 def main(argv):
     check = "--check" in argv
     args = [a for a in argv if a != "--check"]
-    gold = Path(args[0]) if args else HERE.parents[2] / "shared" / "gold"
+    gold = Path(args[0]) if args else HERE.parent / "data" / "gold"
     stale = []
     for name, value in derive(gold).items():
         text = json.dumps(value, indent=2, ensure_ascii=False) + "\n"

@@ -1,6 +1,6 @@
 """The competency questions: SPARQL files in queries/, run with pyoxigraph on graph.ttl, each
 checked against the answer derived from the gold annotations (queries/*.expected.json, written
-by derive_expected.py from ../shared/gold/seeds-relations.tsv).
+by derive_expected.py from tests/data/gold/seeds-relations.tsv).
 
 Entities are matched by rdfs:label, through the gold spellings ("Hossein Amir Abdollahian" is
 gold's "Hossein Amir-Abdollahian"). An answer passes when it contains every required name (or
@@ -22,6 +22,13 @@ def select(store, name):
     solutions = store.query(query)
     variables = [v.value for v in solutions.variables]
     return [{v: (s[v].value if s[v] is not None else None) for v in variables} for s in solutions]
+
+
+def test_expected_answers_are_those_of_the_gold():
+    """The committed *.expected.json are what derive_expected.py derives from tests/data/gold now."""
+    import derive_expected
+
+    assert derive_expected.main(["--check"]) == 0, "rerun python3 tests/interop/derive_expected.py"
 
 
 def test_every_query_has_an_expected_answer():

@@ -105,9 +105,9 @@ fn eval_prints_per_relation_scores() {
         .args([
             "eval",
             "--gold-entities",
-            "../shared/gold/seeds-entities.tsv",
+            "tests/data/gold/seeds-entities.tsv",
             "--gold-relations",
-            "../shared/gold/seeds-relations.tsv",
+            "tests/data/gold/seeds-relations.tsv",
             "seeds",
             "-q",
         ])
