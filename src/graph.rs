@@ -41,8 +41,11 @@ pub struct DocumentMeta {
     /// The file stem.
     pub id: String,
     pub title: Option<String>,
-    /// Publication date (`YYYY-MM-DD`) when the article states one.
+    /// Publication date (`YYYY-MM-DD`) when the article or its record states one.
     pub published: Option<String>,
+    /// The address the article was published at, when its record gives one (an absolute IRI).
+    #[serde(default)]
+    pub url: Option<String>,
 }
 
 /// An edge seen from outside: its two ends and the relation.
@@ -88,6 +91,11 @@ impl KnowledgeGraph {
     /// Records a source document (the last record of an id wins).
     pub fn add_document(&mut self, meta: DocumentMeta) {
         self.documents.insert(meta.id.clone(), meta);
+    }
+
+    /// The record of a source document.
+    pub fn document(&self, id: &str) -> Option<&DocumentMeta> {
+        self.documents.get(id)
     }
 
     /// Source documents in id order.

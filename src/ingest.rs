@@ -53,6 +53,8 @@ pub struct Document {
     pub offsets: OffsetMap,
     pub title: Option<String>,
     pub published: Option<NaiveDate>,
+    /// Where the article was published, when its record says.
+    pub url: Option<String>,
 }
 
 impl Document {
@@ -64,6 +66,7 @@ impl Document {
             id: id.into(),
             title: title(original),
             published: publication_date(original),
+            url: None,
             text,
             offsets,
         }

@@ -92,6 +92,7 @@ impl<'s> Pipeline<'s> {
             id: doc.id.clone(),
             title: doc.title.clone(),
             published: doc.published.map(|d| d.format("%Y-%m-%d").to_string()),
+            url: doc.url.clone(),
         };
         let analyzed = self.recognizer.analyze(doc);
         let sentences = analyzed.sentences.len();

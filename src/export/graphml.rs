@@ -147,7 +147,7 @@ impl<W: Write> GraphMlOut<W> {
             self.node(entity)?;
         }
         for edge in graph.edges() {
-            self.edge(&edge)?;
+            self.edge(&edge, graph)?;
         }
         self.xml.end("graph")?;
         self.xml.end("graphml")?;
@@ -171,7 +171,7 @@ impl<W: Write> GraphMlOut<W> {
         self.xml.end("node")
     }
 
-    fn edge(&mut self, edge: &EdgeView<'_>) -> io::Result<()> {
+    fn edge(&mut self, edge: &EdgeView<'_>, graph: &KnowledgeGraph) -> io::Result<()> {
         let relation = edge.relation;
         let kind = relation.kind.as_str();
         let (source, target) = (nmtoken(&edge.source.id), nmtoken(&edge.target.id));
@@ -209,7 +209,7 @@ impl<W: Write> GraphMlOut<W> {
         if let Some(date) = relation.last_date() {
             self.data("last_date", date)?;
         }
-        let evidence = json_into(&mut self.json, &EvidenceList(&relation.evidence))?;
+        let evidence = json_into(&mut self.json, &EvidenceList(&relation.evidence, graph))?;
         data(&mut self.xml, "evidence", evidence)?;
         self.xml.end("edge")
     }

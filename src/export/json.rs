@@ -71,7 +71,7 @@ impl<W: Write> WriterJsonSerializer<W> {
         w.write_all(b"\n],\n\"edges\":[")?;
         for (i, edge) in graph.edges().enumerate() {
             w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *w, &EdgeRow::new(&edge))?;
+            serde_json::to_writer(&mut *w, &EdgeRow::new(&edge, graph))?;
         }
         w.write_all(b"\n]}\n")
     }
@@ -164,7 +164,7 @@ struct EdgeRow<'a> {
 }
 
 impl<'a> EdgeRow<'a> {
-    fn new(edge: &EdgeView<'a>) -> Self {
+    fn new(edge: &EdgeView<'a>, graph: &'a KnowledgeGraph) -> Self {
         let relation = edge.relation;
         EdgeRow {
             source: &edge.source.id,
@@ -178,7 +178,7 @@ impl<'a> EdgeRow<'a> {
             first_date: relation.first_date(),
             last_date: relation.last_date(),
             documents: EdgeDocuments(relation),
-            evidence: EvidenceList(&relation.evidence),
+            evidence: EvidenceList(&relation.evidence, graph),
         }
     }
 }
@@ -192,9 +192,10 @@ impl Serialize for EdgeDocuments<'_> {
     }
 }
 
-/// An edge's evidence as a JSON array of objects (also the GraphML `evidence` value). The
-/// field order and the omission of an unknown date are part of the format.
-pub(super) struct EvidenceList<'a>(pub(super) &'a [Evidence]);
+/// An edge's evidence as a JSON array of objects (also the GraphML `evidence` value), each
+/// with its document's address when the graph knows it. The field order and the omission of
+/// an unknown date or address are part of the format.
+pub(super) struct EvidenceList<'a>(pub(super) &'a [Evidence], pub(super) &'a KnowledgeGraph);
 
 impl Serialize for EvidenceList<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -211,6 +212,7 @@ impl Serialize for EvidenceList<'_> {
                 text: &e.text,
                 date: e.date.as_deref(),
                 modality: e.modality,
+                url: self.1.document(&e.doc).and_then(|d| d.url.as_deref()),
             })?;
         }
         seq.end()
@@ -230,4 +232,6 @@ struct EvidenceRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     modality: Modality,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }

@@ -46,8 +46,9 @@ pub use gexf::{GexfSerializer, WriterGexfSerializer};
 pub use graphml::{GraphMlSerializer, WriterGraphMlSerializer};
 pub use json::{JsonSerializer, WriterJsonSerializer};
 pub use rdf::{
-    entity_iri, relation_property, NTriplesSerializer, TurtleSerializer, WriterNTriplesSerializer,
-    WriterTurtleSerializer, DOCUMENT_NS, ENTITY_NS, EVIDENCE_NS, ONTOLOGY_NS, STATEMENT_NS,
+    document_iri, entity_iri, relation_property, NTriplesSerializer, TurtleSerializer,
+    WriterNTriplesSerializer, WriterTurtleSerializer, DOCUMENT_NS, ENTITY_NS, EVIDENCE_NS,
+    ONTOLOGY_NS, STATEMENT_NS,
 };
 
 /// The export formats, each written to `graph.<extension>`.

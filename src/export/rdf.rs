@@ -23,6 +23,10 @@
 //! relations and of Wikidata statements) that carries the weight, codes, dates, documents
 //! and one `ng:Evidence` (an `oa:Annotation`) per supporting sentence, whose target selects
 //! the sentence in its document by position and by quote.
+//!
+//! A document is a `prov:Entity` with its `dcterms:title`, its publication date
+//! (`dcterms:issued`) and, when its record gives the address it was published at,
+//! `prov:wasDerivedFrom` that address.
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -122,7 +126,6 @@ mod ng {
     pub const TRIGGER: NamedNodeRef<'_> = term!(ng_ns, "trigger");
     pub const TRIGGER_START: NamedNodeRef<'_> = term!(ng_ns, "triggerStart");
     pub const TRIGGER_END: NamedNodeRef<'_> = term!(ng_ns, "triggerEnd");
-    pub const PUBLISHED: NamedNodeRef<'_> = term!(ng_ns, "published");
 }
 
 mod oa {
@@ -147,6 +150,7 @@ const OWL_SAME_AS: NamedNodeRef<'_> = term!(owl_ns, "sameAs");
 const PROV_ENTITY: NamedNodeRef<'_> = term!(prov_ns, "Entity");
 const PROV_WAS_DERIVED_FROM: NamedNodeRef<'_> = term!(prov_ns, "wasDerivedFrom");
 const DCTERMS_TITLE: NamedNodeRef<'_> = term!(dcterms_ns, "title");
+const DCTERMS_ISSUED: NamedNodeRef<'_> = term!(dcterms_ns, "issued");
 
 /// The class of an entity type: `ng:State`, `ng:Official`, …
 fn entity_class(t: EntityType) -> NamedNodeRef<'static> {
@@ -183,6 +187,17 @@ pub fn relation_property(kind: RelationKind) -> NamedNodeRef<'static> {
 pub fn entity_iri(id: &str) -> String {
     let mut iri = String::new();
     set_iri(&mut iri, ENTITY_NS, id);
+    iri
+}
+
+/// The IRI of the document with this id.
+///
+/// ```
+/// assert_eq!(newsgraph::export::document_iri("a b"), "https://w3id.org/newsgraph/document/a%20b");
+/// ```
+pub fn document_iri(id: &str) -> String {
+    let mut iri = String::new();
+    set_iri(&mut iri, DOCUMENT_NS, id);
     iri
 }
 
@@ -508,9 +523,17 @@ fn emit_document(
     {
         sink(TripleRef::new(
             s,
-            ng::PUBLISHED,
+            DCTERMS_ISSUED,
             typed(published, xsd::DATE),
         ))?;
+    }
+    // The address a crawler recorded is only written when it is an absolute IRI: anything
+    // else would break the syntax of the file.
+    if let Some(url) = meta
+        .and_then(|m| m.url.as_deref())
+        .and_then(|u| NamedNodeRef::new(u).ok())
+    {
+        sink(TripleRef::new(s, PROV_WAS_DERIVED_FROM, url))?;
     }
     Ok(())
 }

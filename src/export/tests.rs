@@ -75,11 +75,14 @@ fn fixture() -> KnowledgeGraph {
         id: "reuters-0118".into(),
         title: Some("Pakistan strikes \"militant targets\" in Iran".into()),
         published: Some("2024-01-18".into()),
+        url: Some("https://www.example.org/world/asia/pakistan-strikes?id=18&ref=a%20b".into()),
     });
     g.add_document(DocumentMeta {
         id: "aljazeera".into(),
         title: Some("Iran & Pakistan".into()),
         published: None,
+        // Not an IRI: kept in JSON, left out of RDF.
+        url: Some("www.example.org/iran pakistan".into()),
     });
 
     let strike = "Pakistan carried out strikes inside Iran on Thursday.";
@@ -421,8 +424,8 @@ fn date() -> impl Strategy<Value = Option<String>> {
 
 /// Label, type index, aliases, Wikidata id.
 type EntitySpec = (String, usize, Vec<String>, Option<String>);
-/// Id, title, publication date.
-type DocumentSpec = (String, Option<String>, Option<String>);
+/// Id, title, publication date, address.
+type DocumentSpec = (String, Option<String>, Option<String>, Option<String>);
 /// Document index, text, trigger, date.
 type EvidenceSpec = (usize, String, String, Option<String>);
 /// Source index, relation index, target index, evidence, role.
@@ -442,7 +445,12 @@ fn graph_spec(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Valu
         prop::collection::vec(text.clone(), 0..3),
         prop::option::of("Q[0-9]{1,4}"),
     );
-    let document = (text.clone(), prop::option::of(text.clone()), date());
+    let url = prop_oneof![
+        2 => Just(None),
+        2 => "[a-z0-9]{1,8}".prop_map(|p| Some(format!("https://news.example.org/{p}?a=1&b=%C3%A9"))),
+        1 => prop::option::of(text.clone()),
+    ];
+    let document = (text.clone(), prop::option::of(text.clone()), date(), url);
     let ev = (0usize..3, text.clone(), text.clone(), date());
     let edge = (
         0usize..5,
@@ -475,11 +483,12 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
         ids.push(e.id.clone());
         g.add_entity(e);
     }
-    for (id, title, published) in &spec.documents {
+    for (id, title, published, url) in &spec.documents {
         g.add_document(DocumentMeta {
             id: id.clone(),
             title: title.clone(),
             published: published.clone(),
+            url: url.clone(),
         });
     }
     for (s, r, t, evidence, role) in &spec.edges {
@@ -594,6 +603,8 @@ fn check_json(g: &KnowledgeGraph, doc: &str) {
             assert_eq!(j["start"], ev.start);
             assert_eq!(j["trigger_end"], ev.trigger_end);
             assert_eq!(j["date"].as_str(), ev.date.as_deref());
+            let url = g.document(&ev.doc).and_then(|d| d.url.as_deref());
+            assert_eq!(j["url"].as_str(), url);
         }
     }
 }
@@ -703,6 +714,24 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         all_values(&triples, &format!("{ONTOLOGY_NS}trigger")),
         triggers
     );
+    for d in g.documents() {
+        let iri = document_iri(&d.id);
+        let url = d
+            .url
+            .as_deref()
+            .filter(|u| oxrdf::NamedNode::new(*u).is_ok());
+        assert_eq!(
+            objects(&triples, &iri, "http://www.w3.org/ns/prov#wasDerivedFrom"),
+            url.map(String::from).into_iter().collect(),
+            "{iri}"
+        );
+        let issued = d.published.as_deref().filter(|p| is_iso_date(p));
+        assert_eq!(
+            objects(&triples, &iri, "http://purl.org/dc/terms/issued"),
+            issued.map(String::from).into_iter().collect(),
+            "{iri}"
+        );
+    }
     let mut titles: Vec<String> = g.documents().filter_map(|d| d.title.clone()).collect();
     titles.sort();
     assert_eq!(
@@ -952,7 +981,7 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
         assert_eq!(data["r"].parse::<u8>().unwrap(), r.kind.color().0);
         assert_eq!(data["first_quote"], xml_policy(&r.evidence[0].text));
         assert_eq!(data["documents"], json_text(&r.documents()));
-        assert_eq!(data["evidence"], json_text(&EvidenceList(&r.evidence)));
+        assert_eq!(data["evidence"], json_text(&EvidenceList(&r.evidence, g)));
         assert_eq!(
             data.get("role").map(|s| s.to_string()),
             r.role.as_deref().map(xml_policy)

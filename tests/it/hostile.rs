@@ -924,6 +924,7 @@ fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
         id: "doc \"<&>\"".into(),
         title: Some(HOSTILE[0].into()),
         published: None,
+        url: Some(HOSTILE[1].into()),
     });
     let mut ids = Vec::new();
     for (i, name) in names.iter().enumerate() {
