@@ -20,7 +20,7 @@ use crate::relation::{Evidence, Relation, RelationKind};
 /// g.add_entity(Entity::new("Pakistan", EntityType::State));
 /// let ev = Evidence { doc: "d".into(), sentence: 0, start: 0, end: 22, trigger_start: 5,
 ///     trigger_end: 11, text: "Iran struck Pakistan.".into(), trigger: "struck".into(), date: None,
-///     modality: Modality::Asserted };
+///     modality: Modality::Asserted, caller: None };
 /// g.add_relation("iran", RelationKind::Struck, "pakistan", ev.clone(), None);
 /// g.add_relation("iran", RelationKind::Struck, "pakistan", ev, None);
 /// assert_eq!(g.edge_count(), 1);
@@ -264,6 +264,7 @@ mod tests {
             trigger: "t".into(),
             date: None,
             modality: Modality::Asserted,
+            caller: None,
         }
     }
 

@@ -104,6 +104,11 @@ pub struct Evidence {
     pub date: Option<String>,
     /// Whether the sentence asserts the event or reports somebody's claim of it.
     pub modality: Modality,
+    /// On `called` evidence, the id of the entity that placed the call, when the sentence
+    /// says who did ("X telephoned Y"). A call is stored as one undirected edge, so this is
+    /// the only record of its direction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caller: Option<String>,
 }
 
 /// How a sentence puts forward the event it supports. Denied, threatened, planned and
@@ -153,6 +158,7 @@ impl Evidence {
             trigger: "x".into(),
             date: date.map(Into::into),
             modality: Modality::Asserted,
+            caller: None,
         }
     }
 }

@@ -347,6 +347,7 @@ impl Ctx<'_> {
             trigger: doc.text[t[first].start..t[last].end].to_string(),
             date,
             modality: Modality::Asserted,
+            caller: None,
         }
     }
 

@@ -1,16 +1,22 @@
 //! `graph.dot`: Graphviz DOT, written by hand because petgraph's `Dot` writes attribute
 //! strings raw and uses node indices as ids.
 //!
-//! - Node ids are the quoted entity ids; legend ids contain `:`, which slugs never do.
+//! - Node ids are the quoted entity ids; the legend's id contains `:`, which slugs never do.
 //! - Every quoted string is escaped (`\` and `"` with a backslash, line breaks as `\n`,
 //!   tabs as spaces, other control characters and non-characters as U+FFFD), so the file
 //!   always parses and Graphviz prints no warning.
 //! - No physical line is longer than [`MAX_LINE`] bytes: labels and tooltips, which are
 //!   display only, are truncated with an ellipsis, and a string still too long for a line
 //!   (a very long id) is continued on the next line with DOT's backslash-newline.
-//! - Shape and fill colour by entity type, colour by relation, and a legend cluster of the
-//!   types and relations present. Entities without edges are gathered in a cluster of
-//!   their own, laid out as a grid.
+//! - The drawing is made to be read at the width of a page: names wrapped onto short lines
+//!   (the ranks of `rankdir=LR` stay narrow), shapes of the box family, no text on edges
+//!   (colour tells the relation, thickness the number of sentences, the tooltip the rest).
+//!   A phone call has no direction, so `called` is drawn without arrowheads.
+//! - The legend is one node with an HTML-like table, so every layout engine (`dot`, `sfdp`,
+//!   `neato`) keeps it whole. Entities without edges are gathered in a cluster of their own,
+//!   laid out as a grid.
+//! - Past [`LARGE_GRAPH`] entities a comment at the top says that Graphviz is the wrong
+//!   tool for the file's size and names the ones that fit.
 
 use std::collections::HashSet;
 use std::fmt::Write as _;
@@ -29,6 +35,12 @@ const WRAP_AT: usize = MAX_LINE - 256;
 /// Display limits, in characters.
 const MAX_LABEL: usize = 120;
 const MAX_TOOLTIP: usize = 1_000;
+/// Names are broken at spaces into lines of about this many characters.
+const LABEL_LINE: usize = 16;
+/// Past this many entities, Graphviz takes long to lay the graph out and draws a hairball.
+pub(super) const LARGE_GRAPH: usize = 300;
+/// The legend's node id: slugs never contain `:`.
+const LEGEND_ID: &str = "legend:";
 
 /// Builds a [`WriterDotSerializer`].
 #[derive(Debug, Default, Clone)]
@@ -65,9 +77,22 @@ impl<W: Write> WriterDotSerializer<W> {
         start_document(&mut self.written)?;
         let out = &mut self.out;
         out.raw("digraph newsgraph {\n")?;
-        out.raw("  graph [rankdir=LR, fontsize=10];\n")?;
-        out.raw("  node [style=filled, fontsize=10];\n")?;
-        out.raw("  edge [fontsize=9];\n")?;
+        if graph.node_count() > LARGE_GRAPH {
+            out.raw(&format!(
+                "  // {} entities: past a few hundred, Graphviz is slow and draws a hairball. \
+                 Open graph.html (the explorer) or graph.gexf (Gephi) instead.\n",
+                graph.node_count()
+            ))?;
+        }
+        out.raw(
+            "  graph [rankdir=LR, fontname=\"Helvetica\", fontsize=14, ranksep=0.3, \
+             nodesep=0.08, pad=0.05];\n",
+        )?;
+        out.raw(
+            "  node [style=filled, fontname=\"Helvetica\", fontsize=14, \
+             margin=\"0.05,0.02\", height=0.2, width=0.3];\n",
+        )?;
+        out.raw("  edge [arrowsize=0.6];\n")?;
         let mut types = [false; EntityType::ALL.len()];
         for entity in graph.entities() {
             types[entity.entity_type as usize] = true;
@@ -109,17 +134,38 @@ impl<W: Write> GraphWriter<W> for WriterDotSerializer<W> {
     }
 }
 
-/// Graphviz shape of each entity type (all built-in polygon shapes).
-fn shape(t: EntityType) -> &'static str {
+/// Graphviz shape and style of each entity type: shapes of the box family, which grow
+/// least around a label (an ellipse or a diamond around a long name is twice as wide).
+fn shape(t: EntityType) -> (&'static str, &'static str) {
     match t {
-        EntityType::State => "box",
-        EntityType::Official => "ellipse",
-        EntityType::Group => "octagon",
-        EntityType::Operation => "diamond",
-        EntityType::Organization => "component",
-        EntityType::Place => "house",
-        EntityType::Person => "note",
+        EntityType::State => ("box", "filled"),
+        EntityType::Official => ("box", "rounded,filled"),
+        EntityType::Group => ("box3d", "filled"),
+        EntityType::Operation => ("box", "filled,diagonals"),
+        EntityType::Organization => ("component", "filled"),
+        EntityType::Place => ("tab", "filled"),
+        EntityType::Person => ("note", "filled"),
     }
+}
+
+/// `label` broken at spaces into lines of about [`LABEL_LINE`] characters; a longer word
+/// keeps a line of its own.
+fn wrap_label(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut line = 0;
+    for word in label.split(' ').filter(|w| !w.is_empty()) {
+        let len = word.chars().count();
+        if line > 0 && line + 1 + len > LABEL_LINE {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(word);
+        line += len;
+    }
+    out
 }
 
 /// Black or white, whichever reads better on `fill`.
@@ -158,7 +204,7 @@ impl<W: Write> DotOut<W> {
         self.raw("  ")?;
         self.quoted(&entity.id, None)?;
         self.raw(" [label=")?;
-        self.quoted(&entity.label, Some(MAX_LABEL))?;
+        self.quoted(&wrap_label(&entity.label), Some(MAX_LABEL))?;
         self.type_style(entity.entity_type)?;
         self.raw(", tooltip=")?;
         self.quoted(&tooltip, Some(MAX_TOOLTIP))?;
@@ -168,22 +214,22 @@ impl<W: Write> DotOut<W> {
     fn edge(&mut self, edge: &EdgeView<'_>) -> io::Result<()> {
         let relation = edge.relation;
         let weight = relation.weight();
-        let label = match weight {
+        let mut tooltip = match weight {
             1 => relation.kind.as_str().to_owned(),
-            n => format!("{} ({n})", relation.kind),
+            n => format!("{} ({n} sentences)", relation.kind),
         };
+        if let Some(first) = relation.evidence.first() {
+            tooltip.push_str(": ");
+            tooltip.push_str(&first.text);
+        }
         self.raw("  ")?;
         self.quoted(&edge.source.id, None)?;
         self.raw(" -> ")?;
         self.quoted(&edge.target.id, None)?;
-        self.raw(" [label=")?;
-        self.quoted(&label, None)?;
+        self.raw(" [")?;
         self.relation_style(relation.kind)?;
-        self.raw(&format!(", penwidth={}", weight.min(5)))?;
-        if let Some(first) = relation.evidence.first() {
-            self.raw(", tooltip=")?;
-            self.quoted(&first.text, Some(MAX_TOOLTIP))?;
-        }
+        self.raw(&format!(", penwidth={}, tooltip=", weight.min(5)))?;
+        self.quoted(&tooltip, Some(MAX_TOOLTIP))?;
         self.raw("];\n")
     }
 
@@ -204,38 +250,55 @@ impl<W: Write> DotOut<W> {
         self.raw("  }\n")
     }
 
-    /// A cluster with one sample node per entity type and one sample edge per relation
-    /// present in the graph.
+    /// One node whose HTML-like label is a table: a swatch per entity type present, a line
+    /// per relation present. A single node stays whole in every layout engine.
     fn legend(&mut self, types: &[bool], relations: &[bool]) -> io::Result<()> {
-        if !types.contains(&true) {
-            return Ok(());
-        }
-        self.raw("  subgraph cluster_legend {\n")?;
-        self.raw("    label=\"Legend\";\n    style=dashed;\n")?;
-        let present: Vec<EntityType> = EntityType::ALL
+        let types: Vec<EntityType> = EntityType::ALL
             .into_iter()
             .filter(|&t| types[t as usize])
             .collect();
-        for &t in &present {
-            self.raw(&format!("    \"legend:type:{t}\" [label=\"{t}\""))?;
-            self.type_style(t)?;
-            self.raw("];\n")?;
+        if types.is_empty() {
+            return Ok(());
         }
-        let ids: Vec<String> = present.iter().map(|t| format!("legend:type:{t}")).collect();
-        self.grid(&ids.iter().map(String::as_str).collect::<Vec<_>>())?;
-        for r in RelationKind::ALL
+        let relations: Vec<RelationKind> = RelationKind::ALL
             .into_iter()
             .filter(|&r| relations[r as usize])
-        {
-            self.raw(&format!(
-                "    \"legend:relation:{r}:from\" [label=\"\", shape=point, width=0.08];\n    \
-                 \"legend:relation:{r}:to\" [label=\"\", shape=point, width=0.08];\n    \
-                 \"legend:relation:{r}:from\" -> \"legend:relation:{r}:to\" [label=\"{r}\""
-            ))?;
-            self.relation_style(r)?;
-            self.raw("];\n")?;
+            .collect();
+        let mut table = String::from(
+            "<<table border=\"1\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\">\n    \
+             <tr><td colspan=\"2\"><b>Legend</b></td></tr>\n",
+        );
+        for row in 0..types.len().max(relations.len()) {
+            table.push_str("    <tr>");
+            match types.get(row) {
+                Some(&t) => {
+                    let fill = t.color();
+                    let _ = write!(
+                        table,
+                        "<td bgcolor=\"{}\"><font color=\"{}\">{t}</font></td>",
+                        HexColor::new(fill).as_str(),
+                        text_color(fill)
+                    );
+                }
+                None => table.push_str("<td></td>"),
+            }
+            match relations.get(row) {
+                Some(&r) => {
+                    let head = if r.is_symmetric() { "━" } else { "▶" };
+                    let _ = write!(
+                        table,
+                        "<td align=\"left\"><font color=\"{}\">━━━{head} {r}</font></td>",
+                        HexColor::new(r.color()).as_str()
+                    );
+                }
+                None => table.push_str("<td></td>"),
+            }
+            table.push_str("</tr>\n");
         }
-        self.raw("  }\n")
+        table.push_str("    </table>>");
+        self.raw(&format!(
+            "  \"{LEGEND_ID}\" [shape=plain, style=solid, label={table}];\n"
+        ))
     }
 
     /// Invisible edges that chain `ids` in rows of about √n nodes, so Graphviz lays them out
@@ -262,21 +325,21 @@ impl<W: Write> DotOut<W> {
 
     fn type_style(&mut self, t: EntityType) -> io::Result<()> {
         let fill = t.color();
+        let (shape, style) = shape(t);
         let style = format!(
-            ", shape={}, fillcolor=\"{}\", fontcolor={}",
-            shape(t),
+            ", shape={shape}, style=\"{style}\", fillcolor=\"{}\", fontcolor={}",
             HexColor::new(fill).as_str(),
             text_color(fill)
         );
         self.raw(&style)
     }
 
+    /// Colour, and for a symmetric relation no arrowheads: the stored direction of a phone
+    /// call says nothing about who placed it.
     fn relation_style(&mut self, r: RelationKind) -> io::Result<()> {
         let color = HexColor::new(r.color());
-        self.raw(&format!(
-            ", color=\"{0}\", fontcolor=\"{0}\"",
-            color.as_str()
-        ))
+        let dir = if r.is_symmetric() { ", dir=none" } else { "" };
+        self.raw(&format!("color=\"{}\"{dir}", color.as_str()))
     }
 
     /// Writes DOT syntax of our own (no string content), keeping track of the column.
@@ -328,5 +391,44 @@ impl<W: Write> DotOut<W> {
         self.buf.push('"');
         self.column = column + 1;
         self.writer.write_all(self.buf.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entity::Entity;
+
+    #[test]
+    fn labels_wrap_at_spaces_into_short_lines() {
+        assert_eq!(wrap_label("Iran"), "Iran");
+        assert_eq!(
+            wrap_label("Karim Abdel-Rahmani of the Vakari Republic"),
+            "Karim\nAbdel-Rahmani of\nthe Vakari\nRepublic"
+        );
+        assert_eq!(
+            wrap_label("Supercalifragilisticexpialidocious  x"),
+            "Supercalifragilisticexpialidocious\nx"
+        );
+        assert_eq!(wrap_label(""), "");
+    }
+
+    #[test]
+    fn a_large_graph_says_which_tools_fit_it() {
+        let dot = |n: usize| {
+            let mut g = KnowledgeGraph::new();
+            for i in 0..n {
+                g.add_entity(Entity::new(format!("Place {i}"), EntityType::Place));
+            }
+            let mut w = DotSerializer::new().for_writer(Vec::new());
+            w.serialize_graph(&g).unwrap();
+            String::from_utf8(w.finish().unwrap()).unwrap()
+        };
+        assert!(!dot(LARGE_GRAPH).contains("//"));
+        let large = dot(LARGE_GRAPH + 1);
+        let comment = large.lines().nth(1).unwrap();
+        let count = format!("  // {} entities", LARGE_GRAPH + 1);
+        assert!(comment.starts_with(&count), "{comment}");
+        assert!(comment.contains("graph.html") && comment.contains("graph.gexf"));
     }
 }

@@ -212,6 +212,7 @@ impl Serialize for EvidenceList<'_> {
                 text: &e.text,
                 date: e.date.as_deref(),
                 modality: e.modality,
+                caller: e.caller.as_deref(),
                 url: self.1.document(&e.doc).and_then(|d| d.url.as_deref()),
             })?;
         }
@@ -232,6 +233,8 @@ struct EvidenceRow<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     modality: Modality,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    caller: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     url: Option<&'a str>,
 }

@@ -30,6 +30,7 @@ fn evidence(doc: &str, sentence: usize, text: &str, trigger: &str, date: Option<
         trigger: trigger.into(),
         date: date.map(Into::into),
         modality: Modality::Asserted,
+        caller: None,
     }
 }
 
@@ -119,13 +120,10 @@ fn fixture() -> KnowledgeGraph {
     );
     let nasty_id = slug(NASTY);
     let call = "He said \"hi\" <b> & \\ then telephoned Iran's foreign minister.";
-    g.add_relation(
-        &nasty_id,
-        RelationKind::Called,
-        "iran",
-        evidence("reuters-0118", 4, call, "telephoned", Some("2024-01-19")),
-        None,
-    );
+    // The stored direction of a call says nothing; the evidence keeps who placed it.
+    let mut call = evidence("reuters-0118", 4, call, "telephoned", Some("2024-01-19"));
+    call.caller = Some(nasty_id.clone());
+    g.add_relation(&nasty_id, RelationKind::Called, "iran", call, None);
     let office = "Foreign Minister He said, of Pakistan.";
     g.add_relation(
         &nasty_id,
@@ -510,6 +508,7 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
                 trigger: trigger.clone(),
                 date: date.clone(),
                 modality: Modality::Asserted,
+                caller: None,
             };
             g.add_relation(
                 &ids[s % ids.len()],
@@ -605,6 +604,8 @@ fn check_json(g: &KnowledgeGraph, doc: &str) {
             assert_eq!(j["date"].as_str(), ev.date.as_deref());
             let url = g.document(&ev.doc).and_then(|d| d.url.as_deref());
             assert_eq!(j["url"].as_str(), url);
+            assert_eq!(j["modality"], ev.modality.as_str());
+            assert_eq!(j["caller"].as_str(), ev.caller.as_deref());
         }
     }
 }
@@ -1061,14 +1062,17 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
 #[derive(Debug, PartialEq)]
 enum Token {
     Str(String),
+    /// An HTML-like string `<...>`, without its outer brackets.
+    Html(String),
     Word(String),
     Arrow,
     Punct(char),
 }
 
 /// A DOT tokenizer for what the exporter writes: quoted strings (with `\` escaping the
-/// next character, and backslash-newline continuing the string), words, `->` and
-/// punctuation. Panics on an unterminated string.
+/// next character, and backslash-newline continuing the string), HTML-like strings
+/// (balanced `<` `>`), words, `->`, punctuation and `//` comments. Panics on an
+/// unterminated string.
 fn tokenize_dot(doc: &str) -> Vec<Token> {
     let mut tokens = Vec::new();
     let mut chars = doc.chars().peekable();
@@ -1089,6 +1093,28 @@ fn tokenize_dot(doc: &str) -> Vec<Token> {
                     }
                 }
                 tokens.push(Token::Str(s));
+            }
+            '<' => {
+                let (mut s, mut depth) = (String::new(), 1);
+                while depth > 0 {
+                    let c = chars.next().expect("unterminated HTML string");
+                    depth += match c {
+                        '<' => 1,
+                        '>' => -1,
+                        _ => 0,
+                    };
+                    if depth > 0 {
+                        s.push(c);
+                    }
+                }
+                tokens.push(Token::Html(s));
+            }
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        break;
+                    }
+                }
             }
             '-' if chars.peek() == Some(&'>') => {
                 chars.next();
@@ -1112,8 +1138,10 @@ fn tokenize_dot(doc: &str) -> Vec<Token> {
     tokens
 }
 
-/// What DOT promises: short lines, every string closed, balanced brackets, and one node
-/// statement per entity and one edge statement per edge, with the ids of the graph.
+/// What DOT promises: short lines, every string closed, balanced brackets, one node
+/// statement per entity and one edge statement per edge, with the ids of the graph, `called`
+/// edges without arrowheads, and one legend node (an HTML-like table) when there are
+/// entities.
 fn check_dot(g: &KnowledgeGraph, doc: &str) {
     for line in doc.lines() {
         assert!(line.len() <= dot::MAX_LINE, "line of {} bytes", line.len());
@@ -1128,30 +1156,57 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
         ]
     );
     assert_eq!(tokens.last(), Some(&Token::Punct('}')));
-    let (mut braces, mut brackets, mut in_legend) = (0i32, 0i32, false);
+    let (mut braces, mut brackets) = (0i32, 0i32);
     let mut node_ids = Vec::new();
     let mut edges = Vec::new();
+    let mut legends = Vec::new();
+    let attributes_from = |i: usize| {
+        let end = i + tokens[i..]
+            .iter()
+            .position(|t| *t == Token::Punct(']'))
+            .expect("closed attribute list");
+        &tokens[i..end]
+    };
     for (i, t) in tokens.iter().enumerate() {
         match t {
             Token::Punct('{') => braces += 1,
-            Token::Punct('}') => {
-                braces -= 1;
-                in_legend &= braces > 1;
-            }
+            Token::Punct('}') => braces -= 1,
             Token::Punct('[') => brackets += 1,
             Token::Punct(']') => brackets -= 1,
-            Token::Word(w) if w == "cluster_legend" => in_legend = true,
-            // A statement starts after `{` or `;` at the top level of the digraph.
+            // A statement starts after `{`, `;` or a subgraph's `}` at the top level.
             Token::Str(id)
                 if braces == 1
                     && brackets == 0
-                    && !in_legend
-                    && matches!(tokens[i - 1], Token::Punct('{' | ';')) =>
+                    && matches!(tokens[i - 1], Token::Punct('{' | ';' | '}')) =>
             {
                 if let (Some(Token::Arrow), Some(Token::Str(target))) =
                     (tokens.get(i + 1), tokens.get(i + 2))
                 {
                     edges.push((id.clone(), target.clone()));
+                    let attributes = attributes_from(i);
+                    let undirected = attributes.windows(3).any(|w| {
+                        w == [
+                            Token::Word("dir".into()),
+                            Token::Punct('='),
+                            Token::Word("none".into()),
+                        ]
+                    });
+                    let called = attributes
+                        .iter()
+                        .any(|t| matches!(t, Token::Str(s) if s.starts_with("called")));
+                    assert_eq!(
+                        undirected, called,
+                        "edge {id} -> {target}: dir=none on `called` only"
+                    );
+                } else if id.contains(':') {
+                    let label = attributes_from(i)
+                        .iter()
+                        .find_map(|t| match t {
+                            Token::Html(h) => Some(h.clone()),
+                            _ => None,
+                        })
+                        .expect("the legend has an HTML-like label");
+                    legends.push(label);
                 } else {
                     node_ids.push(id.clone());
                 }
@@ -1161,6 +1216,30 @@ fn check_dot(g: &KnowledgeGraph, doc: &str) {
         assert!(braces >= 0 && brackets >= 0, "unbalanced");
     }
     assert_eq!((braces, brackets), (0, 0), "unbalanced");
+    assert_eq!(
+        legends.len(),
+        usize::from(g.node_count() > 0),
+        "one legend node"
+    );
+    for legend in &legends {
+        assert!(
+            legend.starts_with("<table") && legend.ends_with("</table>"),
+            "{legend}"
+        );
+        for t in g.entities().map(|e| e.entity_type) {
+            assert!(
+                legend.contains(&format!(">{t}<")),
+                "{t} missing from the legend"
+            );
+        }
+        for e in g.edges() {
+            assert!(
+                legend.contains(&format!(" {}<", e.relation.kind)),
+                "{} missing from the legend",
+                e.relation.kind
+            );
+        }
+    }
     // Entity ids are slugs, which need no escaping: they read back as they are.
     assert_eq!(
         node_ids,

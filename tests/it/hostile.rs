@@ -950,6 +950,7 @@ fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
             text,
             date: None,
             modality: Modality::Asserted,
+            caller: None,
         };
         let kind = RelationKind::ALL[i % RelationKind::ALL.len()];
         assert!(g.add_relation(
