@@ -16,7 +16,7 @@ use newsgraph::export::{write_graph, Format};
 use newsgraph::{Pipeline, Schema};
 
 fn export(c: &mut Criterion) {
-    let schema = Schema::load("schema").expect("schema/ loads (run from the crate root)");
+    let schema = Schema::builtin().expect("the built-in schema loads");
     let mb: f64 = std::env::var("NEWSGRAPH_EXPORT_MB")
         .ok()
         .and_then(|v| v.parse().ok())

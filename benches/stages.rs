@@ -20,7 +20,7 @@ fn corpus_mb(var: &str, default: f64) -> f64 {
 }
 
 fn stages(c: &mut Criterion) {
-    let schema = Schema::load("schema").expect("schema/ loads (run from the crate root)");
+    let schema = Schema::builtin().expect("the built-in schema loads");
     let mb = corpus_mb("NEWSGRAPH_BENCH_MB", 2.0);
     let gen = corpus::Corpus::new("schema", corpus::DEFAULT_SEED).expect("corpus generator");
     let docs = gen.generate((mb * 1e6) as u64);

@@ -33,7 +33,7 @@ pub use ingest::{list_sources, read_inputs, repair_lines, Document, OffsetMap, S
 pub use mentions::{
     AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer,
 };
-pub use output::write_exports;
+pub use output::{write_exports, write_exports_reporting};
 pub use phrases::{fold, PhraseSet};
 pub use pipeline::{Extraction, Merger, Pipeline};
 pub use relation::{Evidence, Modality, Relation, RelationKind};
@@ -41,5 +41,8 @@ pub use relations::{extract, LocalRelation};
 pub use resolve::{
     resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument,
 };
-pub use schema::{NamedEntry, Office, RelationCodes, Schema, StateEntry, TriggerPos};
+pub use schema::{
+    export_builtin_schema, NamedEntry, Office, RelationCodes, Schema, SchemaSource, StateEntry,
+    TriggerPos, BUILTIN_FILES,
+};
 pub use segment::{segment, tokenize, Sentence, Token, TokenKind};

@@ -1,26 +1,33 @@
 //! The `newsgraph` command: argument parsing and error reporting; the work is in the library.
 
 use std::io::{self, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
-use clap::{Parser, Subcommand};
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::export::{write_graph, Format};
 use newsgraph::{
-    list_sources, write_exports, Error, KnowledgeGraph, Pipeline, Schema, Source, Warning,
+    export_builtin_schema, list_sources, write_exports_reporting, Error, KnowledgeGraph, Pipeline,
+    Schema, Source, Warning,
 };
 
 #[derive(Parser, Debug)]
 #[command(
     name = "newsgraph",
     version,
-    about = "News articles about a geopolitical crisis in, a knowledge graph out"
+    about = "News articles about a geopolitical crisis in, a knowledge graph out",
+    after_help = "With no command, `newsgraph [INPUT...] [OPTIONS]` runs `newsgraph build`.",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// The arguments of `build`, when no command is named.
+    #[command(flatten)]
+    build: BuildArgs,
 }
 
 #[derive(Subcommand, Debug)]
@@ -29,16 +36,19 @@ enum Command {
     Build(BuildArgs),
     /// Build the graph and score it against gold annotations.
     Eval(EvalArgs),
+    /// The schema compiled into newsgraph (gazetteer, lexicon, ontology, shapes).
+    #[command(subcommand)]
+    Schema(SchemaCommand),
 }
 
 #[derive(clap::Args, Debug, Clone)]
 struct CommonArgs {
-    /// Articles: .txt files, directories of them, or - for standard input.
-    #[arg(default_value = "seeds")]
+    /// Articles: .txt files, directories of them, or - for standard input [default: seeds]
     inputs: Vec<PathBuf>,
-    /// The schema directory (gazetteer, lexicon, ontology, shapes).
-    #[arg(long, default_value = "schema")]
-    schema: PathBuf,
+    /// A schema directory that replaces the built-in schema (start from `newsgraph schema
+    /// export DIR`).
+    #[arg(long, value_name = "DIR")]
+    schema: Option<PathBuf>,
     /// Fail (exit 1, nothing written) on any warning about the input.
     #[arg(long)]
     strict: bool,
@@ -52,10 +62,10 @@ struct BuildArgs {
     #[command(flatten)]
     common: CommonArgs,
     /// Output directory, or - for standard output (with a single format).
-    #[arg(long, short, default_value = "out")]
+    #[arg(long, short, default_value = "out", value_name = "DIR")]
     output: PathBuf,
     /// Formats to write, comma-separated: turtle, ntriples, graphml, gexf, dot, json.
-    #[arg(long, value_delimiter = ',', default_values_t = Format::ALL.to_vec())]
+    #[arg(long, value_delimiter = ',', default_values_t = Format::ALL.to_vec(), value_name = "LIST")]
     format: Vec<Format>,
 }
 
@@ -63,25 +73,43 @@ struct BuildArgs {
 struct EvalArgs {
     #[command(flatten)]
     common: CommonArgs,
-    #[arg(long)]
+    /// The gold entities: TSV of canonical name, type, aliases (|-separated) and status
+    /// (required or optional), as tests/data/gold/seeds-entities.tsv.
+    #[arg(long, value_name = "FILE")]
     gold_entities: PathBuf,
-    #[arg(long)]
+    /// The gold relations: TSV of document, subject, relation, object and status, as
+    /// tests/data/gold/seeds-relations.tsv ("A|B" accepts either; optional rows count
+    /// neither way).
+    #[arg(long, value_name = "FILE")]
     gold_relations: PathBuf,
     /// List every false positive and miss with its sentence.
     #[arg(long, short)]
     verbose: bool,
 }
 
+#[derive(Subcommand, Debug)]
+enum SchemaCommand {
+    /// Write the built-in schema's files into DIR, to edit them and build with --schema DIR.
+    Export {
+        /// The directory to write (created if missing).
+        dir: PathBuf,
+        /// Overwrite schema files already in DIR.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // With no subcommand, `newsgraph` is `newsgraph build` with every default.
-    let command = cli
-        .command
-        .or_else(|| Cli::parse_from(["newsgraph", "build"]).command)
-        .expect("build parses");
+    let implicit_build = cli.command.is_none();
+    let command = cli.command.unwrap_or(Command::Build(cli.build));
+    if let Err(usage) = check_usage(&command, implicit_build) {
+        usage.exit();
+    }
     let result = match command {
         Command::Build(args) => build(args),
         Command::Eval(args) => eval(args),
+        Command::Schema(SchemaCommand::Export { dir, force }) => schema_export(&dir, force),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -91,6 +119,38 @@ fn main() -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// The usage errors clap cannot see, reported like clap's own (exit 2) before any work.
+fn check_usage(command: &Command, implicit_build: bool) -> Result<(), clap::Error> {
+    let usage = |kind, message: String| Cli::command().error(kind, message);
+    if let Command::Build(args) = command {
+        if args.output.as_os_str() == "-" && args.format.len() != 1 {
+            return Err(usage(
+                ErrorKind::ArgumentConflict,
+                "-o - writes to standard output and needs exactly one --format".into(),
+            ));
+        }
+        // `newsgraph WORD` where WORD is neither a command nor a path is most likely a
+        // mistyped command.
+        if implicit_build {
+            let missing = args
+                .common
+                .inputs
+                .iter()
+                .find(|p| p.as_os_str() != "-" && !p.exists());
+            if let Some(word) = missing {
+                return Err(usage(
+                    ErrorKind::InvalidSubcommand,
+                    format!(
+                        "'{}' is neither a command (build, eval, schema) nor a file or directory",
+                        word.display()
+                    ),
+                ));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// The error and its causes, each said once: the library's errors already end with their
@@ -116,12 +176,52 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
     })
 }
 
+/// `n` and its noun, singular or plural: "1 document", "2 documents".
+fn count(n: usize, singular: &str, plural: &str) -> String {
+    format!("{n} {}", if n == 1 { singular } else { plural })
+}
+
+/// A built graph and what the run should report about it.
+struct Built {
+    graph: KnowledgeGraph,
+    documents: usize,
+    warnings: Vec<Warning>,
+    /// Whether the corpus is large enough to show progress.
+    large: bool,
+}
+
+/// The corpus read when no input is given: the seed articles of a checkout.
+const DEFAULT_INPUT: &str = "seeds";
+
 /// Reads the inputs and builds the graph; reports warnings and applies `--strict`.
-fn graph_of(common: &CommonArgs) -> anyhow::Result<(KnowledgeGraph, usize, Vec<Warning>)> {
-    let schema = Schema::load(&common.schema)?;
+fn graph_of(common: &CommonArgs) -> anyhow::Result<Built> {
+    let schema = match &common.schema {
+        Some(dir) => Schema::load(dir)?,
+        None => Schema::builtin()?,
+    };
     let mut warnings = Vec::new();
-    let sources = list_sources(&common.inputs, &mut warnings)?;
-    let bar = progress_bar(&sources, common.quiet);
+    let sources = if common.inputs.is_empty() {
+        let default = PathBuf::from(DEFAULT_INPUT);
+        if !default.exists() {
+            anyhow::bail!(
+                "no INPUT given and no {DEFAULT_INPUT}/ folder here: name the articles to read \
+                 (newsgraph build DIR)"
+            );
+        }
+        list_sources(&[default], &mut warnings)?
+    } else {
+        list_sources(&common.inputs, &mut warnings)?
+    };
+    let total: u64 = sources.iter().map(Source::len).sum();
+    let large = !common.quiet && total >= 8 << 20;
+    let bar = if large {
+        progress_bar(
+            Some(total),
+            "{spinner} {bytes}/{total_bytes} [{bar:40}] {bytes_per_sec}, {eta} left",
+        )
+    } else {
+        ProgressBar::hidden()
+    };
     let pipeline = Pipeline::new(&schema);
     let (graph, documents) =
         pipeline.build_streaming(&sources, &mut warnings, &|bytes| bar.inc(bytes))?;
@@ -137,68 +237,66 @@ fn graph_of(common: &CommonArgs) -> anyhow::Result<(KnowledgeGraph, usize, Vec<W
         }
         .into());
     }
-    Ok((graph, documents, warnings))
+    Ok(Built {
+        graph,
+        documents,
+        warnings,
+        large,
+    })
 }
 
-/// A progress bar over the input bytes on stderr; hidden with `--quiet`, when stderr is not a
-/// terminal, and for small corpora that take no time.
-fn progress_bar(sources: &[Source], quiet: bool) -> ProgressBar {
-    let total: u64 = sources.iter().map(Source::len).sum();
-    if quiet || total < 8 << 20 {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());
+/// A progress bar on stderr (hidden when stderr is not a terminal).
+fn progress_bar(len: Option<u64>, template: &str) -> ProgressBar {
+    let bar = ProgressBar::with_draw_target(len, ProgressDrawTarget::stderr());
     bar.set_style(
-        ProgressStyle::with_template(
-            "{spinner} {bytes}/{total_bytes} [{bar:40}] {bytes_per_sec}, {eta} left",
-        )
-        .expect("valid template")
-        .progress_chars("=> "),
+        ProgressStyle::with_template(template)
+            .expect("valid template")
+            .progress_chars("=> "),
     );
     bar
 }
 
-fn build(args: BuildArgs) -> anyhow::Result<()> {
+fn build(mut args: BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();
-    let (graph, documents, warnings) = graph_of(&args.common)?;
+    let mut seen = Vec::new();
+    args.format.retain(|f| {
+        let first = !seen.contains(f);
+        seen.push(*f);
+        first
+    });
+    let built = graph_of(&args.common)?;
+    let graph = &built.graph;
     if args.output.as_os_str() == "-" {
-        let [format] = args.format.as_slice() else {
-            anyhow::bail!("-o - writes to standard output and needs exactly one --format");
-        };
         // Named like a file, so a full disk reads "<stdout>: No space left on device".
         let stdout_error = |e| Error::io("<stdout>", e);
         let stdout = io::stdout().lock();
         let mut w =
-            write_graph(&graph, *format, io::BufWriter::new(stdout)).map_err(stdout_error)?;
+            write_graph(graph, args.format[0], io::BufWriter::new(stdout)).map_err(stdout_error)?;
         w.flush().map_err(stdout_error)?;
     } else {
-        write_exports(&graph, &args.format, &args.output)?;
+        let bar = if built.large {
+            let bar = progress_bar(
+                Some(args.format.len() as u64),
+                "{spinner} writing the exports to {msg}: {pos}/{len} done, {elapsed}",
+            );
+            bar.set_message(args.output.display().to_string());
+            bar.enable_steady_tick(Duration::from_millis(120));
+            bar
+        } else {
+            ProgressBar::hidden()
+        };
+        write_exports_reporting(graph, &args.format, &args.output, &|_| bar.inc(1))?;
+        bar.finish_and_clear();
     }
     if !args.common.quiet {
-        let skipped = warnings.iter().filter(|w| w.skipped).count();
-        summary(&graph, documents, skipped, warnings.len(), started);
+        summary(&built, started);
     }
     Ok(())
 }
 
-fn summary(
-    graph: &KnowledgeGraph,
-    documents: usize,
-    skipped: usize,
-    warnings: usize,
-    started: Instant,
-) {
-    let types: Vec<String> = graph
-        .count_by_type()
-        .into_iter()
-        .filter(|(_, n)| *n > 0)
-        .map(|(t, n)| format!("{n} {t}"))
-        .collect();
-    let relations: Vec<String> = graph
-        .count_by_relation()
-        .into_iter()
-        .map(|(r, n)| format!("{n} {r}"))
-        .collect();
+fn summary(built: &Built, started: Instant) {
+    let graph = &built.graph;
+    let skipped = built.warnings.iter().filter(|w| w.skipped).count();
     // Skipped files are only mentioned when there are some, so a clean run reads as before.
     let skipped = if skipped > 0 {
         format!(", {skipped} skipped")
@@ -206,21 +304,48 @@ fn summary(
         String::new()
     };
     eprintln!(
-        "newsgraph: {documents} documents{skipped}, {warnings} warnings, {:.2}s",
+        "newsgraph: {}{skipped}, {}, {:.2}s",
+        count(built.documents, "document", "documents"),
+        count(built.warnings.len(), "warning", "warnings"),
         started.elapsed().as_secs_f64()
     );
-    eprintln!("  entities: {} ({})", graph.node_count(), types.join(", "));
-    eprintln!(
-        "  edges:    {} ({})",
-        graph.edge_count(),
-        relations.join(", ")
-    );
+    let breakdown = |total: usize, parts: Vec<String>| {
+        if parts.is_empty() {
+            total.to_string()
+        } else {
+            format!("{total} ({})", parts.join(", "))
+        }
+    };
+    let types = graph
+        .count_by_type()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(t, n)| format!("{n} {t}"))
+        .collect();
+    let relations = graph
+        .count_by_relation()
+        .into_iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(r, n)| format!("{n} {r}"))
+        .collect();
+    eprintln!("  entities: {}", breakdown(graph.node_count(), types));
+    eprintln!("  edges:    {}", breakdown(graph.edge_count(), relations));
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
-    let (graph, _, _) = graph_of(&args.common)?;
+    let built = graph_of(&args.common)?;
     let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations)?;
-    let report = newsgraph::eval::score(&graph, &gold);
+    let report = newsgraph::eval::score(&built.graph, &gold);
     print!("{}", report.render(args.verbose));
+    Ok(())
+}
+
+fn schema_export(dir: &Path, force: bool) -> anyhow::Result<()> {
+    let written = export_builtin_schema(dir, force)?;
+    eprintln!(
+        "newsgraph: wrote {files} of the built-in schema into {dir}; build with --schema {dir}",
+        files = count(written.len(), "file", "files"),
+        dir = dir.display()
+    );
     Ok(())
 }

@@ -20,6 +20,17 @@ pub fn write_exports(
     formats: &[Format],
     dir: &Path,
 ) -> Result<Vec<PathBuf>> {
+    write_exports_reporting(graph, formats, dir, &|_| {})
+}
+
+/// [`write_exports`], telling `written` each format as soon as its file is complete (the
+/// formats are written side by side, so in no fixed order).
+pub fn write_exports_reporting(
+    graph: &KnowledgeGraph,
+    formats: &[Format],
+    dir: &Path,
+    written: &(dyn Fn(Format) + Sync),
+) -> Result<Vec<PathBuf>> {
     fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
     let staged: Vec<(PathBuf, PathBuf)> = formats
         .iter()
@@ -42,7 +53,9 @@ pub fn write_exports(
             let file = w
                 .into_inner()
                 .map_err(|e| Error::io(temp, e.into_error()))?;
-            file.sync_all().map_err(|e| Error::io(temp, e))
+            file.sync_all().map_err(|e| Error::io(temp, e))?;
+            written(format);
+            Ok(())
         })
         .collect();
     if let Some(e) = results.into_iter().find_map(Result::err) {
@@ -97,6 +110,21 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
+    }
+
+    #[test]
+    fn each_format_is_reported_once_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let done = std::sync::Mutex::new(Vec::new());
+        let formats = [Format::Json, Format::Dot];
+        write_exports_reporting(&KnowledgeGraph::new(), &formats, dir.path(), &|f| {
+            assert!(dir.path().join(format!(".{}.tmp", f.file_name())).is_file());
+            done.lock().unwrap().push(f);
+        })
+        .unwrap();
+        let mut done = done.into_inner().unwrap();
+        done.sort();
+        assert_eq!(done, [Format::Dot, Format::Json]);
     }
 
     #[test]

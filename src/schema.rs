@@ -1,7 +1,11 @@
-//! The schema directory: everything that is data, not code. Loaded and validated at run time,
-//! with `file:line` in every error, so a user extends newsgraph by editing these files.
+//! The schema: everything that is data, not code. The files of `schema/` are compiled into
+//! the binary ([`BUILTIN_FILES`]), so newsgraph runs from any folder; a directory given with
+//! `--schema` replaces them whole. Either way they are parsed and validated at run time, with
+//! `file:line` in every error, so a user extends newsgraph by editing these files.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -71,7 +75,82 @@ pub struct Schema {
     /// Indexed by [`Cue`].
     cues: Vec<PhraseSet>,
     pub abbreviations: HashSet<String>,
-    pub dir: PathBuf,
+    /// Where the files were read from.
+    pub source: SchemaSource,
+}
+
+/// Declares [`BUILTIN_FILES`]: each file of `schema/`, by name, with its contents.
+macro_rules! builtin_files {
+    ($($name:literal,)*) => {
+        /// The built-in schema: every file of the repository's `schema/` as (file name,
+        /// contents), compiled into the binary. A new schema file is one more line here.
+        pub const BUILTIN_FILES: &[(&str, &str)] = &[
+            $(($name, include_str!(concat!("../schema/", $name))),)*
+        ];
+    };
+}
+
+builtin_files! {
+    "states.tsv",
+    "organizations.tsv",
+    "groups.tsv",
+    "places.tsv",
+    "offices.tsv",
+    "relations.tsv",
+    "lexicon.tsv",
+    "abbreviations.txt",
+    "ontology.ttl",
+    "shapes.ttl",
+}
+
+/// Where a schema's files come from; errors about the schema say which one was used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SchemaSource {
+    /// [`BUILTIN_FILES`], compiled into the binary.
+    Builtin,
+    /// A directory of the same files (`--schema DIR`), which replaces the built-in schema.
+    Dir(PathBuf),
+}
+
+/// The pseudo-directory that names the built-in schema's files in messages.
+const BUILTIN_DIR: &str = "<built-in schema>";
+
+impl fmt::Display for SchemaSource {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SchemaSource::Builtin => f.write_str("the built-in schema"),
+            SchemaSource::Dir(dir) => write!(f, "the schema directory {}", dir.display()),
+        }
+    }
+}
+
+/// Writes the built-in schema's files into `dir` (created if missing), to be edited and used
+/// with `--schema DIR`; returns the files written. Unless `overwrite`, a file of the schema
+/// already in `dir` is an error, and nothing is written.
+pub fn export_builtin_schema(dir: &Path, overwrite: bool) -> Result<Vec<PathBuf>> {
+    fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let targets: Vec<PathBuf> = BUILTIN_FILES
+        .iter()
+        .map(|(name, _)| dir.join(name))
+        .collect();
+    if !overwrite {
+        if let Some(existing) = targets.iter().find(|t| t.exists()) {
+            return Err(Error::Input {
+                path: existing.clone(),
+                message: "already exists; nothing written (--force overwrites)".into(),
+            });
+        }
+    }
+    for (target, (name, text)) in targets.iter().zip(BUILTIN_FILES) {
+        // Each file appears whole or not at all.
+        let temp = dir.join(format!(".{name}.tmp"));
+        fs::write(&temp, text).map_err(|e| Error::io(&temp, e))?;
+        fs::rename(&temp, target).map_err(|e| {
+            let _ = fs::remove_file(&temp);
+            Error::io(target, e)
+        })?;
+    }
+    Ok(targets)
 }
 
 const STATES: &str = "states.tsv";
@@ -91,10 +170,35 @@ struct Row<'a> {
     fields: Vec<&'a str>,
 }
 
-fn read(dir: &Path, name: &str) -> Result<(PathBuf, String)> {
-    let path = dir.join(name);
-    let text = fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
-    Ok((path, text))
+/// A file of the schema: the path that names it in messages, and its text.
+fn read(source: &SchemaSource, name: &str) -> Result<(PathBuf, Cow<'static, str>)> {
+    match source {
+        SchemaSource::Builtin => {
+            let path = Path::new(BUILTIN_DIR).join(name);
+            match BUILTIN_FILES.iter().find(|(file, _)| *file == name) {
+                Some((_, text)) => Ok((path, Cow::Borrowed(text))),
+                None => Err(Error::Input {
+                    path,
+                    message: "not a file of the built-in schema".into(),
+                }),
+            }
+        }
+        SchemaSource::Dir(dir) => {
+            let path = dir.join(name);
+            match fs::read_to_string(&path) {
+                Ok(text) => Ok((path, Cow::Owned(text))),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(Error::Input {
+                    path,
+                    message: format!(
+                        "missing: the schema directory {} replaces the built-in schema whole \
+                         (`newsgraph schema export DIR` writes every file to start from)",
+                        dir.display()
+                    ),
+                }),
+                Err(e) => Err(Error::io(path, e)),
+            }
+        }
+    }
 }
 
 /// Splits a TSV file into rows of exactly `columns` fields (trailing empty fields may be
@@ -216,7 +320,13 @@ fn check_wikidata(path: &Path, line: usize, id: &Option<String>) -> Result<()> {
 }
 
 impl Schema {
-    /// Loads and validates every file of a schema directory.
+    /// The built-in schema ([`BUILTIN_FILES`]), parsed and validated.
+    pub fn builtin() -> Result<Schema> {
+        Self::from_source(SchemaSource::Builtin)
+    }
+
+    /// Loads and validates every file of a schema directory, which replaces the built-in
+    /// schema whole.
     pub fn load(dir: impl AsRef<Path>) -> Result<Schema> {
         let dir = dir.as_ref();
         if !dir.is_dir() {
@@ -225,9 +335,13 @@ impl Schema {
                 message: "schema directory not found".into(),
             });
         }
+        Self::from_source(SchemaSource::Dir(dir.to_path_buf()))
+    }
+
+    fn from_source(source: SchemaSource) -> Result<Schema> {
         let mut registry = AliasRegistry::default();
 
-        let (path, text) = read(dir, STATES)?;
+        let (path, text) = read(&source, STATES)?;
         let mut states = Vec::new();
         let mut iso = HashSet::new();
         for row in rows(&path, &text, 6)? {
@@ -268,22 +382,22 @@ impl Schema {
 
         let state_names: HashSet<&str> = states.iter().map(|s| s.name.as_str()).collect();
         let organizations = Self::named(
-            dir,
+            &source,
             ORGANIZATIONS,
             EntityType::Organization,
             None,
             &mut registry,
         )?;
-        let groups = Self::named(dir, GROUPS, EntityType::Group, None, &mut registry)?;
+        let groups = Self::named(&source, GROUPS, EntityType::Group, None, &mut registry)?;
         let places = Self::named(
-            dir,
+            &source,
             PLACES,
             EntityType::Place,
             Some(&state_names),
             &mut registry,
         )?;
 
-        let (path, text) = read(dir, OFFICES)?;
+        let (path, text) = read(&source, OFFICES)?;
         let offices = rows(&path, &text, 2)?
             .into_iter()
             .map(|r| Office {
@@ -292,7 +406,7 @@ impl Schema {
             })
             .collect();
 
-        let (path, text) = read(dir, RELATIONS)?;
+        let (path, text) = read(&source, RELATIONS)?;
         let mut relations = Vec::new();
         for row in rows(&path, &text, 4)? {
             let kind = row.fields[0]
@@ -305,9 +419,9 @@ impl Schema {
             });
         }
 
-        let (triggers, cues) = Self::lexicon(dir)?;
+        let (triggers, cues) = Self::lexicon(&source)?;
 
-        let (path, text) = read(dir, ABBREVIATIONS)?;
+        let (path, text) = read(&source, ABBREVIATIONS)?;
         let abbreviations = text
             .lines()
             .map(str::trim)
@@ -317,7 +431,8 @@ impl Schema {
         let _ = path;
 
         for name in [ONTOLOGY, SHAPES] {
-            check_turtle(&dir.join(name))?;
+            let (path, text) = read(&source, name)?;
+            check_turtle(&path, &text)?;
         }
 
         let mut trigger_starts = PhraseSet::default();
@@ -335,19 +450,19 @@ impl Schema {
             trigger_starts,
             cues,
             abbreviations,
-            dir: dir.to_path_buf(),
+            source,
         })
     }
 
     fn named(
-        dir: &Path,
+        source: &SchemaSource,
         name: &str,
         entity_type: EntityType,
         // For places: the states a place may lie in; the file then has a fourth column.
         states: Option<&HashSet<&str>>,
         registry: &mut AliasRegistry,
     ) -> Result<Vec<NamedEntry>> {
-        let (path, text) = read(dir, name)?;
+        let (path, text) = read(source, name)?;
         let columns = if states.is_some() { 4 } else { 3 };
         let mut out = Vec::new();
         for row in rows(&path, &text, columns)? {
@@ -374,8 +489,10 @@ impl Schema {
     }
 
     #[allow(clippy::type_complexity)]
-    fn lexicon(dir: &Path) -> Result<(Vec<(RelationKind, TriggerPos, PhraseSet)>, Vec<PhraseSet>)> {
-        let (path, text) = read(dir, LEXICON)?;
+    fn lexicon(
+        source: &SchemaSource,
+    ) -> Result<(Vec<(RelationKind, TriggerPos, PhraseSet)>, Vec<PhraseSet>)> {
+        let (path, text) = read(source, LEXICON)?;
         let mut triggers: BTreeMap<(RelationKind, u8), (TriggerPos, PhraseSet)> = BTreeMap::new();
         let mut cues: Vec<Option<PhraseSet>> = vec![None; Cue::ALL.len()];
         for row in rows(&path, &text, 3)? {
@@ -465,9 +582,8 @@ impl Schema {
 }
 
 /// Parses a Turtle file so a syntax error is reported before any work is done.
-fn check_turtle(path: &Path) -> Result<()> {
-    let bytes = fs::read(path).map_err(|e| Error::io(path, e))?;
-    for triple in oxttl::TurtleParser::new().for_slice(&bytes) {
+fn check_turtle(path: &Path, text: &str) -> Result<()> {
+    for triple in oxttl::TurtleParser::new().for_slice(text) {
         if let Err(e) = triple {
             let start = e.location().start;
             return Err(schema_error(
@@ -488,18 +604,77 @@ pub(crate) mod tests {
     /// The shipped schema, loaded once for every unit test that needs real data.
     pub(crate) fn shipped_schema() -> &'static Schema {
         static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
-        SCHEMA.get_or_init(|| {
-            Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).expect("shipped schema")
-        })
+        SCHEMA.get_or_init(|| Schema::builtin().expect("built-in schema"))
     }
 
     fn copy_schema() -> tempfile::TempDir {
         let dir = tempfile::tempdir().unwrap();
-        for entry in fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).unwrap() {
-            let entry = entry.unwrap();
-            fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-        }
+        export_builtin_schema(dir.path(), false).unwrap();
         dir
+    }
+
+    fn file_names(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    #[test]
+    fn every_file_of_schema_dir_is_built_in() {
+        let mut builtin: Vec<String> = BUILTIN_FILES.iter().map(|(n, _)| n.to_string()).collect();
+        builtin.sort();
+        let shipped = file_names(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")));
+        assert_eq!(
+            builtin, shipped,
+            "add the new file of schema/ to builtin_files!"
+        );
+    }
+
+    #[test]
+    fn exported_schema_loads_like_the_built_in_one_and_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("edit-me");
+        let written = export_builtin_schema(&target, false).unwrap();
+        assert_eq!(written.len(), BUILTIN_FILES.len());
+        assert_eq!(
+            file_names(&target).len(),
+            BUILTIN_FILES.len(),
+            "no temporary file left"
+        );
+        let exported = Schema::load(&target).unwrap();
+        let builtin = shipped_schema();
+        assert_eq!(exported.source, SchemaSource::Dir(target.clone()));
+        assert_eq!(builtin.source, SchemaSource::Builtin);
+        assert_eq!(exported.states.len(), builtin.states.len());
+        assert_eq!(exported.triggers.len(), builtin.triggers.len());
+        assert_eq!(exported.abbreviations, builtin.abbreviations);
+
+        fs::write(target.join(LEXICON), "# edited\n").unwrap();
+        let err = export_builtin_schema(&target, false)
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("already exists"), "{err}");
+        assert_eq!(
+            fs::read_to_string(target.join(LEXICON)).unwrap(),
+            "# edited\n"
+        );
+        export_builtin_schema(&target, true).unwrap();
+        assert_eq!(
+            fs::read_to_string(target.join(LEXICON)).unwrap(),
+            BUILTIN_FILES.iter().find(|f| f.0 == LEXICON).unwrap().1
+        );
+    }
+
+    #[test]
+    fn a_file_missing_from_a_schema_directory_says_it_replaces_the_built_in_one() {
+        let dir = copy_schema();
+        fs::remove_file(dir.path().join(OFFICES)).unwrap();
+        let err = Schema::load(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("offices.tsv: missing"), "{err}");
+        assert!(err.contains("replaces the built-in schema"), "{err}");
     }
 
     fn append(dir: &Path, name: &str, text: &str) {
@@ -512,6 +687,7 @@ pub(crate) mod tests {
     #[test]
     fn the_shipped_schema_loads() {
         let schema = Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).unwrap();
+        assert_eq!(schema.states.len(), shipped_schema().states.len());
         assert!(schema.states.len() >= 193);
         assert!(schema.codes(RelationKind::Struck).unwrap().cameo.is_some());
         assert_eq!(

@@ -12,9 +12,7 @@ fn pipeline() -> &'static Pipeline<'static> {
     static SCHEMA: OnceLock<Schema> = OnceLock::new();
     static PIPELINE: OnceLock<Pipeline<'static>> = OnceLock::new();
     PIPELINE.get_or_init(|| {
-        let schema = SCHEMA.get_or_init(|| {
-            Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/../schema")).expect("the shipped schema loads")
-        });
+        let schema = SCHEMA.get_or_init(|| Schema::builtin().expect("the built-in schema loads"));
         Pipeline::new(schema)
     })
 }

@@ -124,8 +124,10 @@ pub struct ParseFormatError(pub String);
 impl FromStr for Format {
     type Err = ParseFormatError;
 
-    /// Accepts each format's name or extension, in any ASCII case.
+    /// Accepts each format's name or extension, in any ASCII case, with spaces around it
+    /// (`--format "json, dot"`).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let s = s.trim();
         Format::ALL
             .into_iter()
             .find(|f| f.name().eq_ignore_ascii_case(s) || f.extension().eq_ignore_ascii_case(s))

@@ -45,11 +45,158 @@ fn one_format_to_stdout() {
 
 #[test]
 fn stdout_needs_exactly_one_format() {
+    for formats in [&["--format", "json,dot"][..], &[]] {
+        newsgraph()
+            .args(["build", "seeds", "-q", "-o", "-"])
+            .args(formats)
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains("exactly one --format"));
+    }
+}
+
+#[test]
+fn formats_may_be_listed_with_spaces_and_in_any_case() {
+    let out = tempfile::tempdir().unwrap();
     newsgraph()
-        .args(["build", "seeds", "-q", "-o", "-"])
+        .args(["build", "seeds", "-q", "--format", "json, DOT,json", "-o"])
+        .arg(out.path())
+        .assert()
+        .success();
+    let mut written: Vec<String> = fs::read_dir(out.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["graph.dot", "graph.json"]);
+}
+
+/// Installed, newsgraph runs from any folder: the schema is in the binary, and
+/// `newsgraph DIR` is `newsgraph build DIR`.
+#[test]
+fn runs_from_any_folder_and_a_bare_directory_builds_it() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    newsgraph()
+        .current_dir(elsewhere.path())
+        .arg(project("seeds"))
+        .args(["-o", "graph"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("5 documents, 0 warnings"));
+    let json = fs::read_to_string(elsewhere.path().join("graph/graph.json")).unwrap();
+    let in_repo = newsgraph()
+        .args(["build", "seeds", "-q", "-o", "-", "--format", "json"])
+        .assert()
+        .success();
+    assert_eq!(json.as_bytes(), in_repo.get_output().stdout.as_slice());
+}
+
+#[test]
+fn no_input_and_no_seeds_folder_says_what_to_do() {
+    let elsewhere = tempfile::tempdir().unwrap();
+    newsgraph()
+        .current_dir(elsewhere.path())
         .assert()
         .code(1)
-        .stderr(predicate::str::contains("exactly one --format"));
+        .stderr(predicate::str::contains(
+            "no INPUT given and no seeds/ folder",
+        ));
+    assert_eq!(fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn summary_says_singular_and_plural_and_no_empty_breakdown() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("calm.txt");
+    fs::write(&article, "Nothing of note happened anywhere today.\n").unwrap();
+    newsgraph()
+        .arg("build")
+        .arg(&article)
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success()
+        .stderr(
+            predicate::str::contains("newsgraph: 1 document, 0 warnings,")
+                .and(predicate::str::contains("entities: 0\n"))
+                .and(predicate::str::contains("edges:    0\n")),
+        );
+    fs::write(dir.path().join("empty.txt"), "").unwrap();
+    newsgraph()
+        .arg("build")
+        .arg(dir.path())
+        .arg("-o")
+        .arg(dir.path().join("out"))
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 documents, 1 warning,"));
+}
+
+#[test]
+fn eval_help_describes_its_flags() {
+    newsgraph()
+        .args(["eval", "--help"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::is_match(r"--gold-entities <FILE>\s+The gold entities: TSV")
+                .unwrap()
+                .and(
+                    predicate::str::is_match(r"--gold-relations <FILE>\s+The gold relations: TSV")
+                        .unwrap(),
+                ),
+        );
+}
+
+#[test]
+fn schema_export_writes_the_built_in_schema_for_editing() {
+    let dir = tempfile::tempdir().unwrap();
+    let schema = dir.path().join("my-schema");
+    newsgraph()
+        .args(["schema", "export"])
+        .arg(&schema)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("wrote 10 files"));
+    for entry in fs::read_dir(project("schema")).unwrap() {
+        let entry = entry.unwrap();
+        assert_eq!(
+            fs::read(schema.join(entry.file_name())).unwrap(),
+            fs::read(entry.path()).unwrap(),
+            "{:?}",
+            entry.file_name()
+        );
+    }
+    // A second export would overwrite the user's edits: refused, nothing changed.
+    fs::write(schema.join("offices.tsv"), "Pope\tpontiff\n").unwrap();
+    newsgraph()
+        .args(["schema", "export"])
+        .arg(&schema)
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(
+        fs::read_to_string(schema.join("offices.tsv")).unwrap(),
+        "Pope\tpontiff\n"
+    );
+    // The edited schema replaces the built-in one: without its office titles, the seeds'
+    // officials are gone.
+    let with_edit = newsgraph()
+        .args([
+            "build", "seeds", "-q", "-o", "-", "--format", "json", "--schema",
+        ])
+        .arg(&schema)
+        .assert()
+        .success();
+    let json: serde_json::Value = serde_json::from_slice(&with_edit.get_output().stdout).unwrap();
+    let officials = json["nodes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|n| n["type"] == "Official")
+        .count();
+    assert!(officials < 5, "{officials} officials with no office titles");
 }
 
 #[test]
@@ -70,7 +217,14 @@ fn bad_usage_exits_2() {
         .args(["build", "--format", "pdf"])
         .assert()
         .code(2);
-    newsgraph().arg("frobnicate").assert().code(2);
+    newsgraph()
+        .arg("frobnicate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "'frobnicate' is neither a command (build, eval, schema) nor a file or directory",
+        ));
+    newsgraph().args(["schema", "export"]).assert().code(2);
 }
 
 #[test]
@@ -93,7 +247,8 @@ fn schema_error_names_file_and_line() {
         .assert()
         .code(1)
         .stderr(predicate::str::contains(format!(
-            "lexicon.tsv:{}",
+            "{}:{}",
+            lexicon.display(),
             text.lines().count()
         )));
     assert_eq!(fs::read_dir(out.path()).unwrap().count(), 0);

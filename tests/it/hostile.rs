@@ -165,7 +165,7 @@ fn invalid_utf8_is_replaced_and_reported_with_file_and_offset() {
         )),
         "{stderr}"
     );
-    assert!(stderr.contains("1 documents, 1 warnings"), "{stderr}");
+    assert!(stderr.contains("1 document, 1 warning,"), "{stderr}");
     let texts: Vec<&str> = json["edges"]
         .as_array()
         .unwrap()
@@ -203,7 +203,7 @@ fn binary_file_is_skipped_reported_and_counted() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("1 documents, 1 skipped, 1 warnings"),
+        stderr.contains("1 document, 1 skipped, 1 warning,"),
         "{stderr}"
     );
     let docs: Vec<&str> = json["graph"]["documents"]
@@ -257,7 +257,7 @@ fn two_files_with_one_document_id_are_reported() {
         stderr.contains("document id \"report\" is also that of an earlier input"),
         "{stderr}"
     );
-    assert!(stderr.contains("2 documents, 1 warnings"), "{stderr}");
+    assert!(stderr.contains("2 documents, 1 warning,"), "{stderr}");
 }
 
 #[test]
@@ -362,7 +362,7 @@ fn a_long_line_is_processed() {
     let path = dir.path().join("line.txt");
     fs::write(&path, repeated_seeds(256 << 10, None)).unwrap();
     let (json, stderr) = json_of(&[&path], &[]);
-    assert!(stderr.contains("1 documents, 0 warnings"), "{stderr}");
+    assert!(stderr.contains("1 document, 0 warnings"), "{stderr}");
     assert!(json["edges"].as_array().unwrap().len() > 20);
 }
 
@@ -482,7 +482,7 @@ fn unreadable_entries_of_an_input_directory_are_reported() {
         );
     }
     assert!(
-        stderr.contains("1 documents, 2 skipped, 2 warnings"),
+        stderr.contains("1 document, 2 skipped, 2 warnings"),
         "{stderr}"
     );
 }
@@ -643,7 +643,11 @@ fn place_in_an_unknown_state_has_file_and_line() {
 fn missing_or_unreadable_schema_file_is_named() {
     let schema = schema_with("lexicon.tsv", |t| t.to_string());
     fs::remove_file(schema.path().join("lexicon.tsv")).unwrap();
-    assert_schema_error(schema.path(), "lexicon.tsv: ", "No such file");
+    assert_schema_error(
+        schema.path(),
+        "lexicon.tsv: ",
+        "missing: the schema directory",
+    );
     let schema = schema_with("groups.tsv", |t| t.to_string());
     fs::write(
         schema.path().join("groups.tsv"),
