@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn scores_like_the_reference() {
-        let mut g = KnowledgeGraph::new();
+        let mut g = crate::graph::GraphBuilder::new();
         g.add_entity(Entity::new("Iran", EntityType::State));
         g.add_entity(Entity::new("Pakistan", EntityType::State));
         g.add_entity(Entity::new("Rahmani", EntityType::Official));
@@ -432,6 +432,7 @@ mod tests {
         g.add_relation("pakistan", RelationKind::Struck, "iran", ev("d1"), None); // optional: neutral
         g.add_relation("rahmani", RelationKind::Called, "pakistan", ev("d1"), None); // symmetric
         g.add_relation("mars", RelationKind::Struck, "iran", ev("d1"), None); // false positive
+        let g = g.finish();
         let r = score(&g, &gold());
         assert_eq!(r.found_entities, 3);
         assert_eq!(r.spurious, ["Mars (state)"]);

@@ -9,20 +9,22 @@ use crate::relation::{Evidence, Relation, RelationKind};
 
 /// A directed multigraph of entities and relations. Nodes are keyed by entity id and edges
 /// by (source id, relation, target id), so adding the same fact twice only adds evidence.
+/// It is made by a [`GraphBuilder`].
 ///
 /// Iteration ([`KnowledgeGraph::entities`], [`KnowledgeGraph::edges`]) is in id order, which
 /// is what makes every export byte-for-byte deterministic.
 ///
 /// ```
-/// use newsgraph::{Entity, EntityType, Evidence, KnowledgeGraph, Modality, RelationKind};
-/// let mut g = KnowledgeGraph::new();
-/// g.add_entity(Entity::new("Iran", EntityType::State));
-/// g.add_entity(Entity::new("Pakistan", EntityType::State));
-/// let ev = Evidence { doc: "d".into(), sentence: 0, start: 0, end: 22, trigger_start: 5,
-///     trigger_end: 11, text: "Iran struck Pakistan.".into(), trigger: "struck".into(), date: None,
-///     modality: Modality::Asserted, caller: None };
-/// g.add_relation("iran", RelationKind::Struck, "pakistan", ev.clone(), None);
-/// g.add_relation("iran", RelationKind::Struck, "pakistan", ev, None);
+/// use newsgraph::{Entity, EntityType, Evidence, GraphBuilder, Modality, RelationKind};
+/// let mut g = GraphBuilder::new();
+/// g.add_entity(Entity::new("Vakaria", EntityType::State));
+/// g.add_entity(Entity::new("Ostrava", EntityType::State));
+/// let ev = Evidence { doc: "d".into(), sentence: 0, start: 0, end: 24, trigger_start: 8,
+///     trigger_end: 14, text: "Vakaria struck Ostrava.".into(), trigger: "struck".into(),
+///     date: None, modality: Modality::Asserted, caller: None };
+/// g.add_relation("vakaria", RelationKind::Struck, "ostrava", ev.clone(), None);
+/// g.add_relation("vakaria", RelationKind::Struck, "ostrava", ev, None);
+/// let g = g.finish();
 /// assert_eq!(g.edge_count(), 1);
 /// assert_eq!(g.edges().next().unwrap().relation.weight(), 1);
 /// ```
@@ -66,7 +68,18 @@ impl EdgeView<'_> {
     }
 }
 
-impl KnowledgeGraph {
+/// Builds a [`KnowledgeGraph`]: entities, documents and relations are added in any order,
+/// and [`GraphBuilder::finish`] sorts each edge's evidence once.
+///
+/// Evidence is only appended while the graph is built: keeping it sorted and free of
+/// duplicates at every addition costs a search per addition, which made a document of many
+/// sentences supporting one edge quadratic.
+#[derive(Debug, Default, Clone)]
+pub struct GraphBuilder {
+    graph: KnowledgeGraph,
+}
+
+impl GraphBuilder {
     pub fn new() -> Self {
         Self::default()
     }
@@ -78,19 +91,105 @@ impl KnowledgeGraph {
         cameo: Option<String>,
         plover: Option<String>,
     ) {
-        for idx in self.graph.edge_indices().collect::<Vec<_>>() {
-            let rel = &mut self.graph[idx];
+        let graph = &mut self.graph.graph;
+        for idx in graph.edge_indices().collect::<Vec<_>>() {
+            let rel = &mut graph[idx];
             if rel.kind == kind {
                 rel.cameo.clone_from(&cameo);
                 rel.plover.clone_from(&plover);
             }
         }
-        self.relation_codes.insert(kind, (cameo, plover));
+        self.graph.relation_codes.insert(kind, (cameo, plover));
     }
 
     /// Records a source document (the last record of an id wins).
     pub fn add_document(&mut self, meta: DocumentMeta) {
-        self.documents.insert(meta.id.clone(), meta);
+        self.graph.documents.insert(meta.id.clone(), meta);
+    }
+
+    /// Adds an entity, or merges it into the node with the same id.
+    pub fn add_entity(&mut self, entity: Entity) -> NodeIndex {
+        let g = &mut self.graph;
+        if let Some(&idx) = g.nodes_by_id.get(&entity.id) {
+            g.graph[idx].absorb(&entity);
+            return idx;
+        }
+        let id = entity.id.clone();
+        let idx = g.graph.add_node(entity);
+        g.nodes_by_id.insert(id, idx);
+        idx
+    }
+
+    pub fn entity(&self, id: &str) -> Option<&Entity> {
+        self.graph.entity(id)
+    }
+
+    /// Adds one piece of evidence for (subject, kind, object). Both entities must already be
+    /// in the graph; returns false (and adds nothing) otherwise, or for a self-loop. The first
+    /// role given to an edge stays.
+    pub fn add_relation(
+        &mut self,
+        subject: &str,
+        kind: RelationKind,
+        object: &str,
+        evidence: Evidence,
+        role: Option<String>,
+    ) -> bool {
+        let g = &mut self.graph;
+        let (Some(&s), Some(&o)) = (g.nodes_by_id.get(subject), g.nodes_by_id.get(object)) else {
+            return false;
+        };
+        if s == o {
+            return false;
+        }
+        let (s, o) = if kind.is_symmetric() && g.graph[o].id < g.graph[s].id {
+            (o, s)
+        } else {
+            (s, o)
+        };
+        let key = (s, kind, o);
+        if let Some(&e) = g.edges_by_key.get(&key) {
+            let rel = &mut g.graph[e];
+            rel.evidence.push(evidence);
+            if rel.role.is_none() {
+                rel.role = role;
+            }
+            return true;
+        }
+        let (cameo, plover) = g.relation_codes.get(&kind).cloned().unwrap_or_default();
+        let e = g.graph.add_edge(
+            s,
+            o,
+            Relation {
+                kind,
+                role,
+                cameo,
+                plover,
+                evidence: vec![evidence],
+            },
+        );
+        g.edges_by_key.insert(key, e);
+        true
+    }
+
+    /// The graph, each edge's evidence sorted with one piece per sentence: of several
+    /// triggers in a sentence, the first in the sentence counts, so an edge's weight is its
+    /// number of supporting sentences whatever the order evidence came in.
+    pub fn finish(mut self) -> KnowledgeGraph {
+        for rel in self.graph.graph.edge_weights_mut() {
+            rel.evidence.sort_unstable();
+            rel.evidence.dedup_by(|later, first| {
+                later.doc == first.doc && later.sentence == first.sentence
+            });
+        }
+        self.graph
+    }
+}
+
+impl KnowledgeGraph {
+    /// An empty graph.
+    pub fn new() -> Self {
+        Self::default()
     }
 
     /// The record of a source document.
@@ -103,76 +202,8 @@ impl KnowledgeGraph {
         self.documents.values()
     }
 
-    /// Adds an entity, or merges it into the node with the same id.
-    pub fn add_entity(&mut self, entity: Entity) -> NodeIndex {
-        if let Some(&idx) = self.nodes_by_id.get(&entity.id) {
-            self.graph[idx].absorb(&entity);
-            return idx;
-        }
-        let id = entity.id.clone();
-        let idx = self.graph.add_node(entity);
-        self.nodes_by_id.insert(id, idx);
-        idx
-    }
-
     pub fn entity(&self, id: &str) -> Option<&Entity> {
         self.nodes_by_id.get(id).map(|&i| &self.graph[i])
-    }
-
-    /// Adds one piece of evidence for (subject, kind, object): the first trigger of each sentence
-    /// counts, so an edge's weight is its number of supporting sentences. Both entities must already be in
-    /// the graph; returns false (and adds nothing) otherwise, or for a self-loop.
-    pub fn add_relation(
-        &mut self,
-        subject: &str,
-        kind: RelationKind,
-        object: &str,
-        evidence: Evidence,
-        role: Option<String>,
-    ) -> bool {
-        let (Some(&s), Some(&o)) = (self.nodes_by_id.get(subject), self.nodes_by_id.get(object))
-        else {
-            return false;
-        };
-        if s == o {
-            return false;
-        }
-        let (s, o) = if kind.is_symmetric() && self.graph[o].id < self.graph[s].id {
-            (o, s)
-        } else {
-            (s, o)
-        };
-        let key = (s, kind, o);
-        if let Some(&e) = self.edges_by_key.get(&key) {
-            let rel = &mut self.graph[e];
-            // One piece of evidence per sentence: a second trigger in it adds nothing.
-            let same_sentence = rel
-                .evidence
-                .iter()
-                .any(|x| x.doc == evidence.doc && x.sentence == evidence.sentence);
-            if !same_sentence {
-                let pos = rel.evidence.binary_search(&evidence).unwrap_or_else(|p| p);
-                rel.evidence.insert(pos, evidence);
-            }
-            if rel.role.is_none() {
-                rel.role = role;
-            }
-            return true;
-        }
-        let (cameo, plover) = self.relation_codes.get(&kind).cloned().unwrap_or_default();
-        let e = self.graph.add_edge(
-            s,
-            o,
-            Relation {
-                kind,
-                role,
-                cameo,
-                plover,
-                evidence: vec![evidence],
-            },
-        );
-        self.edges_by_key.insert(key, e);
-        true
     }
 
     pub fn node_count(&self) -> usize {
@@ -268,8 +299,8 @@ mod tests {
         }
     }
 
-    fn graph() -> KnowledgeGraph {
-        let mut g = KnowledgeGraph::new();
+    fn graph() -> GraphBuilder {
+        let mut g = GraphBuilder::new();
         for name in ["Pakistan", "Iran", "China"] {
             g.add_entity(Entity::new(name, EntityType::State));
         }
@@ -282,6 +313,7 @@ mod tests {
         assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("b", 1), None));
         assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 3), None));
         assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 3), None));
+        let g = g.finish();
         assert_eq!(g.edge_count(), 1);
         let e = g.edges().next().unwrap();
         assert_eq!(
@@ -299,6 +331,7 @@ mod tests {
         let mut g = graph();
         g.add_relation("pakistan", RelationKind::Called, "iran", ev("a", 0), None);
         g.add_relation("iran", RelationKind::Called, "pakistan", ev("a", 1), None);
+        let g = g.finish();
         assert_eq!(g.edge_count(), 1);
         assert_eq!(g.edges().next().unwrap().source.id, "iran");
     }
@@ -308,7 +341,7 @@ mod tests {
         let mut g = graph();
         assert!(!g.add_relation("iran", RelationKind::Struck, "mars", ev("a", 0), None));
         assert!(!g.add_relation("iran", RelationKind::Struck, "iran", ev("a", 0), None));
-        assert_eq!(g.edge_count(), 0);
+        assert_eq!(g.finish().edge_count(), 0);
     }
 
     #[test]
@@ -322,6 +355,7 @@ mod tests {
             ev("a", 0),
             None,
         );
+        let g = g.finish();
         let ids: Vec<_> = g.entities().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["china", "iran", "pakistan"]);
         let edges: Vec<_> = g.edges().map(|e| e.id()).collect();
@@ -339,7 +373,45 @@ mod tests {
         );
         g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 0), None);
         assert!(g
+            .finish()
             .edges()
             .all(|e| e.relation.cameo.as_deref() == Some("190")));
+    }
+
+    /// One piece of evidence per sentence, the first trigger of the sentence, whatever the
+    /// order evidence comes in.
+    #[test]
+    fn evidence_is_one_per_sentence_in_any_order() {
+        let trigger_at = |doc: &str, sentence: usize, at: usize| Evidence {
+            trigger_start: at,
+            trigger_end: at + 1,
+            ..ev(doc, sentence)
+        };
+        let all = [
+            trigger_at("b", 2, 5),
+            trigger_at("a", 7, 3),
+            trigger_at("b", 2, 1),
+            trigger_at("a", 7, 3),
+            trigger_at("a", 1, 9),
+        ];
+        let mut orders = vec![all.to_vec()];
+        orders.push(all.iter().rev().cloned().collect());
+        for evidence in orders {
+            let mut g = graph();
+            for e in evidence {
+                g.add_relation("iran", RelationKind::Struck, "pakistan", e, None);
+            }
+            let g = g.finish();
+            let kept: Vec<(&str, usize, usize)> = g
+                .edges()
+                .next()
+                .unwrap()
+                .relation
+                .evidence
+                .iter()
+                .map(|e| (e.doc.as_str(), e.sentence, e.trigger_start))
+                .collect();
+            assert_eq!(kept, [("a", 1, 9), ("a", 7, 3), ("b", 2, 1)]);
+        }
     }
 }

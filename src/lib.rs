@@ -28,7 +28,7 @@ pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateVal
 pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};
 pub use gazetteer::Gazetteer;
-pub use graph::{DocumentMeta, EdgeView, KnowledgeGraph};
+pub use graph::{DocumentMeta, EdgeView, GraphBuilder, KnowledgeGraph};
 pub use ingest::{list_sources, read_inputs, repair_lines, Document, OffsetMap, Source, Warning};
 pub use mentions::{
     AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer,

@@ -101,8 +101,9 @@ mod tests {
     #[test]
     fn writes_every_format_and_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
-        let mut g = KnowledgeGraph::new();
+        let mut g = crate::graph::GraphBuilder::new();
         g.add_entity(Entity::new("Iran", EntityType::State));
+        let g = g.finish();
         let written = write_exports(&g, &Format::ALL, dir.path()).unwrap();
         assert_eq!(written.len(), 6);
         let names: Vec<String> = fs::read_dir(dir.path())

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use crate::cue::Cue;
 use crate::entity::{slug, Entity, EntityType};
 use crate::error::Result;
-use crate::graph::{DocumentMeta, KnowledgeGraph};
+use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
 use crate::ingest::Document;
 use crate::ingest::{Source, Warning};
 use crate::mentions::Recognizer;
@@ -300,7 +300,7 @@ impl<'a> Merger<'a> {
     }
 
     pub fn finish(self) -> KnowledgeGraph {
-        let mut graph = KnowledgeGraph::new();
+        let mut graph = GraphBuilder::new();
         for codes in &self.schema.relations {
             graph.set_relation_codes(codes.kind, codes.cameo.clone(), codes.plover.clone());
         }
@@ -375,7 +375,7 @@ impl<'a> Merger<'a> {
             }
             graph.add_relation(&ids[s], kind, &object, evidence, role);
         }
-        graph
+        graph.finish()
     }
 }
 

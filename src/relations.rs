@@ -1,6 +1,8 @@
 //! Stage 5: resolved sentences → relations between entities, each with the sentence that
 //! supports it. Rules read the lexicon's triggers and cue words; see DESIGN.md for the traps.
 
+use std::collections::HashMap;
+
 use crate::cue::Cue;
 use crate::dates::{resolve_date, DateValue};
 use crate::entity::EntityType;
@@ -102,18 +104,17 @@ pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
 /// The two parties of the document's conflict: the pair that strikes each other most often,
 /// else the two states the article names most.
 fn conflict_parties(doc: &ResolvedDocument, events: &[StrikeEvent]) -> Vec<usize> {
-    let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
+    // Each pair's strike count and when it was first seen (the later pair wins a tie), in a
+    // map: a document may name thousands of pairs.
+    let mut pairs: HashMap<(usize, usize), (usize, usize)> = HashMap::new();
     for e in events {
         for &a in &e.agents {
             for &t in &e.targets {
                 if doc.entities[t].entity_type == EntityType::Place {
                     continue;
                 }
-                let key = (a.min(t), a.max(t));
-                match pairs.iter_mut().find(|(k, _)| *k == key) {
-                    Some((_, n)) => *n += 1,
-                    None => pairs.push((key, 1)),
-                }
+                let seen = pairs.len();
+                pairs.entry((a.min(t), a.max(t))).or_insert((0, seen)).0 += 1;
             }
         }
     }
@@ -121,7 +122,7 @@ fn conflict_parties(doc: &ResolvedDocument, events: &[StrikeEvent]) -> Vec<usize
         (doc.dyad.len() == 2).then(|| (doc.dyad[0].min(doc.dyad[1]), doc.dyad[0].max(doc.dyad[1])));
     let best = pairs
         .iter()
-        .max_by_key(|(k, n)| (*n, Some(*k) == dyad_pair));
+        .max_by_key(|(k, (n, seen))| (*n, Some(**k) == dyad_pair, *seen));
     match best {
         Some(((a, b), _)) => vec![*a, *b],
         None => doc.dyad.clone(),

@@ -114,6 +114,52 @@ pub fn person_keys(name: &str) -> [String; 2] {
     [skeleton(name), surname]
 }
 
+/// The index keys of a name in a cluster: its [`person_keys`], and for each of its words the
+/// word's skeleton and its [`one_letter_keys`].
+fn member_keys(name: &str) -> Vec<String> {
+    let mut keys: Vec<String> = person_keys(name)
+        .into_iter()
+        .map(|k| format!("p{k}"))
+        .collect();
+    for w in name_words(name) {
+        keys.push(format!("s{}", skeleton(w)));
+        keys.extend(one_letter_keys(w));
+    }
+    keys
+}
+
+/// The keys under which the clusters a name may join are found: a name matches a cluster
+/// member only if they share one of these and the member's [`member_keys`].
+fn cluster_keys(name: &str, single: bool) -> Vec<String> {
+    let mut keys: Vec<String> = person_keys(name)
+        .into_iter()
+        .map(|k| format!("p{k}"))
+        .collect();
+    if single {
+        keys.push(format!("s{}", skeleton(name)));
+        keys.extend(one_letter_keys(name));
+    }
+    keys
+}
+
+/// The word, case folded, with each letter in turn replaced by a mark: two words are
+/// [`one_letter_apart`] only if they share one of these keys.
+fn one_letter_keys(word: &str) -> Vec<String> {
+    let folded: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
+    if folded.len() < 5 {
+        return Vec::new();
+    }
+    (0..folded.len())
+        .map(|i| {
+            let mut key = String::from("m");
+            for (j, &c) in folded.iter().enumerate() {
+                key.push(if i == j { '\u{0}' } else { c });
+            }
+            key
+        })
+        .collect()
+}
+
 /// Edit distance of at most one substitution between two words of the same length, case
 /// folded: "Vakari" for "Bakari".
 fn one_letter_apart(a: &str, b: &str) -> bool {
@@ -174,23 +220,33 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
 
     // Officials: cluster the names that denote one person; the longest name labels the cluster.
     let mut official_names: Vec<String> = Vec::new();
+    let mut named: HashSet<&str> = HashSet::new();
     for s in &analyzed.sentences {
         for m in s
             .mentions
             .iter()
             .filter(|m| m.entity_type == EntityType::Official)
         {
-            if !official_names.contains(&m.label) {
+            if named.insert(&m.label) {
                 official_names.push(m.label.clone());
             }
         }
     }
     let mut official_label: HashMap<String, String> = HashMap::new();
     let mut clusters: Vec<Vec<String>> = Vec::new();
+    // Clusters by the keys two matching names share (see `cluster_keys`), so that a document
+    // naming many people costs the same per name as one naming few.
+    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
     for name in &official_names {
         let single = name_words(name).len() == 1;
-        let found = clusters.iter().position(|c| {
-            c.iter().any(|n| {
+        let candidates: BTreeSet<usize> = cluster_keys(name, single)
+            .iter()
+            .filter_map(|k| index.get(k))
+            .flatten()
+            .copied()
+            .collect();
+        let found = candidates.into_iter().find(|&i| {
+            clusters[i].iter().any(|n| {
                 same_person(n, name)
                     || (single
                         && name_words(n)
@@ -198,9 +254,16 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
                             .any(|w| skeleton(w) == skeleton(name) || one_letter_apart(w, name)))
             })
         });
-        match found {
-            Some(i) => clusters[i].push(name.clone()),
-            None => clusters.push(vec![name.clone()]),
+        let i = found.unwrap_or_else(|| {
+            clusters.push(Vec::new());
+            clusters.len() - 1
+        });
+        clusters[i].push(name.clone());
+        for key in member_keys(name) {
+            let list = index.entry(key).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
         }
     }
     for cluster in &clusters {

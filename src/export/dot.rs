@@ -416,12 +416,12 @@ mod tests {
     #[test]
     fn a_large_graph_says_which_tools_fit_it() {
         let dot = |n: usize| {
-            let mut g = KnowledgeGraph::new();
+            let mut g = crate::graph::GraphBuilder::new();
             for i in 0..n {
                 g.add_entity(Entity::new(format!("Place {i}"), EntityType::Place));
             }
             let mut w = DotSerializer::new().for_writer(Vec::new());
-            w.serialize_graph(&g).unwrap();
+            w.serialize_graph(&g.finish()).unwrap();
             String::from_utf8(w.finish().unwrap()).unwrap()
         };
         assert!(!dot(LARGE_GRAPH).contains("//"));

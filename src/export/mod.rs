@@ -14,10 +14,11 @@
 //!
 //! ```
 //! use newsgraph::export::{write_graph, Format};
-//! use newsgraph::{Entity, EntityType, KnowledgeGraph};
+//! use newsgraph::{Entity, EntityType, GraphBuilder};
 //!
-//! let mut graph = KnowledgeGraph::new();
-//! graph.add_entity(Entity::new("Iran", EntityType::State));
+//! let mut graph = GraphBuilder::new();
+//! graph.add_entity(Entity::new("Vakaria", EntityType::State));
+//! let graph = graph.finish();
 //! for format in Format::ALL {
 //!     let bytes = write_graph(&graph, format, Vec::new())?;
 //!     assert!(!bytes.is_empty(), "{} is empty", format.file_name());

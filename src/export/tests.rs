@@ -11,7 +11,7 @@ use super::json::EvidenceList;
 use super::xml::{self, XmlContext};
 use super::*;
 use crate::entity::{slug, Entity, EntityType};
-use crate::graph::DocumentMeta;
+use crate::graph::{DocumentMeta, GraphBuilder};
 use crate::relation::{Evidence, Modality, RelationKind};
 
 const NASTY: &str = "He said \"hi\" <b> & \\ \n newline";
@@ -38,7 +38,11 @@ fn evidence(doc: &str, sentence: usize, text: &str, trigger: &str, date: Option<
 /// same pair, a `called` edge and an `official_of` edge, three documents (one cited but
 /// without metadata).
 fn fixture() -> KnowledgeGraph {
-    let mut g = KnowledgeGraph::new();
+    fixture_builder().finish()
+}
+
+fn fixture_builder() -> GraphBuilder {
+    let mut g = GraphBuilder::new();
     g.set_relation_codes(
         RelationKind::Struck,
         Some("190 / 195".into()),
@@ -346,12 +350,12 @@ fn rdf_has_both_shapes_of_each_edge() {
 #[test]
 fn graphviz_renders_the_exports_without_warnings() {
     let long = "x".repeat(40_000);
-    let mut g = fixture();
+    let mut g = fixture_builder();
     g.add_entity(Entity::new(
         format!("{long} \u{1} \u{FFFE} \u{202E} ok"),
         EntityType::Place,
     ));
-    for graph in [fixture(), g] {
+    for graph in [fixture(), g.finish()] {
         let dot = export(&graph, Format::Dot);
         let Ok(mut child) = std::process::Command::new("dot")
             .arg("-Tsvg")
@@ -470,7 +474,7 @@ fn graph_spec(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Valu
 }
 
 fn build(spec: &GraphSpec) -> KnowledgeGraph {
-    let mut g = KnowledgeGraph::new();
+    let mut g = GraphBuilder::new();
     let mut ids = Vec::new();
     for (label, t, aliases, qid) in &spec.entities {
         let mut e = Entity::new(label.clone(), EntityType::ALL[*t]);
@@ -519,7 +523,7 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
             );
         }
     }
-    g
+    g.finish()
 }
 
 proptest! {

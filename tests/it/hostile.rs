@@ -913,9 +913,9 @@ const HOSTILE: &[&str] = &[
 /// A graph whose every label, alias, role and quote is hostile; `long` adds a 100 KB name.
 fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
     use newsgraph::{
-        DocumentMeta, Entity, EntityType, Evidence, KnowledgeGraph, Modality, RelationKind,
+        DocumentMeta, Entity, EntityType, Evidence, GraphBuilder, Modality, RelationKind,
     };
-    let mut g = KnowledgeGraph::new();
+    let mut g = GraphBuilder::new();
     let mut names: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
     if long {
         names.push(
@@ -965,7 +965,7 @@ fn hostile_graph(long: bool) -> newsgraph::KnowledgeGraph {
             Some(HOSTILE[i % HOSTILE.len()].into())
         ));
     }
-    g
+    g.finish()
 }
 
 /// Runs `program args… file` and returns its stderr; fails if it exits non-zero.
