@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use super::json::EdgeDocuments;
 use super::xml::XmlOut;
-use super::{date_span, json_into, start_document, GraphWriter, Int};
+use super::{claimed_count, date_span, json_into, start_document, GraphWriter, Int};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph};
 
@@ -27,13 +27,14 @@ const NODE_ATTRIBUTES: [(&str, &str); 5] = [
 ];
 
 /// `(id = title, type)` of the edge attributes, in the order values are written.
-const EDGE_ATTRIBUTES: [(&str, &str); 6] = [
+const EDGE_ATTRIBUTES: [(&str, &str); 7] = [
     ("relation", "string"),
     ("cameo", "string"),
     ("plover", "string"),
     ("role", "string"),
     ("documents", "string"),
     ("first_quote", "string"),
+    ("claimed_count", "integer"),
 ];
 
 /// Builds a [`WriterGexfSerializer`].
@@ -213,6 +214,7 @@ impl<W: Write> GexfOut<W> {
         if let Some(first) = relation.evidence.first() {
             self.attvalue("first_quote", &first.text)?;
         }
+        self.attvalue("claimed_count", Int::from(claimed_count(relation)).as_str())?;
         self.xml.end("attvalues")?;
         self.color(relation.kind.color())?;
         self.xml.end("edge")

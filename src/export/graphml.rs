@@ -20,7 +20,7 @@ use std::io::{self, Write};
 
 use super::json::{EdgeDocuments, EvidenceList};
 use super::xml::XmlOut;
-use super::{json_into, start_document, GraphWriter, HexColor, Int};
+use super::{claimed_count, json_into, start_document, GraphWriter, HexColor, Int};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph};
 
@@ -36,7 +36,7 @@ const NODE_KEYS: [(&str, &str); 7] = [
 ];
 
 /// `(id = attr.name, attr.type)` of the edge keys, in the order the data is written.
-const EDGE_KEYS: [(&str, &str); 15] = [
+const EDGE_KEYS: [(&str, &str); 16] = [
     ("relation", "string"),
     ("edgelabel", "string"),
     ("weight", "double"),
@@ -47,6 +47,7 @@ const EDGE_KEYS: [(&str, &str); 15] = [
     ("plover", "string"),
     ("role", "string"),
     ("evidence_count", "int"),
+    ("claimed_count", "int"),
     ("documents", "string"),
     ("first_quote", "string"),
     ("first_date", "string"),
@@ -198,6 +199,7 @@ impl<W: Write> GraphMlOut<W> {
             }
         }
         self.data("evidence_count", weight.as_str())?;
+        self.data("claimed_count", Int::from(claimed_count(relation)).as_str())?;
         let documents = json_into(&mut self.json, &EdgeDocuments(relation))?;
         data(&mut self.xml, "documents", documents)?;
         if let Some(first) = relation.evidence.first() {

@@ -31,7 +31,7 @@ use std::io::{self, Write};
 use std::str::FromStr;
 
 use crate::graph::KnowledgeGraph;
-use crate::relation::Relation;
+use crate::relation::{Modality, Relation};
 
 mod dot;
 mod gexf;
@@ -206,6 +206,15 @@ fn distinct_documents(relation: &Relation) -> impl Iterator<Item = &str> + Clone
         .enumerate()
         .filter(move |&(i, e)| i == 0 || evidence[i - 1].doc != e.doc)
         .map(|(_, e)| e.doc.as_str())
+}
+
+/// How many of an edge's pieces of evidence report a claim rather than assert the event.
+fn claimed_count(relation: &Relation) -> usize {
+    relation
+        .evidence
+        .iter()
+        .filter(|e| e.modality == Modality::Claimed)
+        .count()
 }
 
 /// The first and last well-formed event dates of an edge (see [`is_iso_date`]).

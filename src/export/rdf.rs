@@ -126,6 +126,7 @@ mod ng {
     pub const TRIGGER: NamedNodeRef<'_> = term!(ng_ns, "trigger");
     pub const TRIGGER_START: NamedNodeRef<'_> = term!(ng_ns, "triggerStart");
     pub const TRIGGER_END: NamedNodeRef<'_> = term!(ng_ns, "triggerEnd");
+    pub const MODALITY: NamedNodeRef<'_> = term!(ng_ns, "modality");
 }
 
 mod oa {
@@ -473,6 +474,11 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
         ev,
         ng::TRIGGER_END,
         typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER),
+    ))?;
+    sink(TripleRef::new(
+        ev,
+        ng::MODALITY,
+        string(evidence.modality.as_str()),
     ))?;
     if let Some(date) = evidence.date.as_deref().filter(|d| is_iso_date(d)) {
         sink(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;

@@ -103,7 +103,10 @@ fn fixture_builder() -> GraphBuilder {
         "pakistan",
         RelationKind::Struck,
         "iran",
-        evidence("aljazeera", 3, strike2, "struck", Some("2024-01-18")),
+        Evidence {
+            modality: Modality::Claimed,
+            ..evidence("aljazeera", 3, strike2, "struck", Some("2024-01-18"))
+        },
         None,
     );
     let strike3 = "The strikes\r\nfollowed\tIran's attack.";
@@ -511,7 +514,7 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
                 text: text.clone(),
                 trigger: trigger.clone(),
                 date: date.clone(),
-                modality: Modality::Asserted,
+                modality: Modality::ALL[i % 2],
                 caller: None,
             };
             g.add_relation(
@@ -718,6 +721,15 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
     assert_eq!(
         all_values(&triples, &format!("{ONTOLOGY_NS}trigger")),
         triggers
+    );
+    let mut modalities: Vec<String> = g
+        .edges()
+        .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.modality.to_string()))
+        .collect();
+    modalities.sort();
+    assert_eq!(
+        all_values(&triples, &format!("{ONTOLOGY_NS}modality")),
+        modalities
     );
     for d in g.documents() {
         let iri = document_iri(&d.id);
@@ -985,6 +997,7 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
         assert_eq!(data["weight"].parse::<f64>().unwrap(), r.weight() as f64);
         assert_eq!(data["r"].parse::<u8>().unwrap(), r.kind.color().0);
         assert_eq!(data["first_quote"], xml_policy(&r.evidence[0].text));
+        assert_eq!(data["claimed_count"], claimed_count(r).to_string());
         assert_eq!(data["documents"], json_text(&r.documents()));
         assert_eq!(data["evidence"], json_text(&EvidenceList(&r.evidence, g)));
         assert_eq!(
@@ -1059,6 +1072,7 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
         let values = attvalues(edge, "edge");
         assert_eq!(values["relation"], r.kind.as_str());
         assert_eq!(values["first_quote"], xml_policy(&r.evidence[0].text));
+        assert_eq!(values["claimed_count"], claimed_count(r).to_string());
         assert_eq!(values["documents"], json_text(&r.documents()));
     }
 }

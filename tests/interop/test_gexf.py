@@ -101,6 +101,19 @@ def test_edges_carry_the_dates_of_their_evidence(gexf_root, graph_json):
     assert dated > 0, "no edge of graph.json has a first_date: Gephi's timeline would have nothing to play"
 
 
+def test_edges_count_their_claimed_evidence(gexf_root, graph_json):
+    edges = {(s, t, r): e for s, t, r, e in edge_elements(gexf_root)}
+    attrs = {a.get("id"): a for a in gexf_root.iter(GEXF + "attribute")}
+    assert attrs["claimed_count"].get("type") == "integer", "claimed_count is not declared an integer"
+    for je in graph_json["edges"]:
+        e = edges[(je["source"], je["target"], je["relation"])]
+        values = {v.get("for"): v.get("value") for v in e.iter(GEXF + "attvalue")}
+        claimed = sum(ev["modality"] == "claimed" for ev in je["evidence"])
+        assert values.get("claimed_count") == str(claimed), (
+            f"edge {je['source']}->{je['target']} {je['relation']}: claimed_count {values.get('claimed_count')!r}, JSON has {claimed}"
+        )
+
+
 def test_parallel_edges_carry_distinct_kinds(gexf_root):
     pairs = defaultdict(list)
     for source, target, relation, e in edge_elements(gexf_root):

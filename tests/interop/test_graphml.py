@@ -11,7 +11,7 @@ import xmlschema
 from support import run
 
 NODE_ATTRIBUTES = ["label", "type", "color", "aliases", "mentions"]
-EDGE_ATTRIBUTES = ["relation", "weight", "evidence_count", "first_quote", "documents", "r", "g", "b"]
+EDGE_ATTRIBUTES = ["relation", "weight", "evidence_count", "claimed_count", "first_quote", "documents", "r", "g", "b"]
 HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
@@ -71,6 +71,8 @@ def test_networkx_reads_graphml_with_all_attributes(out_dir, graph_json):
         assert data["evidence_count"] == len(e["evidence"]), (
             f"edge {key}: evidence_count {data['evidence_count']}, JSON has {len(e['evidence'])} pieces of evidence"
         )
+        claimed = sum(ev["modality"] == "claimed" for ev in e["evidence"])
+        assert data["claimed_count"] == claimed, f"edge {key}: claimed_count {data['claimed_count']}, JSON has {claimed}"
         assert data["first_quote"] == e["evidence"][0]["text"], f"edge {key}: first_quote differs from graph.json"
         assert json.loads(data["documents"]) == sorted({ev["doc"] for ev in e["evidence"]}), (
             f"edge {key}: documents {data['documents']} differ from the evidence's documents"

@@ -69,6 +69,10 @@ def test_rdf_has_every_node_and_edge_of_the_json(store, graph_json):
     assert statements == len(graph_json["edges"]), f"{statements} statements in graph.ttl, {len(graph_json['edges'])} edges in graph.json"
     json_evidence = sum(len(e["evidence"]) for e in graph_json["edges"])
     assert evidence == json_evidence, f"{evidence} pieces of evidence in graph.ttl, {json_evidence} in graph.json"
+    for modality in ("asserted", "claimed"):
+        n = count(prefix + f'SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?s ng:evidence ?e . ?e ng:modality "{modality}" }}')
+        expected = sum(ev["modality"] == modality for e in graph_json["edges"] for ev in e["evidence"])
+        assert n == expected, f"{n} pieces of {modality} evidence in graph.ttl, {expected} in graph.json"
 
 
 # --- SHACL -------------------------------------------------------------------------------
@@ -139,6 +143,12 @@ def drop_quote(g):
     g.remove((quote, OA.exact, None))
 
 
+def unknown_modality(g):
+    """Gives a piece of evidence a modality outside the two of the ontology."""
+    evidence = sorted(g.subjects(NGNS.modality, None))[0]
+    g.set((evidence, NGNS.modality, rdflib.Literal("denied")))
+
+
 BROKEN = {
     # mutation: what the report must name (a result path or a message fragment)
     drop_subjects: NG + "subject",
@@ -147,6 +157,7 @@ BROKEN = {
     drop_direct_triple: "direct triple",
     untyped_entity: "exactly one of the seven entity types",
     drop_quote: "http://www.w3.org/ns/oa#exact",
+    unknown_modality: NG + "modality",
 }
 
 
@@ -157,7 +168,7 @@ def test_broken_copy_does_not_conform(data_graph, schema_dir, mutation):
         g.add(t)
     before = len(g)
     mutation(g)
-    assert len(g) != before or mutation is wrong_weight, f"{mutation.__name__} changed nothing"
+    assert len(g) != before or mutation in (wrong_weight, unknown_modality), f"{mutation.__name__} changed nothing"
     conforms, results, text = shacl(g, schema_dir)
     assert not conforms, f"a copy of graph.ttl broken by {mutation.__name__} ({mutation.__doc__.strip()}) still conforms"
     expected = BROKEN[mutation]
