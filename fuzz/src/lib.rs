@@ -108,7 +108,12 @@ fn check_json(graph: &KnowledgeGraph, doc: &str) {
                 .as_array()
                 .expect("evidence")
                 .iter()
-                .map(|j| j["text"].as_str().unwrap())
+                .map(|j| {
+                    let sentence = j["sentence"].as_u64().unwrap().to_string();
+                    v["graph"]["sentences"][j["doc"].as_str().unwrap()][sentence]
+                        .as_str()
+                        .unwrap()
+                })
                 .collect::<Vec<_>>(),
             texts
         );

@@ -4,6 +4,7 @@
 //! The document is written one node or edge per line (each serialized by serde straight to
 //! the writer), so it streams, diffs well in `out/`, and stays valid JSON.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use serde::ser::SerializeSeq;
@@ -61,6 +62,7 @@ impl<W: Write> WriterJsonSerializer<W> {
             &GraphHeader {
                 name: "newsgraph",
                 documents: Documents(graph),
+                sentences: Sentences(graph),
             },
         )?;
         w.write_all(b",\n\"nodes\":[")?;
@@ -95,11 +97,36 @@ impl<W: Write> GraphWriter<W> for WriterJsonSerializer<W> {
     }
 }
 
-/// networkx's graph attributes: the graph's name and its source documents.
+/// networkx's graph attributes: the graph's name, its source documents and the text of the
+/// sentences its evidence cites.
 #[derive(Serialize)]
 struct GraphHeader<'a> {
     name: &'static str,
     documents: Documents<'a>,
+    sentences: Sentences<'a>,
+}
+
+/// The text of every supporting sentence, once: `{doc: {sentence index: text}}`, so an
+/// evidence record's `doc` and `sentence` find its text (`sentences[doc][sentence]` in
+/// JavaScript, `sentences[doc][str(sentence)]` in Python). A sentence that supports several
+/// edges, or one edge and its reverse, was repeated in each; JSON object keys are strings, so
+/// the indices are written as strings.
+struct Sentences<'a>(&'a KnowledgeGraph);
+
+impl Serialize for Sentences<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut by_doc: BTreeMap<&str, BTreeMap<usize, &str>> = BTreeMap::new();
+        for edge in self.0.edges() {
+            for e in &edge.relation.evidence {
+                by_doc
+                    .entry(&e.doc)
+                    .or_default()
+                    .entry(e.sentence)
+                    .or_insert(&e.text);
+            }
+        }
+        serializer.collect_map(by_doc)
+    }
 }
 
 /// The documents of a graph, serialized from its iterator without collecting them.
@@ -193,8 +220,10 @@ impl Serialize for EdgeDocuments<'_> {
 }
 
 /// An edge's evidence as a JSON array of objects (also the GraphML `evidence` value), each
-/// with its document's address when the graph knows it. The field order and the omission of
-/// an unknown date or address are part of the format.
+/// with its document's address when the graph knows it, without the sentence's text (in
+/// JSON the graph's `sentences` table holds it, in GraphML the edge's `first_quote` the first
+/// one). The field order and the omission of an unknown date or address are part of the
+/// format.
 pub(super) struct EvidenceList<'a>(pub(super) &'a [Evidence], pub(super) &'a KnowledgeGraph);
 
 impl Serialize for EvidenceList<'_> {
@@ -209,7 +238,6 @@ impl Serialize for EvidenceList<'_> {
                 trigger_start: e.trigger_start,
                 trigger_end: e.trigger_end,
                 trigger: &e.trigger,
-                text: &e.text,
                 date: e.date.as_deref(),
                 modality: e.modality,
                 caller: e.caller.as_deref(),
@@ -229,7 +257,6 @@ struct EvidenceRow<'a> {
     trigger_start: usize,
     trigger_end: usize,
     trigger: &'a str,
-    text: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     date: Option<&'a str>,
     modality: Modality,

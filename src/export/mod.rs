@@ -49,7 +49,7 @@ pub use json::{JsonSerializer, WriterJsonSerializer};
 pub use rdf::{
     document_iri, entity_iri, relation_property, NTriplesSerializer, TurtleSerializer,
     WriterNTriplesSerializer, WriterTurtleSerializer, DOCUMENT_NS, ENTITY_NS, EVIDENCE_NS,
-    ONTOLOGY_NS, STATEMENT_NS,
+    ONTOLOGY_NS, SENTENCE_NS, STATEMENT_NS,
 };
 
 /// The export formats, each written to `graph.<extension>`.

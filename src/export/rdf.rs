@@ -8,21 +8,28 @@
 //! |---|---|
 //! | entity | `ent:{id}` = `https://w3id.org/newsgraph/entity/{id}` |
 //! | statement | `stmt:{source}--{relation}--{target}` (`relation` as in DESIGN.md, `official_of`) |
-//! | evidence | `https://w3id.org/newsgraph/evidence/{source}--{relation}--{target}/{doc}/{sentence}/{trigger_start}-{trigger_end}` |
-//! | its target, selectors | `{evidence}/target`, `{evidence}/position`, `{evidence}/quote` |
+//! | evidence | `https://w3id.org/newsgraph/evidence/{source}--{relation}--{target}/{doc}/{sentence}` |
+//! | sentence | `https://w3id.org/newsgraph/sentence/{doc}/{sentence}` |
+//! | its selectors | `{sentence}/position`, `{sentence}/quote` |
 //! | document | `doc:{id}` = `https://w3id.org/newsgraph/document/{id}` |
 //!
 //! Ids are percent-encoded (UTF-8) except for the IRI's unreserved characters, so slugs
 //! with non-ASCII letters stay readable. Slugs never contain `--`, which keeps statement
-//! IRIs unambiguous. Evidence IRIs get no Turtle prefix: their paths hold `/`, which a
+//! IRIs unambiguous. Evidence and sentence IRIs get no Turtle prefix: their paths hold `/`, which a
 //! prefixed name would have to escape (`\/`), so they read better, and are written faster,
 //! whole.
 //!
 //! Each edge is written twice: as the direct triple `ent:iran ng:struck ent:pakistan`, for
 //! simple queries, and as an `ng:Statement` node (the n-ary pattern of PROV-O's qualified
 //! relations and of Wikidata statements) that carries the weight, codes, dates, documents
-//! and one `ng:Evidence` (an `oa:Annotation`) per supporting sentence, whose target selects
-//! the sentence in its document by position and by quote.
+//! and one `ng:Evidence` (an `oa:Annotation`) per supporting sentence: the trigger, its
+//! offsets, the event date and the modality, and as target the `ng:Sentence`.
+//!
+//! Each sentence that supports anything is written once, however many statements it
+//! supports: an `ng:Sentence` (an `oa:SpecificResource`) with its document, its index and
+//! two selectors, its code-point offsets (`oa:TextPositionSelector`) and its text
+//! (`oa:TextQuoteSelector`). Repeating the text and selectors for each statement made RDF
+//! the bulk of the exports.
 //!
 //! A document is a `prov:Entity` with its `dcterms:title`, its publication date
 //! (`dcterms:issued`) and, when its record gives the address it was published at,
@@ -82,8 +89,10 @@ pub const ONTOLOGY_NS: &str = ng_ns!();
 pub const ENTITY_NS: &str = "https://w3id.org/newsgraph/entity/";
 /// Statements: `stmt:{source}--{relation}--{target}`.
 pub const STATEMENT_NS: &str = "https://w3id.org/newsgraph/statement/";
-/// Evidence: `{EVIDENCE_NS}{source}--{relation}--{target}/{doc}/{sentence}/{trigger_start}-{trigger_end}`.
+/// Evidence: `{EVIDENCE_NS}{source}--{relation}--{target}/{doc}/{sentence}`.
 pub const EVIDENCE_NS: &str = "https://w3id.org/newsgraph/evidence/";
+/// Supporting sentences: `{SENTENCE_NS}{doc}/{sentence}`.
+pub const SENTENCE_NS: &str = "https://w3id.org/newsgraph/sentence/";
 /// Source documents: `doc:{id}`.
 pub const DOCUMENT_NS: &str = "https://w3id.org/newsgraph/document/";
 const WIKIDATA_NS: &str = "http://www.wikidata.org/entity/";
@@ -111,6 +120,7 @@ mod ng {
     pub const STATEMENT: NamedNodeRef<'_> = term!(ng_ns, "Statement");
     pub const DOCUMENT: NamedNodeRef<'_> = term!(ng_ns, "Document");
     pub const EVIDENCE: NamedNodeRef<'_> = term!(ng_ns, "Evidence");
+    pub const SENTENCE: NamedNodeRef<'_> = term!(ng_ns, "Sentence");
     pub const MENTION_COUNT: NamedNodeRef<'_> = term!(ng_ns, "mentionCount");
     pub const ISO3: NamedNodeRef<'_> = term!(ng_ns, "iso3");
     pub const SUBJECT: NamedNodeRef<'_> = term!(ng_ns, "subject");
@@ -132,10 +142,7 @@ mod ng {
 mod oa {
     use oxrdf::NamedNodeRef;
 
-    pub const ANNOTATION: NamedNodeRef<'_> = term!(oa_ns, "Annotation");
-    pub const HAS_BODY: NamedNodeRef<'_> = term!(oa_ns, "hasBody");
     pub const HAS_TARGET: NamedNodeRef<'_> = term!(oa_ns, "hasTarget");
-    pub const SPECIFIC_RESOURCE: NamedNodeRef<'_> = term!(oa_ns, "SpecificResource");
     pub const HAS_SOURCE: NamedNodeRef<'_> = term!(oa_ns, "hasSource");
     pub const HAS_SELECTOR: NamedNodeRef<'_> = term!(oa_ns, "hasSelector");
     pub const TEXT_POSITION_SELECTOR: NamedNodeRef<'_> = term!(oa_ns, "TextPositionSelector");
@@ -314,26 +321,33 @@ struct Buffers {
     object: String,
     statement: String,
     evidence: String,
-    target: String,
+    sentence: String,
     position: String,
     quote: String,
     node: String,
 }
 
 /// Walks the graph in its deterministic order: entities, then edges (each with its
-/// statement and evidence), then the documents they cite.
+/// statement and evidence), then the sentences and the documents they cite.
 fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
     let mut buffers = Buffers::default();
     for entity in graph.entities() {
         emit_entity(entity, &mut buffers, sink)?;
     }
-    // Every cited document gets its node, with or without metadata, so `prov:wasDerivedFrom`
+    // Every cited document gets its node, with or without metadata, so `oa:hasSource`
     // always points to an `ng:Document`.
     let mut documents: BTreeMap<&str, Option<&DocumentMeta>> = BTreeMap::new();
+    let mut sentences: BTreeMap<(&str, usize), &Evidence> = BTreeMap::new();
     let mut dates: Vec<&str> = Vec::new();
     for edge in graph.edges() {
         documents.extend(distinct_documents(edge.relation).map(|d| (d, None)));
+        for e in &edge.relation.evidence {
+            sentences.entry((e.doc.as_str(), e.sentence)).or_insert(e);
+        }
         emit_edge(&edge, &mut dates, &mut buffers, sink)?;
+    }
+    for evidence in sentences.into_values() {
+        emit_sentence(evidence, &mut buffers, sink)?;
     }
     documents.extend(graph.documents().map(|d| (d.id.as_str(), Some(d))));
     for (id, meta) in documents {
@@ -430,36 +444,14 @@ fn emit_edge<'g>(
     Ok(())
 }
 
-/// One supporting sentence: an annotation whose body is the statement and whose target is
-/// the sentence, selected in its document by code-point offsets and by its text.
+/// One piece of evidence: an annotation of the sentence with what in it supports the
+/// statement (`ng:evidence` links the statement to it).
 fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
     set_evidence_iri(&mut b.evidence, &b.statement, evidence);
-    for (buf, suffix) in [
-        (&mut b.target, "/target"),
-        (&mut b.position, "/position"),
-        (&mut b.quote, "/quote"),
-    ] {
-        buf.clear();
-        buf.push_str(&b.evidence);
-        buf.push_str(suffix);
-    }
-    set_iri(&mut b.node, DOCUMENT_NS, &evidence.doc);
-    let (ev, target, position, quote) = (
-        iri(&b.evidence),
-        iri(&b.target),
-        iri(&b.position),
-        iri(&b.quote),
-    );
-
-    sink(TripleRef::new(ev, rdf::TYPE, oa::ANNOTATION))?;
+    set_sentence_iri(&mut b.sentence, evidence);
+    let ev = iri(&b.evidence);
     sink(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
-    sink(TripleRef::new(ev, oa::HAS_BODY, iri(&b.statement)))?;
-    sink(TripleRef::new(ev, oa::HAS_TARGET, target))?;
-    sink(TripleRef::new(
-        ev,
-        ng::SENTENCE_INDEX,
-        typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER),
-    ))?;
+    sink(TripleRef::new(ev, oa::HAS_TARGET, iri(&b.sentence)))?;
     sink(TripleRef::new(ev, ng::TRIGGER, string(&evidence.trigger)))?;
     let (start, end) = (
         Int::from(evidence.trigger_start),
@@ -483,11 +475,30 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
     if let Some(date) = evidence.date.as_deref().filter(|d| is_iso_date(d)) {
         sink(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;
     }
+    Ok(())
+}
 
-    sink(TripleRef::new(target, rdf::TYPE, oa::SPECIFIC_RESOURCE))?;
-    sink(TripleRef::new(target, oa::HAS_SOURCE, iri(&b.node)))?;
-    sink(TripleRef::new(target, oa::HAS_SELECTOR, position))?;
-    sink(TripleRef::new(target, oa::HAS_SELECTOR, quote))?;
+/// A supporting sentence, once: selected in its document by code-point offsets and by its
+/// text.
+fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+    set_sentence_iri(&mut b.sentence, evidence);
+    for (buf, suffix) in [(&mut b.position, "/position"), (&mut b.quote, "/quote")] {
+        buf.clear();
+        buf.push_str(&b.sentence);
+        buf.push_str(suffix);
+    }
+    set_iri(&mut b.node, DOCUMENT_NS, &evidence.doc);
+    let (sentence, position, quote) = (iri(&b.sentence), iri(&b.position), iri(&b.quote));
+
+    sink(TripleRef::new(sentence, rdf::TYPE, ng::SENTENCE))?;
+    sink(TripleRef::new(sentence, oa::HAS_SOURCE, iri(&b.node)))?;
+    sink(TripleRef::new(
+        sentence,
+        ng::SENTENCE_INDEX,
+        typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER),
+    ))?;
+    sink(TripleRef::new(sentence, oa::HAS_SELECTOR, position))?;
+    sink(TripleRef::new(sentence, oa::HAS_SELECTOR, quote))?;
 
     sink(TripleRef::new(
         position,
@@ -572,22 +583,23 @@ fn set_statement_iri(buf: &mut String, edge: &EdgeView<'_>) {
     push_segment(buf, &edge.target.id);
 }
 
-/// `{EVIDENCE_NS}{source}--{relation}--{target}/{doc}/{sentence}/{trigger_start}-{trigger_end}`:
-/// the trigger's occurrence identifies a piece of evidence within its statement.
+/// `{EVIDENCE_NS}{source}--{relation}--{target}/{doc}/{sentence}`: an edge has one piece of
+/// evidence per sentence.
 fn set_evidence_iri(buf: &mut String, statement: &str, e: &Evidence) {
     buf.clear();
     buf.push_str(EVIDENCE_NS);
     buf.push_str(&statement[STATEMENT_NS.len()..]);
     buf.push('/');
     push_segment(buf, &e.doc);
-    for (sep, n) in [
-        ('/', e.sentence),
-        ('/', e.trigger_start),
-        ('-', e.trigger_end),
-    ] {
-        buf.push(sep);
-        buf.push_str(Int::from(n).as_str());
-    }
+    buf.push('/');
+    buf.push_str(Int::from(e.sentence).as_str());
+}
+
+/// `{SENTENCE_NS}{doc}/{sentence}`.
+fn set_sentence_iri(buf: &mut String, e: &Evidence) {
+    set_iri(buf, SENTENCE_NS, &e.doc);
+    buf.push('/');
+    buf.push_str(Int::from(e.sentence).as_str());
 }
 
 /// Appends `segment` percent-encoded: everything but RFC 3987's `iunreserved` characters

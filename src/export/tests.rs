@@ -98,6 +98,14 @@ fn fixture_builder() -> GraphBuilder {
         evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")),
         None,
     );
+    // The same sentence supports a second statement.
+    g.add_relation(
+        "pakistan",
+        RelationKind::Struck,
+        &slug("Jund al-Haqq"),
+        evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")),
+        None,
+    );
     let strike2 = "Pakistani jets struck \"hideouts\" <near> Kassala & killed 9.";
     g.add_relation(
         "pakistan",
@@ -327,23 +335,48 @@ fn rdf_has_both_shapes_of_each_edge() {
         RDF_TYPE,
         &ng("Document")
     ));
-    let ev = format!("{EVIDENCE_NS}pakistan--struck--iran/aljazeera/3/315-321");
+    // A sentence that supports two statements is one resource both point to.
+    let shared = format!("{SENTENCE_NS}reuters-0118/1");
+    for target in ["iran", &slug("Jund al-Haqq")] {
+        let ev = format!("{EVIDENCE_NS}pakistan--struck--{target}/reuters-0118/1");
+        assert!(has(
+            &triples,
+            &ev,
+            "http://www.w3.org/ns/oa#hasTarget",
+            &shared
+        ));
+    }
+    assert_eq!(
+        objects(
+            &triples,
+            &format!("{shared}/quote"),
+            "http://www.w3.org/ns/oa#exact"
+        )
+        .len(),
+        1
+    );
+    let ev = format!("{EVIDENCE_NS}pakistan--struck--iran/aljazeera/3");
+    let sentence = format!("{SENTENCE_NS}aljazeera/3");
     assert!(has(
         &triples,
         &ev,
         "http://www.w3.org/ns/oa#hasTarget",
-        &format!("{ev}/target")
+        &sentence
     ));
+    assert_eq!(
+        objects(&triples, &ev, &ng("modality")),
+        BTreeSet::from(["claimed".to_owned()])
+    );
     assert!(has(
         &triples,
-        &format!("{ev}/target"),
+        &sentence,
         "http://www.w3.org/ns/oa#hasSource",
         &format!("{DOCUMENT_NS}aljazeera")
     ));
     assert_eq!(
         objects(
             &triples,
-            &format!("{ev}/position"),
+            &format!("{sentence}/position"),
             "http://www.w3.org/ns/oa#start"
         ),
         BTreeSet::from(["300".to_owned()])
@@ -496,14 +529,17 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
             url: url.clone(),
         });
     }
+    let mut sentences = 0;
     for (s, r, t, evidence, role) in &spec.edges {
         let kind = RelationKind::ALL[*r];
         if kind == RelationKind::Struck {
             g.set_relation_codes(kind, Some("190".into()), Some("ASSAULT".into()));
         }
-        for (i, (doc, text, trigger, date)) in evidence.iter().enumerate() {
+        for (doc, text, trigger, date) in evidence {
             let doc = &spec.documents[doc % spec.documents.len()].0;
-            // One sentence index per piece of evidence keeps evidence IRIs distinct.
+            // One sentence index per piece of evidence: a sentence has one text.
+            let i = sentences;
+            sentences += 1;
             let ev = Evidence {
                 doc: doc.clone(),
                 sentence: i,
@@ -604,7 +640,9 @@ fn check_json(g: &KnowledgeGraph, doc: &str) {
         assert_eq!(evidence.len(), r.evidence.len());
         for (j, ev) in evidence.iter().zip(&r.evidence) {
             assert_eq!(j["doc"], ev.doc.as_str());
-            assert_eq!(j["text"], ev.text.as_str());
+            assert_eq!(j.get("text"), None);
+            let text = &v["graph"]["sentences"][&ev.doc][ev.sentence.to_string()];
+            assert_eq!(text, ev.text.as_str());
             assert_eq!(j["trigger"], ev.trigger.as_str());
             assert_eq!(j["start"], ev.start);
             assert_eq!(j["trigger_end"], ev.trigger_end);
@@ -707,12 +745,19 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         })
         .collect();
     assert_eq!(statements.len(), g.edge_count());
-    let mut texts: Vec<String> = g
+    // Each supporting sentence once, whatever the number of statements it supports.
+    let sentences: BTreeMap<(&str, usize), &str> = g
         .edges()
-        .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.text.clone()))
+        .flat_map(|e| e.relation.evidence.iter())
+        .map(|ev| ((ev.doc.as_str(), ev.sentence), ev.text.as_str()))
         .collect();
+    let mut texts: Vec<String> = sentences.values().map(|t| t.to_string()).collect();
     texts.sort();
     assert_eq!(all_values(&triples, "http://www.w3.org/ns/oa#exact"), texts);
+    assert_eq!(
+        all_values(&triples, &format!("{ONTOLOGY_NS}sentenceIndex")).len(),
+        sentences.len()
+    );
     let mut triggers: Vec<String> = g
         .edges()
         .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.trigger.clone()))

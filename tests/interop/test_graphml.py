@@ -57,6 +57,7 @@ def test_networkx_reads_graphml_with_all_attributes(out_dir, graph_json):
         assert json.loads(data["aliases"]) == node["aliases"], f"node {node['id']!r}: aliases differ from graph.json"
 
     edges = json_edges(graph_json)
+    sentences = graph_json["graph"]["sentences"]
     multi = g.is_multigraph()
     seen = set()
     for u, v, *rest in (g.edges(keys=True, data=True) if multi else g.edges(data=True)):
@@ -73,7 +74,10 @@ def test_networkx_reads_graphml_with_all_attributes(out_dir, graph_json):
         )
         claimed = sum(ev["modality"] == "claimed" for ev in e["evidence"])
         assert data["claimed_count"] == claimed, f"edge {key}: claimed_count {data['claimed_count']}, JSON has {claimed}"
-        assert data["first_quote"] == e["evidence"][0]["text"], f"edge {key}: first_quote differs from graph.json"
+        first = e["evidence"][0]
+        assert data["first_quote"] == sentences[first["doc"]][str(first["sentence"])], (
+            f"edge {key}: first_quote differs from graph.json's first sentence"
+        )
         assert json.loads(data["documents"]) == sorted({ev["doc"] for ev in e["evidence"]}), (
             f"edge {key}: documents {data['documents']} differ from the evidence's documents"
         )

@@ -45,5 +45,23 @@ def test_edges_have_relation_weight_evidence(g):
             f"edge {u}->{v} ({key}): weight {data['weight']}, {len(data['evidence'])} pieces of evidence"
         )
         for ev in data["evidence"]:
-            missing = [a for a in ("doc", "sentence", "start", "end", "text") if a not in ev]
+            missing = [a for a in ("doc", "sentence", "start", "end", "trigger", "modality") if a not in ev]
             assert not missing, f"edge {u}->{v} ({key}): evidence lacks {missing}"
+
+
+def test_evidence_finds_its_sentence_in_the_table(g):
+    """Each supporting sentence's text is stored once, in the graph's `sentences` table
+    ({doc: {index: text}}), and every piece of evidence finds its own there."""
+    sentences = g.graph.get("sentences")
+    assert isinstance(sentences, dict) and sentences, f"graph attribute sentences: {sentences!r}"
+    cited = set()
+    for u, v, key, data in g.edges(keys=True, data=True):
+        for ev in data["evidence"]:
+            assert "text" not in ev, f"edge {u}->{v} ({key}): evidence repeats its sentence's text"
+            text = sentences.get(ev["doc"], {}).get(str(ev["sentence"]))
+            assert text, f"edge {u}->{v} ({key}): no sentence {ev['sentence']} of {ev['doc']} in the table"
+            squash = lambda s: " ".join(s.split()).lower()
+            assert squash(ev["trigger"]) in squash(text), f"edge {u}->{v} ({key}): trigger {ev['trigger']!r} not in {text!r}"
+            cited.add((ev["doc"], ev["sentence"]))
+    table = {(doc, int(i)) for doc, texts in sentences.items() for i in texts}
+    assert table == cited, f"sentences in the table that no evidence cites: {sorted(table - cited)[:5]}"

@@ -166,12 +166,12 @@ fn invalid_utf8_is_replaced_and_reported_with_file_and_offset() {
         "{stderr}"
     );
     assert!(stderr.contains("1 document, 1 warning,"), "{stderr}");
-    let texts: Vec<&str> = json["edges"]
-        .as_array()
+    let texts: Vec<&str> = json["graph"]["sentences"]
+        .as_object()
         .unwrap()
-        .iter()
-        .flat_map(|e| e["evidence"].as_array().unwrap())
-        .map(|ev| ev["text"].as_str().unwrap())
+        .values()
+        .flat_map(|doc| doc.as_object().unwrap().values())
+        .map(|text| text.as_str().unwrap())
         .collect();
     assert!(
         texts
