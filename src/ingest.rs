@@ -64,8 +64,8 @@ impl Document {
         let (text, offsets) = repair_lines(original, line_joiners);
         Document {
             id: id.into(),
-            title: title(original),
-            published: publication_date(original),
+            title: title(&text),
+            published: publication_date(&text),
             url: None,
             text,
             offsets,
@@ -88,11 +88,17 @@ fn title(original: &str) -> Option<String> {
     (words <= 25 && !line.ends_with('.')).then(|| line.to_string())
 }
 
-/// Repairs line wrapping: a line break inside a sentence (the next line goes on in lower case,
-/// the line ends with a function word or a hyphen, or both lines are short fragments of a
-/// narrow column) becomes a space; every other break stays a paragraph break (`\n`). Carriage
-/// returns and blank lines between fragments are dropped. Returns the text and the map from its
-/// code-point offsets to the original's.
+/// Repairs line wrapping: a line break inside a sentence becomes a space, every other break
+/// stays a paragraph break (`\n`). Returns the text and the map from its code-point offsets to
+/// the original's.
+///
+/// In hard-wrapped text (see [`wrap_width`]) a break after a line that reaches towards the
+/// wrapping width is a space whatever the next line starts with ("Foreign Minister⏎Ana Lopez
+/// said"), unless a blank line, a list item or a heading follows; a short line (a heading, the
+/// end of a paragraph) keeps its break. Elsewhere, and across blank lines, a break is a space
+/// when the sentence visibly goes on: the next line goes on in lower case, the line ends with a
+/// function word (`line joiner` in the lexicon) or a hyphen, or both lines are short fragments
+/// of a narrow column. Carriage returns and the blank lines between such fragments are dropped.
 ///
 /// ```
 /// use newsgraph::{repair_lines, PhraseSet};
@@ -103,10 +109,13 @@ fn title(original: &str) -> Option<String> {
 /// assert_eq!(map.to_original(10), 11);
 /// ```
 pub fn repair_lines(original: &str, line_joiners: &PhraseSet) -> (String, OffsetMap) {
+    let wrap = wrap_width(original);
     let mut text = String::with_capacity(original.len());
     let mut runs = Vec::new();
     let mut chars_out = 0usize;
-    let mut prev_line: Option<&str> = None;
+    // The last non-blank line and its width in columns (with its indentation).
+    let mut prev_line: Option<(&str, usize)> = None;
+    let mut blank_since_prev = false;
     let mut line_start_chars = 0usize; // original code-point offset of the current line
     let mut pending_break_at = 0usize; // original offset of the line break that precedes the next line
     for raw in original.split('\n') {
@@ -114,45 +123,119 @@ pub fn repair_lines(original: &str, line_joiners: &PhraseSet) -> (String, Offset
         let line = raw.trim_end();
         let lead = raw.len() - raw.trim_start().len();
         let body = line.trim_start();
-        if !body.is_empty() {
-            if let Some(prev) = prev_line {
-                let sep = join_with(prev, body, line_joiners);
+        if body.is_empty() {
+            blank_since_prev = true;
+        } else {
+            if let Some((prev, prev_width)) = prev_line {
+                let layout = match wrap {
+                    Some(_) if blank_since_prev => Break::Paragraph,
+                    Some(width) if prev_width * 10 >= width * 6 && !opens_block(body) => {
+                        Break::Wrap
+                    }
+                    _ => Break::Unknown,
+                };
+                let sep = join_with(prev, body, layout, line_joiners);
                 runs.push((chars_out, pending_break_at));
                 text.push_str(sep);
                 chars_out += sep.chars().count();
             }
-            let body_start = line_start_chars + raw[..lead].chars().count();
+            let lead_chars = raw[..lead].chars().count();
+            let body_chars = body.chars().count();
+            let body_start = line_start_chars + lead_chars;
             runs.push((chars_out, body_start));
             text.push_str(body);
-            chars_out += body.chars().count();
-            prev_line = Some(body);
-            pending_break_at = body_start + body.chars().count();
+            chars_out += body_chars;
+            prev_line = Some((body, lead_chars + body_chars));
+            blank_since_prev = false;
+            pending_break_at = body_start + body_chars;
         }
         line_start_chars += raw_chars + 1;
     }
     (text, OffsetMap { runs })
 }
 
+/// The column a hard-wrapped text was wrapped at, when it was: 95 % of its lines are no wider,
+/// that width lies between 40 and 120 columns (text with one paragraph per line has wider
+/// lines, a narrow column of fragments narrower ones), and most lines that run on into the next
+/// one (no blank line between) reach 70 % of it.
+fn wrap_width(original: &str) -> Option<usize> {
+    let mut widths = Vec::new();
+    let mut running_on = Vec::new();
+    let mut prev: Option<usize> = None;
+    for raw in original.split('\n') {
+        if raw.trim().is_empty() {
+            prev = None;
+            continue;
+        }
+        let width = raw.trim_end().chars().count();
+        running_on.extend(prev);
+        widths.push(width);
+        prev = Some(width);
+    }
+    if running_on.len() < 3 {
+        return None;
+    }
+    let at = (widths.len() * 95 / 100).min(widths.len() - 1);
+    let width = *widths.select_nth_unstable(at).1;
+    if !(40..=120).contains(&width) {
+        return None;
+    }
+    let reaching = running_on.iter().filter(|&&w| w * 10 >= width * 7).count();
+    (reaching * 10 >= running_on.len() * 6).then_some(width)
+}
+
+/// A line that starts a block of its own even inside wrapped text: a list item ("- ", "* ",
+/// "• ", "1. ", "2) ") or a Markdown heading ("# ", "## ").
+fn opens_block(line: &str) -> bool {
+    let after_digits = line.trim_start_matches(|c: char| c.is_ascii_digit());
+    let digits = line.len() - after_digits.len();
+    if digits > 0 {
+        return digits <= 3 && (after_digits.starts_with(". ") || after_digits.starts_with(") "));
+    }
+    let after_hashes = line.trim_start_matches('#');
+    (after_hashes.len() < line.len() && after_hashes.starts_with(' '))
+        || ["- ", "* ", "• "].iter().any(|m| line.starts_with(m))
+}
+
+/// What the layout of a hard-wrapped text tells of a line break.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Break {
+    /// The wrapping of a paragraph.
+    Wrap,
+    /// A blank line: a new paragraph, unless the sentence visibly goes on.
+    Paragraph,
+    /// Nothing: the text is not hard-wrapped, or the line is short.
+    Unknown,
+}
+
 /// The separator between two non-empty lines: "" (a word split by a hyphen), " " (the same
 /// sentence goes on) or "\n" (a new paragraph).
-fn join_with(prev: &str, next: &str, line_joiners: &PhraseSet) -> &'static str {
+fn join_with(prev: &str, next: &str, layout: Break, line_joiners: &PhraseSet) -> &'static str {
     let last = prev.chars().last().unwrap_or(' ');
+    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
+    if last == '-' && next_lower && prev.len() > 1 && !prev.ends_with(" -") {
+        return "";
+    }
+    if layout == Break::Wrap {
+        return " ";
+    }
     if matches!(
         last,
         '.' | '!' | '?' | ':' | ';' | '…' | '"' | '”' | '’' | ')' | ']'
     ) {
         return "\n";
     }
-    let next_lower = next.chars().next().is_some_and(char::is_lowercase);
-    if last == '-' && next_lower && prev.len() > 1 && !prev.ends_with(" -") {
-        return "";
-    }
     let last_word = prev
         .rsplit(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    let fragment =
-        |l: &str| l.split_whitespace().count() <= 3 && crate::dates::find_dates(l).is_empty();
+    // Narrow-column fragments are only looked for where the text is not hard-wrapped: there a
+    // blank line ends a paragraph unless the sentence visibly goes on.
+    let fragment = |l: &str| {
+        layout == Break::Unknown
+            && l.split_whitespace().count() <= 3
+            && crate::dates::find_dates(l).is_empty()
+    };
     if next_lower || line_joiners.contains(last_word) || (fragment(prev) && fragment(next)) {
         " "
     } else {
@@ -384,6 +467,91 @@ mod tests {
             text,
             "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday."
         );
+    }
+
+    /// An article wrapped at 60 columns: a heading, a wrapped headline,
+    /// breaks before capitalised names and after an abbreviation, a list, and paragraphs
+    /// separated by blank lines.
+    const WRAPPED: &str = "\
+Chile and Peru agree to lower tensions after days of
+border clashes
+
+By Staff Reporter
+
+LIMA: Chile's Foreign Minister Daniel Moses Bakari said on
+Friday he had spoken by telephone with Peru's Foreign
+Minister Ana Lopez, and that an envoy sent by the U.S.
+Secretary of State had urged restraint on both sides.
+
+The ministers agreed on three steps, the statement said:
+- the return of both ambassadors within a week,
+- a joint patrol of the border,
+- talks in Quito next month.
+Brazil welcomed the agreement and offered to host the talks
+in Brasilia.";
+
+    #[test]
+    fn hard_wrapped_text_is_unwrapped_with_exact_offsets() {
+        assert_eq!(wrap_width(WRAPPED), Some(59));
+        let (text, map) = repair_lines(WRAPPED, &joiners());
+        assert_eq!(
+            text,
+            "Chile and Peru agree to lower tensions after days of border clashes\n\
+             By Staff Reporter\n\
+             LIMA: Chile's Foreign Minister Daniel Moses Bakari said on Friday he had spoken by \
+             telephone with Peru's Foreign Minister Ana Lopez, and that an envoy sent by the U.S. \
+             Secretary of State had urged restraint on both sides.\n\
+             The ministers agreed on three steps, the statement said:\n\
+             - the return of both ambassadors within a week,\n\
+             - a joint patrol of the border,\n\
+             - talks in Quito next month.\n\
+             Brazil welcomed the agreement and offered to host the talks in Brasilia."
+        );
+        let original: Vec<char> = WRAPPED.chars().collect();
+        for (i, c) in text.chars().enumerate() {
+            if !c.is_whitespace() {
+                assert_eq!(original[map.to_original(i)], c, "offset {i}");
+            }
+        }
+        let doc = Document::new("d", WRAPPED, &joiners());
+        assert_eq!(
+            doc.title.as_deref(),
+            Some("Chile and Peru agree to lower tensions after days of border clashes")
+        );
+    }
+
+    #[test]
+    fn unwrapped_text_and_column_fragments_have_no_wrapping_width() {
+        let paragraphs = "Chile and Peru agree to talks\n".to_string()
+            + &"Chile's Foreign Minister said on Friday that the two countries would meet in Quito next month to settle the border dispute. ".repeat(3)
+            + "\n"
+            + &"Peru's Foreign Minister welcomed the talks and said the ambassadors would return to their posts within the week. ".repeat(2)
+            + "\nShort closing line.\n";
+        assert_eq!(wrap_width(&paragraphs), None);
+        assert_eq!(
+            wrap_width("reached between\nChile's\nForeign\nMinister Daniel\nMoses Bakari\n"),
+            None
+        );
+        let (text, _) = repair_lines(&paragraphs, &joiners());
+        assert_eq!(text.lines().count(), 4);
+    }
+
+    #[test]
+    fn list_items_and_headings_open_blocks() {
+        for line in [
+            "- item", "* item", "• item", "1. item", "12) item", "# Title", "## Part",
+        ] {
+            assert!(opens_block(line), "{line}");
+        }
+        for line in [
+            "-item",
+            "2024. The year",
+            "#hashtag",
+            "Item - one",
+            "1.5 million",
+        ] {
+            assert!(!opens_block(line), "{line}");
+        }
     }
 
     #[test]
