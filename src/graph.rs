@@ -40,7 +40,8 @@ pub struct KnowledgeGraph {
 /// What the graph knows of a source document: provenance for RDF and the JSON header.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct DocumentMeta {
-    /// The file stem.
+    /// The document id: the file stem, or its path below an input folder, with a record's
+    /// number.
     pub id: String,
     pub title: Option<String>,
     /// Publication date (`YYYY-MM-DD`) when the article or its record states one.

@@ -2,7 +2,7 @@
 //! wrapping repaired and a map back to the original offsets.
 
 use std::fs;
-use std::io::Read;
+use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -11,10 +11,15 @@ use crate::dates::publication_date;
 use crate::error::{Error, Result};
 use crate::phrases::PhraseSet;
 
+mod html;
+mod records;
+
 /// Something the user should know about an input that was still processed (or skipped).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Warning {
     pub path: PathBuf,
+    /// The line of a JSON Lines record.
+    pub line: Option<usize>,
     pub message: String,
     /// Whether the file was left out of the graph (the summary counts these).
     pub skipped: bool,
@@ -22,7 +27,11 @@ pub struct Warning {
 
 impl std::fmt::Display for Warning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "warning: {}: {}", self.path.display(), self.message)
+        write!(f, "warning: {}", self.path.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+        }
+        write!(f, ": {}", self.message)
     }
 }
 
@@ -46,7 +55,7 @@ impl OffsetMap {
 /// One article.
 #[derive(Debug, Clone)]
 pub struct Document {
-    /// The file stem ("000_56eb528607f4be8c"), or "stdin".
+    /// The document id (see [`Source::File`]), or "stdin".
     pub id: String,
     /// The text with the source's layout line breaks repaired (see [`repair_lines`]).
     pub text: String,
@@ -243,29 +252,88 @@ fn join_with(prev: &str, next: &str, layout: Break, line_joiners: &PhraseSet) ->
     }
 }
 
-/// Where a document comes from.
+/// How an input file is read, by its extension (in any case).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum InputKind {
+    /// Plain text or Markdown (`.txt`, `.text`, `.md`, `.markdown`).
+    Text,
+    /// A crawler's records, one JSON object a line (`.jsonl`, `.ndjson`).
+    JsonLines,
+    /// One record or an array of records (`.json`); JSON Lines under that name are read too.
+    Json,
+    /// A saved web page (`.html`, `.htm`, `.xhtml`): its main text.
+    Html,
+}
+
+impl InputKind {
+    /// The kind of a file found in a directory; `None` for a file that holds no article.
+    ///
+    /// ```
+    /// use newsgraph::InputKind;
+    /// use std::path::Path;
+    /// assert_eq!(InputKind::of(Path::new("a/B.TXT")), Some(InputKind::Text));
+    /// assert_eq!(InputKind::of(Path::new("crawl.jsonl")), Some(InputKind::JsonLines));
+    /// assert_eq!(InputKind::of(Path::new("photo.jpg")), None);
+    /// ```
+    pub fn of(path: &Path) -> Option<InputKind> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match extension.as_str() {
+            "txt" | "text" | "md" | "markdown" => InputKind::Text,
+            "jsonl" | "ndjson" => InputKind::JsonLines,
+            "json" => InputKind::Json,
+            "html" | "htm" | "xhtml" => InputKind::Html,
+            _ => return None,
+        })
+    }
+}
+
+/// Where documents come from: a file, with the document id it gives and how it is read, or
+/// standard input (read as text).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Source {
-    File(PathBuf),
+    File {
+        path: PathBuf,
+        /// The file stem; for a file found below a directory given as input, its path from
+        /// that directory without the extension ("wires/0117-reuters"). The records of a
+        /// JSON file add their number to it.
+        id: String,
+        kind: InputKind,
+    },
     Stdin,
 }
 
 impl Source {
-    /// The document id: the file stem, or "stdin".
-    pub fn id(&self) -> String {
+    /// A file named by the user: read as its extension says, plain text otherwise.
+    pub fn file(path: impl Into<PathBuf>) -> Source {
+        let path = path.into();
+        let id = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "document".into());
+        let kind = InputKind::of(&path).unwrap_or(InputKind::Text);
+        Source::File { path, id, kind }
+    }
+
+    /// The document id (see [`Source::File`]), or "stdin".
+    pub fn id(&self) -> &str {
         match self {
-            Source::File(path) => path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_else(|| "document".into()),
-            Source::Stdin => "stdin".into(),
+            Source::File { id, .. } => id,
+            Source::Stdin => "stdin",
+        }
+    }
+
+    /// The path that names the source in messages.
+    pub fn path(&self) -> &Path {
+        match self {
+            Source::File { path, .. } => path,
+            Source::Stdin => Path::new("<stdin>"),
         }
     }
 
     /// The file's canonical path, to recognise one file reached by two paths.
     fn canonical(&self) -> Option<PathBuf> {
         match self {
-            Source::File(path) => fs::canonicalize(path).ok(),
+            Source::File { path, .. } => fs::canonicalize(path).ok(),
             Source::Stdin => None,
         }
     }
@@ -273,7 +341,7 @@ impl Source {
     /// Size in bytes, for progress reporting (0 for standard input).
     pub fn len(&self) -> u64 {
         match self {
-            Source::File(path) => fs::metadata(path).map(|m| m.len()).unwrap_or(0),
+            Source::File { path, .. } => fs::metadata(path).map(|m| m.len()).unwrap_or(0),
             Source::Stdin => 0,
         }
     }
@@ -282,29 +350,299 @@ impl Source {
         self.len() == 0
     }
 
-    /// Reads and decodes the document. `Ok(None)` for a skipped file (with a warning).
-    pub fn read(&self, warnings: &mut Vec<Warning>) -> Result<Option<(String, String)>> {
-        let (path, bytes) = match self {
-            Source::File(path) => (
-                path.clone(),
-                fs::read(path).map_err(|e| Error::io(path, e))?,
-            ),
-            Source::Stdin => {
-                let mut bytes = Vec::new();
-                std::io::stdin()
-                    .read_to_end(&mut bytes)
-                    .map_err(|e| Error::io("<stdin>", e))?;
-                (PathBuf::from("<stdin>"), bytes)
-            }
-        };
-        Ok(decode(&path, bytes, warnings).map(|text| (self.id(), text)))
+    /// Reads every article of the source (a JSON Lines file whole: the streaming pipeline
+    /// reads those record by record with [`inputs`]). Files that hold no article are skipped
+    /// with a warning.
+    pub fn read(&self, warnings: &mut Vec<Warning>) -> Result<Vec<Article>> {
+        let mut articles = Vec::new();
+        for input in inputs(std::slice::from_ref(self)) {
+            articles.extend(input?.articles(warnings)?);
+        }
+        Ok(articles)
     }
 }
 
-/// Lists the documents of the inputs: files, directories (their `*.txt` files) and `-` for
-/// standard input, sorted by document id so the graph does not depend on the order of the
-/// arguments. A missing or unreadable path is an error naming it.
-pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<Vec<Source>> {
+/// One article as its source gives it, before line repair: its text and what its record says
+/// of it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    pub id: String,
+    /// The text: a file's whole text; for a record or a web page, its title, a blank line
+    /// and its body text (evidence offsets count in this text).
+    pub text: String,
+    pub title: Option<String>,
+    pub published: Option<NaiveDate>,
+    /// Where it was published: an absolute IRI.
+    pub url: Option<String>,
+}
+
+impl Article {
+    /// An article of plain text, whose title and date are read from the text itself.
+    pub fn text(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+}
+
+/// The text of an article given as a title and a body: the title, a blank line and the body,
+/// unless the body starts with the title already.
+fn titled_text(title: Option<&str>, body: &str) -> String {
+    let body = body.trim();
+    match title.map(str::trim).filter(|t| !t.is_empty()) {
+        Some(title) if !body.starts_with(title) => format!("{title}\n\n{body}"),
+        _ => body.to_string(),
+    }
+}
+
+/// A web address as newsgraph keeps it: an absolute IRI, else nothing (with a warning), so
+/// that no export can be broken by it.
+fn checked_url(url: &str, location: &Location<'_>, warnings: &mut Vec<Warning>) -> Option<String> {
+    let url = url.trim();
+    if url.is_empty() {
+        return None;
+    }
+    if oxrdf::NamedNode::new(url).is_ok() {
+        return Some(url.to_string());
+    }
+    location.warn(
+        warnings,
+        format!("address {url:?} is not an absolute IRI, left out"),
+        false,
+    );
+    None
+}
+
+/// A publication date as records and pages write it ("2024-01-18", "2024-01-18 10:32:00",
+/// "2024-01-18T10:32:00+05:00", "January 18, 2024"); a value that is no date is left out
+/// with a warning.
+fn checked_date(
+    value: &str,
+    location: &Location<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Option<NaiveDate> {
+    let value = value.trim();
+    if value.is_empty() {
+        return None;
+    }
+    let iso = value
+        .get(..10)
+        .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
+    let written = || {
+        crate::dates::find_dates(value)
+            .into_iter()
+            .find_map(|d| match d.value {
+                crate::dates::DateValue::Full(date) => Some(date),
+                _ => None,
+            })
+    };
+    let date = iso.or_else(written);
+    if date.is_none() {
+        location.warn(
+            warnings,
+            format!("publication date {value:?} not understood, left out"),
+            false,
+        );
+    }
+    date
+}
+
+/// Where in its source an input is: the file, the line of a JSON Lines record, the number of
+/// a record in a JSON array.
+#[derive(Debug, Clone, Copy)]
+struct Location<'a> {
+    path: &'a Path,
+    line: Option<usize>,
+    record: Option<usize>,
+}
+
+impl Location<'_> {
+    fn warn(&self, warnings: &mut Vec<Warning>, message: String, skipped: bool) {
+        let message = match self.record {
+            Some(n) => format!("record {n}: {message}"),
+            None => message,
+        };
+        warnings.push(Warning {
+            path: self.path.to_path_buf(),
+            line: self.line,
+            message,
+            skipped,
+        });
+    }
+}
+
+/// A piece of input the streaming pipeline handles on its own: a file to read whole, or one
+/// record of a JSON Lines file, already cut from it (see [`inputs`]).
+#[derive(Debug)]
+pub enum Input<'a> {
+    Whole(&'a Source),
+    Record {
+        source: &'a Source,
+        /// From 1.
+        line: usize,
+        bytes: Vec<u8>,
+    },
+}
+
+impl Input<'_> {
+    /// Its size in bytes, for progress reporting.
+    pub fn len(&self) -> u64 {
+        match self {
+            Input::Whole(source) => source.len(),
+            Input::Record { bytes, .. } => bytes.len() as u64 + 1,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Reads and decodes the articles of the input. What holds no article (a binary or empty
+    /// file, a record without text, a page without an article, malformed JSON) is skipped
+    /// with a warning; only a failing read is an error.
+    pub fn articles(self, warnings: &mut Vec<Warning>) -> Result<Vec<Article>> {
+        let (location, bytes, id, kind) = match self {
+            Input::Whole(source) => {
+                let bytes = match source {
+                    Source::File { path, .. } => fs::read(path).map_err(|e| Error::io(path, e))?,
+                    Source::Stdin => {
+                        let mut bytes = Vec::new();
+                        std::io::stdin()
+                            .read_to_end(&mut bytes)
+                            .map_err(|e| Error::io("<stdin>", e))?;
+                        bytes
+                    }
+                };
+                let kind = match source {
+                    Source::File { kind, .. } => *kind,
+                    Source::Stdin => InputKind::Text,
+                };
+                let location = Location {
+                    path: source.path(),
+                    line: None,
+                    record: None,
+                };
+                (location, bytes, source.id().to_string(), kind)
+            }
+            Input::Record {
+                source,
+                line,
+                bytes,
+            } => {
+                let location = Location {
+                    path: source.path(),
+                    line: Some(line),
+                    record: None,
+                };
+                let id = format!("{}-{line}", source.id());
+                (location, bytes, id, InputKind::JsonLines)
+            }
+        };
+        let Some(text) = decode(&location, bytes, warnings) else {
+            return Ok(Vec::new());
+        };
+        let articles = match kind {
+            InputKind::Text => vec![Article::text(id, text)],
+            InputKind::Html => html::article(id, &text, &location, warnings)
+                .into_iter()
+                .collect(),
+            InputKind::Json => records::articles_of_file(&id, &text, &location, warnings),
+            InputKind::JsonLines => records::article_of_line(id, &text, &location, warnings)
+                .into_iter()
+                .collect(),
+        };
+        let nothing = if kind == InputKind::Text {
+            "empty file"
+        } else {
+            "no article text"
+        };
+        Ok(articles
+            .into_iter()
+            .filter_map(|a| checked_text(a, &location, nothing, warnings))
+            .collect())
+    }
+}
+
+/// The inputs of `sources` in order, for the streaming pipeline: each file whole, except JSON
+/// Lines files, which are cut into records as they are read, so that a crawl of any size is
+/// never held in memory.
+pub fn inputs(sources: &[Source]) -> Inputs<'_> {
+    Inputs {
+        sources: sources.iter(),
+        lines: None,
+    }
+}
+
+/// The iterator of [`inputs`].
+pub struct Inputs<'a> {
+    sources: std::slice::Iter<'a, Source>,
+    /// The JSON Lines file being read, and the number of its last line read.
+    lines: Option<(&'a Source, BufReader<fs::File>, usize)>,
+}
+
+impl<'a> Iterator for Inputs<'a> {
+    type Item = Result<Input<'a>>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some((source, reader, line)) = &mut self.lines {
+                let mut bytes = Vec::new();
+                match reader.read_until(b'\n', &mut bytes) {
+                    Err(e) => {
+                        let path = source.path().to_path_buf();
+                        self.lines = None;
+                        return Some(Err(Error::io(path, e)));
+                    }
+                    Ok(0) => self.lines = None,
+                    Ok(_) => {
+                        *line += 1;
+                        while bytes.last().is_some_and(|b| b.is_ascii_whitespace()) {
+                            bytes.pop();
+                        }
+                        if !bytes.is_empty() {
+                            let (source, line) = (*source, *line);
+                            return Some(Ok(Input::Record {
+                                source,
+                                line,
+                                bytes,
+                            }));
+                        }
+                    }
+                }
+                continue;
+            }
+            let source = self.sources.next()?;
+            match source {
+                Source::File {
+                    path,
+                    kind: InputKind::JsonLines,
+                    ..
+                } => match fs::File::open(path) {
+                    Ok(file) => self.lines = Some((source, BufReader::new(file), 0)),
+                    Err(e) => return Some(Err(Error::io(path, e))),
+                },
+                _ => return Some(Ok(Input::Whole(source))),
+            }
+        }
+    }
+}
+
+/// Lists the documents of the inputs: files, directories (every article file below them, in
+/// any case of extension: see [`InputKind::of`]; hidden entries and the directories of
+/// `passed_over`, such as the output directory, are passed over) and `-` for standard input,
+/// sorted by document id so the graph does not depend on the order of the arguments. A
+/// missing or unreadable path is an error naming it.
+pub fn list_sources(
+    inputs: &[PathBuf],
+    passed_over: &[PathBuf],
+    warnings: &mut Vec<Warning>,
+) -> Result<Vec<Source>> {
+    let passed_over: Vec<PathBuf> = passed_over
+        .iter()
+        .filter_map(|p| fs::canonicalize(p).ok())
+        .collect();
     let mut sources = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -317,48 +655,35 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
         })?;
         if meta.is_dir() {
             let before = sources.len();
-            for entry in fs::read_dir(input).map_err(|e| Error::io(input, e))? {
-                let path = entry.map_err(|e| Error::io(input, e))?.path();
-                if path.extension().is_some_and(|x| x == "txt") {
-                    if path.is_file() {
-                        sources.push(Source::File(path));
-                    } else {
-                        // A dangling link or a directory named *.txt: an article the user
-                        // meant to give may be missing, so say so rather than drop it quietly.
-                        warnings.push(Warning {
-                            path,
-                            message: "not a readable file, skipped".into(),
-                            skipped: true,
-                        });
-                    }
-                }
-            }
+            walk(input, &passed_over, &mut sources, warnings);
             if sources.len() == before {
                 warnings.push(Warning {
                     path: input.clone(),
-                    message: "directory holds no .txt file".into(),
+                    line: None,
+                    message: "directory holds no article (.txt, .md, .json, .jsonl, .html)".into(),
                     skipped: false,
                 });
             }
         } else {
-            sources.push(Source::File(input.clone()));
+            sources.push(Source::file(input));
         }
     }
-    sources.sort_by_key(|s| (s.id(), s.clone()));
+    sources.sort_by(|a, b| (a.id(), a).cmp(&(b.id(), b)));
     // One file named twice ("seeds" and "./seeds/a.txt") would count its evidence twice.
-    sources.dedup_by(|b, a| {
-        a == b || (a.id() == b.id() && a.canonical().is_some() && a.canonical() == b.canonical())
-    });
-    // Evidence names its document by id (the file stem): two files with one id cannot be told
-    // apart in the graph, so say so.
+    let mut seen = std::collections::HashSet::new();
+    sources.dedup_by(|b, a| a == b);
+    sources.retain(|s| s.canonical().is_none_or(|c| seen.insert(c)));
+    // Evidence names its document by id: two files with one id cannot be told apart in the
+    // graph, so say so.
     for pair in sources.windows(2) {
-        if let (Source::File(path), true) = (&pair[1], pair[0].id() == pair[1].id()) {
+        if let (Source::File { path, .. }, true) = (&pair[1], pair[0].id() == pair[1].id()) {
             let message = format!(
                 "document id {:?} is also that of an earlier input; their evidence will share it",
                 pair[1].id()
             );
             warnings.push(Warning {
                 path: path.clone(),
+                line: None,
                 message,
                 skipped: false,
             });
@@ -367,66 +692,123 @@ pub fn list_sources(inputs: &[PathBuf], warnings: &mut Vec<Warning>) -> Result<V
     Ok(sources)
 }
 
-/// Reads every input into memory (small corpora and tests; the CLI streams with
-/// [`list_sources`] and [`Source::read`]).
-pub fn read_inputs(
-    inputs: &[PathBuf],
+/// Adds the article files below `dir` to `sources`, each with its path from `dir` as id;
+/// hidden entries and the (canonical) directories of `passed_over` are not searched.
+fn walk(
+    dir: &Path,
+    passed_over: &[PathBuf],
+    sources: &mut Vec<Source>,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<(String, String)>> {
-    let mut docs = Vec::new();
-    for source in list_sources(inputs, warnings)? {
-        docs.extend(source.read(warnings)?);
+) {
+    let searched = |e: &walkdir::DirEntry| {
+        e.depth() == 0
+            || !(e.file_name().to_string_lossy().starts_with('.')
+                || (e.file_type().is_dir()
+                    && fs::canonicalize(e.path()).is_ok_and(|p| passed_over.contains(&p))))
+    };
+    let entries = walkdir::WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(searched);
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                // A dangling link, a loop of links, an unreadable folder: an article the user
+                // meant to give may be missing, so say so rather than drop it quietly.
+                let path = e.path().unwrap_or(dir).to_path_buf();
+                let reason = if e.loop_ancestor().is_some() {
+                    "a link back to a folder above it".to_string()
+                } else {
+                    e.io_error()
+                        .map_or_else(|| e.to_string(), ToString::to_string)
+                };
+                warnings.push(Warning {
+                    path,
+                    line: None,
+                    message: format!("not readable ({reason}), skipped"),
+                    skipped: true,
+                });
+                continue;
+            }
+        };
+        let path = entry.path();
+        let Some(kind) = InputKind::of(path).filter(|_| entry.file_type().is_file()) else {
+            continue;
+        };
+        let relative = path.strip_prefix(dir).unwrap_or(path).with_extension("");
+        let id = relative
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        sources.push(Source::File {
+            path: path.to_path_buf(),
+            id,
+            kind,
+        });
     }
-    Ok(docs)
 }
 
-/// Decodes a file: binary files (NUL bytes) are skipped and invalid UTF-8 replaced, each with a
-/// warning; an empty file is kept with a warning.
-fn decode(path: &Path, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
-    let warn = |warnings: &mut Vec<Warning>, message: String, skipped: bool| {
-        warnings.push(Warning {
-            path: path.to_path_buf(),
-            message,
-            skipped,
-        })
-    };
+/// Decodes the bytes of a file or record: binary data (NUL bytes) is skipped and invalid
+/// UTF-8 replaced, each with a warning.
+fn decode(location: &Location<'_>, bytes: Vec<u8>, warnings: &mut Vec<Warning>) -> Option<String> {
     if let Some(pos) = bytes.iter().position(|&b| b == 0) {
-        warn(
+        let what = if location.line.is_some() {
+            "binary data"
+        } else {
+            "binary file"
+        };
+        location.warn(
             warnings,
-            format!("binary file (NUL byte at offset {pos}), skipped"),
+            format!("{what} (NUL byte at offset {pos}), skipped"),
             true,
         );
         return None;
     }
-    let text = match String::from_utf8(bytes) {
+    Some(match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
             let offset = e.utf8_error().valid_up_to();
-            warn(
+            location.warn(
                 warnings,
                 format!("invalid UTF-8 at byte offset {offset}, replaced with U+FFFD"),
                 false,
             );
             String::from_utf8_lossy(e.as_bytes()).into_owned()
         }
-    };
-    // U+FFFE and U+FFFF are not text, and RDF parsers such as raptor reject them even escaped.
+    })
+}
+
+/// An article's text made safe for every export: the noncharacters U+FFFE and U+FFFF (not
+/// text; RDF parsers such as raptor reject them even escaped) replaced, with a warning. An
+/// article with no text is skipped with a warning saying `nothing` ("empty file").
+fn checked_text(
+    mut article: Article,
+    location: &Location<'_>,
+    nothing: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<Article> {
     let noncharacter = |c: char| matches!(c, '\u{FFFE}' | '\u{FFFF}');
-    let text = match text.find(noncharacter) {
-        Some(offset) => {
-            warn(
-                warnings,
-                format!("noncharacter at byte offset {offset}, replaced with U+FFFD"),
-                false,
-            );
-            text.replace(noncharacter, "\u{FFFD}")
-        }
-        None => text,
-    };
-    if text.trim().is_empty() {
-        warn(warnings, "empty file".into(), false);
+    if let Some(offset) = article.text.find(noncharacter) {
+        location.warn(
+            warnings,
+            format!("noncharacter at byte offset {offset}, replaced with U+FFFD"),
+            false,
+        );
+        article.text = article.text.replace(noncharacter, "\u{FFFD}");
     }
-    Some(text)
+    for field in [&mut article.title, &mut article.url] {
+        if let Some(value) = field.as_mut().filter(|v| v.contains(noncharacter)) {
+            *value = value.replace(noncharacter, "\u{FFFD}");
+        }
+    }
+    if article.text.trim().is_empty() {
+        location.warn(warnings, format!("{nothing}, skipped"), true);
+        return None;
+    }
+    Some(article)
 }
 
 #[cfg(test)]
@@ -460,12 +842,12 @@ mod tests {
     #[test]
     fn headline_and_body_stay_apart() {
         let (text, _) = repair_lines(
-            "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday.",
+            "Chile and Peru Tensions\nChile and Peru agreed on Friday.",
             &joiners(),
         );
         assert_eq!(
             text,
-            "Pakistan and Iran Conflicts\nPakistan and Iran agreed on Friday."
+            "Chile and Peru Tensions\nChile and Peru agreed on Friday."
         );
     }
 
@@ -565,34 +947,91 @@ in Brasilia.";
 
     #[test]
     fn crlf_and_bom_are_invisible() {
-        let original =
-            "\u{FEFF}Pakistan and Iran agree to talks\r\nIran struck back on Friday.\r\n";
+        let original = "\u{FEFF}Chile and Peru agree to talks\r\nPeru struck back on Friday.\r\n";
         let doc = Document::new("d", original, &joiners());
         assert_eq!(
             doc.text,
-            "Pakistan and Iran agree to talks\nIran struck back on Friday."
+            "Chile and Peru agree to talks\nPeru struck back on Friday."
         );
         let repaired = doc.text.chars().position(|c| c == '\n').unwrap() + 1;
         // offsets count from the text after its byte-order mark
         assert_eq!(
             doc.offsets.to_original(repaired),
-            "Pakistan and Iran agree to talks\r\n".chars().count()
+            "Chile and Peru agree to talks\r\n".chars().count()
         );
-        assert_eq!(
-            doc.title.as_deref(),
-            Some("Pakistan and Iran agree to talks")
-        );
+        assert_eq!(doc.title.as_deref(), Some("Chile and Peru agree to talks"));
+    }
+
+    fn location(path: &str, line: Option<usize>) -> Location<'_> {
+        Location {
+            path: Path::new(path),
+            line,
+            record: None,
+        }
     }
 
     #[test]
     fn binary_and_invalid_utf8_are_reported() {
         let mut w = Vec::new();
-        assert!(decode(Path::new("a.txt"), vec![b'a', 0, b'b'], &mut w).is_none());
+        let a = location("a.txt", None);
+        assert!(decode(&a, vec![b'a', 0, b'b'], &mut w).is_none());
+        let b = location("b.jsonl", Some(7));
         assert_eq!(
-            decode(Path::new("b.txt"), vec![b'o', b'k', 0xff], &mut w).as_deref(),
+            decode(&b, vec![b'o', b'k', 0xff], &mut w).as_deref(),
             Some("ok\u{FFFD}")
         );
-        assert!(w[0].message.contains("NUL byte at offset 1"));
-        assert!(w[1].message.contains("byte offset 2"));
+        assert_eq!(
+            w[0].to_string(),
+            "warning: a.txt: binary file (NUL byte at offset 1), skipped"
+        );
+        assert_eq!(
+            w[1].to_string(),
+            "warning: b.jsonl:7: invalid UTF-8 at byte offset 2, replaced with U+FFFD"
+        );
+    }
+
+    #[test]
+    fn noncharacters_are_replaced_and_empty_articles_skipped() {
+        let mut w = Vec::new();
+        let a = location("a.txt", None);
+        let mut article = Article::text("a", "Peru\u{FFFE} struck");
+        article.title = Some("Peru\u{FFFF}".into());
+        let checked = checked_text(article, &a, "empty file", &mut w).unwrap();
+        assert_eq!(checked.text, "Peru\u{FFFD} struck");
+        assert_eq!(checked.title.as_deref(), Some("Peru\u{FFFD}"));
+        assert!(checked_text(Article::text("b", " \n"), &a, "empty file", &mut w).is_none());
+        assert_eq!(w[1].message, "empty file, skipped");
+        assert!(w[1].skipped && !w[0].skipped);
+    }
+
+    #[test]
+    fn a_title_is_put_before_its_body_once() {
+        assert_eq!(titled_text(Some("T"), "Body."), "T\n\nBody.");
+        assert_eq!(titled_text(Some(" T "), "T\nBody."), "T\nBody.");
+        assert_eq!(titled_text(None, " Body. "), "Body.");
+    }
+
+    #[test]
+    fn dates_and_addresses_of_records() {
+        let mut w = Vec::new();
+        let l = location("c.jsonl", Some(2));
+        let day = NaiveDate::from_ymd_opt(2024, 1, 18);
+        for written in [
+            "2024-01-18",
+            "2024-01-18 10:32:00",
+            "2024-01-18T22:00:00-05:00",
+            "January 18, 2024",
+            "18 Jan 2024",
+        ] {
+            assert_eq!(checked_date(written, &l, &mut w), day, "{written}");
+        }
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(checked_date("yesterday", &l, &mut w), None);
+        assert_eq!(checked_url("https://example.org/a b", &l, &mut w), None);
+        assert_eq!(
+            checked_url(" https://example.org/é?q=1 ", &l, &mut w).as_deref(),
+            Some("https://example.org/é?q=1")
+        );
+        assert_eq!(w.len(), 2);
     }
 }

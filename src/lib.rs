@@ -29,7 +29,10 @@ pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};
 pub use gazetteer::Gazetteer;
 pub use graph::{DocumentMeta, EdgeView, GraphBuilder, KnowledgeGraph};
-pub use ingest::{list_sources, read_inputs, repair_lines, Document, OffsetMap, Source, Warning};
+pub use ingest::{
+    inputs, list_sources, repair_lines, Article, Document, Input, InputKind, Inputs, OffsetMap,
+    Source, Warning,
+};
 pub use mentions::{
     AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer,
 };

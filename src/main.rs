@@ -43,7 +43,8 @@ enum Command {
 
 #[derive(clap::Args, Debug, Clone)]
 struct CommonArgs {
-    /// Articles: .txt files, directories of them, or - for standard input [default: seeds]
+    /// Articles: files (.txt, .md, .json, .jsonl, .html), directories (searched recursively),
+    /// or - for standard input [default: seeds]
     inputs: Vec<PathBuf>,
     /// A schema directory that replaces the built-in schema (start from `newsgraph schema
     /// export DIR`).
@@ -193,8 +194,9 @@ struct Built {
 /// The corpus read when no input is given: the seed articles of a checkout.
 const DEFAULT_INPUT: &str = "seeds";
 
-/// Reads the inputs and builds the graph; reports warnings and applies `--strict`.
-fn graph_of(common: &CommonArgs) -> anyhow::Result<Built> {
+/// Reads the inputs (not searching the directories `passed_over`) and builds the graph;
+/// reports warnings and applies `--strict`.
+fn graph_of(common: &CommonArgs, passed_over: &[PathBuf]) -> anyhow::Result<Built> {
     let schema = match &common.schema {
         Some(dir) => Schema::load(dir)?,
         None => Schema::builtin()?,
@@ -208,9 +210,9 @@ fn graph_of(common: &CommonArgs) -> anyhow::Result<Built> {
                  (newsgraph build DIR)"
             );
         }
-        list_sources(&[default], &mut warnings)?
+        list_sources(&[default], passed_over, &mut warnings)?
     } else {
-        list_sources(&common.inputs, &mut warnings)?
+        list_sources(&common.inputs, passed_over, &mut warnings)?
     };
     let total: u64 = sources.iter().map(Source::len).sum();
     let large = !common.quiet && total >= 8 << 20;
@@ -236,6 +238,19 @@ fn graph_of(common: &CommonArgs) -> anyhow::Result<Built> {
             count: warnings.len(),
         }
         .into());
+    }
+    // An empty graph would replace the previous exports with nothing: a wrong folder, not a
+    // result.
+    if documents == 0 {
+        let inputs: Vec<String> = match common.inputs.as_slice() {
+            [] => vec![DEFAULT_INPUT.into()],
+            given => given.iter().map(|p| p.display().to_string()).collect(),
+        };
+        anyhow::bail!(
+            "no article in {} (articles are .txt, .md, .json, .jsonl and .html files); \
+             nothing written",
+            inputs.join(", ")
+        );
     }
     Ok(Built {
         graph,
@@ -264,7 +279,9 @@ fn build(mut args: BuildArgs) -> anyhow::Result<()> {
         seen.push(*f);
         first
     });
-    let built = graph_of(&args.common)?;
+    // A previous run's exports (graph.json) inside an input folder are not articles.
+    let output = Some(args.output.clone()).filter(|o| o.as_os_str() != "-");
+    let built = graph_of(&args.common, output.as_slice())?;
     let graph = &built.graph;
     if args.output.as_os_str() == "-" {
         // Named like a file, so a full disk reads "<stdout>: No space left on device".
@@ -333,7 +350,7 @@ fn summary(built: &Built, started: Instant) {
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
-    let built = graph_of(&args.common)?;
+    let built = graph_of(&args.common, &[])?;
     let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations)?;
     let report = newsgraph::eval::score(&built.graph, &gold);
     print!("{}", report.render(args.verbose));

@@ -102,7 +102,7 @@ mod tests {
     fn writes_every_format_and_no_temporary_file() {
         let dir = tempfile::tempdir().unwrap();
         let mut g = crate::graph::GraphBuilder::new();
-        g.add_entity(Entity::new("Iran", EntityType::State));
+        g.add_entity(Entity::new("Peru", EntityType::State));
         let g = g.finish();
         let written = write_exports(&g, &Format::ALL, dir.path()).unwrap();
         assert_eq!(written.len(), 6);

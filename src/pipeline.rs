@@ -9,8 +9,7 @@ use crate::cue::Cue;
 use crate::entity::{slug, Entity, EntityType};
 use crate::error::Result;
 use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
-use crate::ingest::Document;
-use crate::ingest::{Source, Warning};
+use crate::ingest::{inputs, Article, Document, Input, Source, Warning};
 use crate::mentions::Recognizer;
 use crate::relation::RelationKind;
 use crate::relations::{extract, LocalRelation};
@@ -47,16 +46,22 @@ impl<'s> Pipeline<'s> {
     /// is read in parts cut at line or sentence ends, one after the other, so memory stays
     /// bounded by the part, not the file; names and references resolve within a part.
     pub fn extract(&self, id: &str, text: &str) -> Extraction {
-        self.extract_in_parts(id, text, PART_BYTES)
+        self.extract_article(&Article::text(id, text))
     }
 
-    fn extract_in_parts(&self, id: &str, text: &str, part_bytes: usize) -> Extraction {
-        let parts = split_parts(text, part_bytes);
+    /// [`Pipeline::extract`] of an article whose record gives its title, publication date or
+    /// address: these come before what the text is read to say.
+    pub fn extract_article(&self, article: &Article) -> Extraction {
+        self.extract_in_parts(article, PART_BYTES)
+    }
+
+    fn extract_in_parts(&self, article: &Article, part_bytes: usize) -> Extraction {
+        let parts = split_parts(&article.text, part_bytes);
         // Parts are extracted side by side and joined in order; a part's offsets are shifted
         // by the code points and sentences of the parts before it.
         let mut extracted = parts
             .par_iter()
-            .map(|part| self.extract_part(id, part))
+            .map(|part| self.extract_part(article, part))
             .collect::<Vec<_>>()
             .into_iter();
         // The first part's metadata (title, date) is the document's.
@@ -85,9 +90,14 @@ impl<'s> Pipeline<'s> {
     }
 
     /// One part's extraction and its sentence count.
-    fn extract_part(&self, id: &str, text: &str) -> (Extraction, usize) {
+    fn extract_part(&self, article: &Article, text: &str) -> (Extraction, usize) {
         let schema = self.recognizer.schema;
-        let doc = Document::new(id, text, schema.cue(Cue::LineJoiner));
+        let mut doc = Document::new(&article.id, text, schema.cue(Cue::LineJoiner));
+        if article.title.is_some() {
+            doc.title.clone_from(&article.title);
+        }
+        doc.published = article.published.or(doc.published);
+        doc.url.clone_from(&article.url);
         let meta = DocumentMeta {
             id: doc.id.clone(),
             title: doc.title.clone(),
@@ -122,36 +132,49 @@ impl<'s> Pipeline<'s> {
         merger.finish()
     }
 
-    /// Builds the graph of a corpus read from `sources` in batches: each batch is read and
-    /// extracted in parallel, then merged in order, so only one batch of text is in memory at
-    /// a time. `progress` is told the bytes of each document done.
+    /// Builds the graph of a corpus read from `sources` in batches (see [`inputs`]): each
+    /// batch is read and extracted in parallel, then merged in order, so only one batch of
+    /// text is in memory at a time. `progress` is told the bytes of each input done. Returns
+    /// the graph and the number of documents.
     pub fn build_streaming(
         &self,
         sources: &[Source],
         warnings: &mut Vec<Warning>,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<(KnowledgeGraph, usize)> {
+        // At most this many inputs, and this many bytes of records, in memory at once.
         const BATCH: usize = 256;
+        const BATCH_RECORD_BYTES: u64 = 64 << 20;
         let mut merger = Merger::new(self.recognizer.schema, &self.recognizer.gazetteer);
         let mut documents = 0;
-        for batch in sources.chunks(BATCH) {
-            let results: Vec<(Result<Option<Extraction>>, Vec<Warning>)> = batch
-                .par_iter()
-                .map(|source| {
+        let mut inputs = inputs(sources).peekable();
+        while inputs.peek().is_some() {
+            let mut batch = Vec::new();
+            let mut record_bytes = 0;
+            while batch.len() < BATCH && record_bytes < BATCH_RECORD_BYTES {
+                let Some(input) = inputs.next() else { break };
+                let input = input?;
+                if matches!(input, Input::Record { .. }) {
+                    record_bytes += input.len();
+                }
+                batch.push(input);
+            }
+            let results: Vec<(Result<Vec<Extraction>>, Vec<Warning>)> = batch
+                .into_par_iter()
+                .map(|input| {
                     let mut w = Vec::new();
-                    let done = source.read(&mut w).map(|doc| {
-                        doc.map(|(id, text)| {
-                            let x = self.extract(&id, &text);
-                            progress(text.len() as u64);
-                            x
-                        })
+                    let bytes = input.len();
+                    let done = input.articles(&mut w).map(|articles| {
+                        let x = articles.iter().map(|a| self.extract_article(a)).collect();
+                        progress(bytes);
+                        x
                     });
                     (done, w)
                 })
                 .collect();
             for (result, w) in results {
                 warnings.extend(w);
-                if let Some(x) = result? {
+                for x in result? {
                     documents += 1;
                     merger.add(x);
                 }
@@ -454,8 +477,9 @@ mod tests {
         let text =
             format!("{TEXT}\n").repeat(40) + "Brazil urged Peru and Chile to exercise restraint.";
         let pipeline = Pipeline::new(shipped_schema());
-        let whole = pipeline.extract_in_parts("d", &text, usize::MAX);
-        let parts = pipeline.extract_in_parts("d", &text, 300);
+        let article = Article::text("d", text.clone());
+        let whole = pipeline.extract_in_parts(&article, usize::MAX);
+        let parts = pipeline.extract_in_parts(&article, 300);
         let chars: Vec<char> = text.chars().collect();
         let key = |x: &Extraction| -> BTreeSet<(String, RelationKind, String, usize, usize)> {
             x.relations

@@ -1,6 +1,11 @@
 """graph.ttl and graph.nt in RDF tools: rapper (Raptor), pyoxigraph (Oxigraph), rdflib and
-pyshacl (SHACL validation against schema/shapes.ttl)."""
+pyshacl (SHACL validation against schema/shapes.ttl); also the graph of the seeds as crawler
+records, whose documents carry web addresses and publication dates."""
+import json
+import os
 import re
+import subprocess
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -8,7 +13,7 @@ import rdflib
 from pyshacl import validate
 from rdflib.namespace import RDF, SH
 
-from support import NG, run
+from support import NG, REPO, run
 
 FORMATS = {"graph.ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE), "graph.nt": ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES)}
 NGNS = rdflib.Namespace(NG)
@@ -101,6 +106,39 @@ def data_graph(out_dir):
 def test_graph_conforms_to_the_shapes(data_graph, schema_dir, inference):
     conforms, results, text = shacl(data_graph, schema_dir, inference)
     assert conforms, f"graph.ttl does not conform to schema/shapes.ttl (inference={inference}):\n{text[:5000]}"
+
+
+@pytest.fixture(scope="module")
+def records_graph(tmp_path_factory, seeds_dir):
+    """The seeds as crawler records (JSON Lines with web addresses and publication dates),
+    built into Turtle by the release binary."""
+    binary = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target")) / "release" / "newsgraph"
+    assert binary.is_file(), f"no {binary}: build it first (cargo build --release; tests/run.sh does)"
+    tmp = tmp_path_factory.mktemp("records")
+    with open(tmp / "seeds.jsonl", "w", encoding="utf-8") as f:
+        for day, path in enumerate(sorted(seeds_dir.glob("*.txt")), start=20):
+            record = {
+                "maintext": path.read_text(encoding="utf-8"),
+                "url": f"https://news.example.org/world/{path.stem}?page=1&lang=en#top",
+                "date_publish": f"2024-01-{day} 09:30:00",
+            }
+            f.write(json.dumps(record) + "\n")
+    subprocess.run([binary, "build", tmp / "seeds.jsonl", "-q", "-o", tmp / "out"], check=True)
+    return tmp / "out"
+
+
+def test_graph_of_crawler_records_conforms_and_names_its_sources(records_graph, schema_dir):
+    path = records_graph / "graph.ttl"
+    assert rapper_count(path, "turtle") > 0
+    g = rdflib.Graph().parse(str(path), format="turtle")
+    conforms, _, text = shacl(g, schema_dir)
+    assert conforms, f"the graph of crawler records does not conform to schema/shapes.ttl:\n{text[:5000]}"
+    prov = rdflib.Namespace("http://www.w3.org/ns/prov#")
+    dct = rdflib.Namespace("http://purl.org/dc/terms/")
+    sources = {str(o) for o in g.objects(None, prov.wasDerivedFrom) if str(o).startswith("https://news.")}
+    assert len(sources) == 5, sorted(sources)
+    issued = sorted(str(o) for o in g.objects(None, dct.issued))
+    assert issued == [f"2024-01-{day}" for day in range(20, 25)], issued
 
 
 def _statements(g):

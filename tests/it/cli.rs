@@ -130,7 +130,9 @@ fn summary_says_singular_and_plural_and_no_empty_breakdown() {
         .arg(dir.path().join("out"))
         .assert()
         .success()
-        .stderr(predicate::str::contains("2 documents, 1 warning,"));
+        .stderr(predicate::str::contains(
+            "1 document, 1 skipped, 1 warning,",
+        ));
 }
 
 #[test]

@@ -231,10 +231,12 @@ fn standard_input_is_decoded_and_reported_like_a_file() {
         .args(["build", "-", "-o", "-", "--format", "json"])
         .write_stdin(b"\0\x01\x02".to_vec())
         .assert()
-        .success()
+        .code(1)
+        .stdout("")
         .stderr(
-            predicate::str::contains("warning: <stdin>: binary file")
-                .and(predicate::str::contains("0 documents, 1 skipped")),
+            predicate::str::contains("warning: <stdin>: binary file").and(
+                predicate::str::contains("newsgraph: error: no article in -"),
+            ),
         );
 }
 
@@ -273,11 +275,17 @@ fn empty_files_are_reported() {
     let (_, stderr) = json_of(&[dir.path()], &[]);
     for name in ["empty.txt", "blank.txt"] {
         assert!(
-            stderr.contains(&format!("{}: empty file", dir.path().join(name).display())),
+            stderr.contains(&format!(
+                "{}: empty file, skipped",
+                dir.path().join(name).display()
+            )),
             "{stderr}"
         );
     }
-    assert!(stderr.contains("2 warnings"), "{stderr}");
+    assert!(
+        stderr.contains("1 document, 2 skipped, 2 warnings"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -470,21 +478,26 @@ fn unreadable_entries_of_an_input_directory_are_reported() {
     )
     .unwrap();
     std::os::unix::fs::symlink("/nonexistent/article.txt", dir.path().join("moved.txt")).unwrap();
+    // A folder that links to itself would be walked for ever.
+    std::os::unix::fs::symlink(dir.path(), dir.path().join("loop")).unwrap();
+    // A folder named like an article is a folder: searched, not read.
     fs::create_dir(dir.path().join("folder.txt")).unwrap();
-    let (_, stderr) = json_of(&[dir.path()], &[]);
-    for name in ["moved.txt", "folder.txt"] {
-        assert!(
-            stderr.contains(&format!(
-                "{}: not a readable file, skipped",
-                dir.path().join(name).display()
-            )),
-            "{stderr}"
+    let (json, stderr) = json_of(&[dir.path()], &[]);
+    for (name, reason) in [
+        ("moved.txt", "No such file or directory"),
+        ("loop", "a link back to a folder above it"),
+    ] {
+        let warning = format!(
+            "{}: not readable ({reason}",
+            dir.path().join(name).display()
         );
+        assert!(stderr.contains(&warning), "{warning} not in {stderr}");
     }
     assert!(
         stderr.contains("1 document, 2 skipped, 2 warnings"),
         "{stderr}"
     );
+    assert_eq!(json["graph"]["documents"][0]["id"], "good");
 }
 
 /// A path that names nothing readable fails the run, names the path and writes nothing. As

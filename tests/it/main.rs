@@ -3,6 +3,7 @@
 mod cli;
 mod extraction;
 mod hostile;
+mod inputs;
 
 use std::path::{Path, PathBuf};
 
