@@ -9,9 +9,9 @@ use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
 
+use crate::edge::RelationKind;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
-use crate::relation::RelationKind;
 
 /// Normalises a name as the reference scorer does: accents and case folded, a leading "the"
 /// dropped, only letters and digits kept.
@@ -171,8 +171,6 @@ pub struct Report {
     pub misses: Vec<(String, String, String, String)>,
 }
 
-const CORE: [&str; 4] = ["struck", "called", "condemned", "mediated"];
-const STRUCTURAL: [&str; 2] = ["conducted", "official_of"];
 const CORE_TYPES: [&str; 4] = ["state", "official", "group", "operation"];
 
 /// Scores a graph against gold annotations.
@@ -255,21 +253,36 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
                 .or_insert_with(|| ev.text.clone());
         }
     }
+    let kinds = graph.relation_kinds();
+    let symmetric: Vec<&str> = kinds
+        .iter()
+        .filter(|k| k.is_symmetric())
+        .map(RelationKind::as_str)
+        .collect();
     let matches = |t: &(String, String, String, String), g: &GoldRelation| {
         t.0 == g.doc
             && t.2 == g.relation
             && ((g.subjects.contains(&t.1) && g.objects.contains(&t.3))
-                || (t.2 == RelationKind::Called.as_str()
+                || (symmetric.contains(&t.2.as_str())
                     && g.subjects.contains(&t.3)
                     && g.objects.contains(&t.1)))
     };
-    let groups: Vec<(String, Vec<&str>)> = CORE
+    let class = |core: bool| -> Vec<&str> {
+        kinds
+            .iter()
+            .filter(|k| k.is_core() == core)
+            .map(RelationKind::as_str)
+            .collect()
+    };
+    let (core, structural) = (class(true), class(false));
+    // Each relation alone (events first, as the reference scorer prints them), then the classes.
+    let groups: Vec<(String, Vec<&str>)> = core
         .iter()
-        .chain(&STRUCTURAL)
+        .chain(&structural)
         .map(|r| (r.to_string(), vec![*r]))
         .chain([
-            ("core".to_string(), CORE.to_vec()),
-            ("structural".to_string(), STRUCTURAL.to_vec()),
+            ("core".to_string(), core.clone()),
+            ("structural".to_string(), structural.clone()),
         ])
         .collect();
     for (name, rels) in groups {
@@ -382,8 +395,9 @@ impl Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::edge::Evidence;
     use crate::entity::{Entity, EntityType};
-    use crate::relation::Evidence;
+    use crate::schema::tests::kind;
 
     fn gold() -> Gold {
         let ent = |c: &str, t: &str, a: &[&str]| GoldEntity {
@@ -423,15 +437,16 @@ mod tests {
 
     #[test]
     fn scores_like_the_reference() {
-        let mut g = crate::graph::GraphBuilder::new();
+        let vocabulary = crate::schema::tests::shipped_schema().relations.clone();
+        let mut g = crate::graph::GraphBuilder::with_vocabulary(vocabulary);
         g.add_entity(Entity::new("Iran", EntityType::State));
         g.add_entity(Entity::new("Pakistan", EntityType::State));
         g.add_entity(Entity::new("Rahmani", EntityType::Official));
         g.add_entity(Entity::new("Mars", EntityType::State));
-        g.add_relation("iran", RelationKind::Struck, "pakistan", ev("d1"), None);
-        g.add_relation("pakistan", RelationKind::Struck, "iran", ev("d1"), None); // optional: neutral
-        g.add_relation("rahmani", RelationKind::Called, "pakistan", ev("d1"), None); // symmetric
-        g.add_relation("mars", RelationKind::Struck, "iran", ev("d1"), None); // false positive
+        g.add_relation("iran", kind("struck"), "pakistan", ev("d1"), None);
+        g.add_relation("pakistan", kind("struck"), "iran", ev("d1"), None); // optional: neutral
+        g.add_relation("rahmani", kind("called"), "pakistan", ev("d1"), None); // symmetric
+        g.add_relation("mars", kind("struck"), "iran", ev("d1"), None); // false positive
         let g = g.finish();
         let r = score(&g, &gold());
         assert_eq!(r.found_entities, 3);

@@ -4,8 +4,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
+use crate::edge::{Evidence, Relation, RelationKind};
 use crate::entity::{Entity, EntityType};
-use crate::relation::{Evidence, Relation, RelationKind};
 
 /// A directed multigraph of entities and relations. Nodes are keyed by entity id and edges
 /// by (source id, relation, target id), so adding the same fact twice only adds evidence.
@@ -15,25 +15,28 @@ use crate::relation::{Evidence, Relation, RelationKind};
 /// is what makes every export byte-for-byte deterministic.
 ///
 /// ```
-/// use newsgraph::{Entity, EntityType, Evidence, GraphBuilder, Modality, RelationKind};
+/// use newsgraph::{Entity, EntityType, Evidence, GraphBuilder, Modality, Schema};
+/// let struck = Schema::builtin()?.relation("struck").unwrap();
 /// let mut g = GraphBuilder::new();
 /// g.add_entity(Entity::new("Vakaria", EntityType::State));
 /// g.add_entity(Entity::new("Ostrava", EntityType::State));
 /// let ev = Evidence { doc: "d".into(), sentence: 0, start: 0, end: 24, trigger_start: 8,
 ///     trigger_end: 14, text: "Vakaria struck Ostrava.".into(), trigger: "struck".into(),
 ///     date: None, modality: Modality::Asserted, caller: None };
-/// g.add_relation("vakaria", RelationKind::Struck, "ostrava", ev.clone(), None);
-/// g.add_relation("vakaria", RelationKind::Struck, "ostrava", ev, None);
+/// g.add_relation("vakaria", struck.clone(), "ostrava", ev.clone(), None);
+/// g.add_relation("vakaria", struck, "ostrava", ev, None);
 /// let g = g.finish();
 /// assert_eq!(g.edge_count(), 1);
 /// assert_eq!(g.edges().next().unwrap().relation.weight(), 1);
+/// # Ok::<(), newsgraph::Error>(())
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct KnowledgeGraph {
     graph: StableDiGraph<Entity, Relation>,
     nodes_by_id: HashMap<String, NodeIndex>,
     edges_by_key: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
-    relation_codes: HashMap<RelationKind, (Option<String>, Option<String>)>,
+    /// The relations of the schema the graph was built with, in schema order.
+    vocabulary: Vec<RelationKind>,
     documents: BTreeMap<String, DocumentMeta>,
 }
 
@@ -85,22 +88,15 @@ impl GraphBuilder {
         Self::default()
     }
 
-    /// Sets the CAMEO code and PLOVER category stamped on every edge of `kind`.
-    pub fn set_relation_codes(
-        &mut self,
-        kind: RelationKind,
-        cameo: Option<String>,
-        plover: Option<String>,
-    ) {
-        let graph = &mut self.graph.graph;
-        for idx in graph.edge_indices().collect::<Vec<_>>() {
-            let rel = &mut graph[idx];
-            if rel.kind == kind {
-                rel.cameo.clone_from(&cameo);
-                rel.plover.clone_from(&plover);
-            }
+    /// A builder of a graph of the relations of `vocabulary` (the schema's, in its order):
+    /// they are the relations that summaries count and legends list, even those with no edge.
+    pub fn with_vocabulary(vocabulary: Vec<RelationKind>) -> Self {
+        GraphBuilder {
+            graph: KnowledgeGraph {
+                vocabulary,
+                ..KnowledgeGraph::default()
+            },
         }
-        self.graph.relation_codes.insert(kind, (cameo, plover));
     }
 
     /// Records a source document (the last record of an id wins).
@@ -148,7 +144,7 @@ impl GraphBuilder {
         } else {
             (s, o)
         };
-        let key = (s, kind, o);
+        let key = (s, kind.clone(), o);
         if let Some(&e) = g.edges_by_key.get(&key) {
             let rel = &mut g.graph[e];
             rel.evidence.push(evidence);
@@ -157,15 +153,12 @@ impl GraphBuilder {
             }
             return true;
         }
-        let (cameo, plover) = g.relation_codes.get(&kind).cloned().unwrap_or_default();
         let e = g.graph.add_edge(
             s,
             o,
             Relation {
                 kind,
                 role,
-                cameo,
-                plover,
                 evidence: vec![evidence],
             },
         );
@@ -240,9 +233,9 @@ impl KnowledgeGraph {
             })
             .collect();
         edges.sort_by(|a, b| {
-            (&a.source.id, a.relation.kind, &a.target.id).cmp(&(
+            (&a.source.id, &a.relation.kind, &a.target.id).cmp(&(
                 &b.source.id,
-                b.relation.kind,
+                &b.relation.kind,
                 &b.target.id,
             ))
         });
@@ -267,10 +260,25 @@ impl KnowledgeGraph {
 
     /// Number of edges of each relation, in relation order.
     pub fn count_by_relation(&self) -> Vec<(RelationKind, usize)> {
-        RelationKind::ALL
+        self.relation_kinds()
             .into_iter()
-            .map(|r| (r, self.graph.edge_weights().filter(|e| e.kind == r).count()))
+            .map(|r| {
+                let n = self.graph.edge_weights().filter(|e| e.kind == r).count();
+                (r, n)
+            })
             .collect()
+    }
+
+    /// The vocabulary's relations, then any other relation an edge has, in relation order.
+    pub fn relation_kinds(&self) -> Vec<RelationKind> {
+        let mut kinds = self.vocabulary.clone();
+        for e in self.graph.edge_weights() {
+            if !kinds.contains(&e.kind) {
+                kinds.push(e.kind.clone());
+            }
+        }
+        kinds.sort();
+        kinds
     }
 
     /// The underlying petgraph graph, for analyses the exports do not cover.
@@ -282,7 +290,8 @@ impl KnowledgeGraph {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::relation::Modality;
+    use crate::edge::Modality;
+    use crate::schema::tests::kind;
 
     fn ev(doc: &str, sentence: usize) -> Evidence {
         Evidence {
@@ -311,9 +320,9 @@ mod tests {
     #[test]
     fn same_triple_merges_evidence_in_order() {
         let mut g = graph();
-        assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("b", 1), None));
-        assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 3), None));
-        assert!(g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 3), None));
+        assert!(g.add_relation("iran", kind("struck"), "pakistan", ev("b", 1), None));
+        assert!(g.add_relation("iran", kind("struck"), "pakistan", ev("a", 3), None));
+        assert!(g.add_relation("iran", kind("struck"), "pakistan", ev("a", 3), None));
         let g = g.finish();
         assert_eq!(g.edge_count(), 1);
         let e = g.edges().next().unwrap();
@@ -330,8 +339,8 @@ mod tests {
     #[test]
     fn called_is_stored_in_one_direction() {
         let mut g = graph();
-        g.add_relation("pakistan", RelationKind::Called, "iran", ev("a", 0), None);
-        g.add_relation("iran", RelationKind::Called, "pakistan", ev("a", 1), None);
+        g.add_relation("pakistan", kind("called"), "iran", ev("a", 0), None);
+        g.add_relation("iran", kind("called"), "pakistan", ev("a", 1), None);
         let g = g.finish();
         assert_eq!(g.edge_count(), 1);
         assert_eq!(g.edges().next().unwrap().source.id, "iran");
@@ -340,22 +349,16 @@ mod tests {
     #[test]
     fn unknown_ends_and_self_loops_are_refused() {
         let mut g = graph();
-        assert!(!g.add_relation("iran", RelationKind::Struck, "mars", ev("a", 0), None));
-        assert!(!g.add_relation("iran", RelationKind::Struck, "iran", ev("a", 0), None));
+        assert!(!g.add_relation("iran", kind("struck"), "mars", ev("a", 0), None));
+        assert!(!g.add_relation("iran", kind("struck"), "iran", ev("a", 0), None));
         assert_eq!(g.finish().edge_count(), 0);
     }
 
     #[test]
     fn iteration_is_sorted_by_id() {
         let mut g = graph();
-        g.add_relation("pakistan", RelationKind::Struck, "iran", ev("a", 0), None);
-        g.add_relation(
-            "china",
-            RelationKind::Mediated,
-            "pakistan",
-            ev("a", 0),
-            None,
-        );
+        g.add_relation("pakistan", kind("struck"), "iran", ev("a", 0), None);
+        g.add_relation("china", kind("mediated"), "pakistan", ev("a", 0), None);
         let g = g.finish();
         let ids: Vec<_> = g.entities().map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["china", "iran", "pakistan"]);
@@ -364,23 +367,24 @@ mod tests {
     }
 
     #[test]
-    fn relation_codes_apply_to_old_and_new_edges() {
-        let mut g = graph();
-        g.add_relation("pakistan", RelationKind::Struck, "iran", ev("a", 0), None);
-        g.set_relation_codes(
-            RelationKind::Struck,
-            Some("190".into()),
-            Some("ASSAULT".into()),
-        );
-        g.add_relation("iran", RelationKind::Struck, "pakistan", ev("a", 0), None);
-        assert!(g
+    fn the_vocabulary_counts_relations_without_edges() {
+        let schema = crate::schema::tests::shipped_schema();
+        let mut g = GraphBuilder::with_vocabulary(schema.relations.clone());
+        for name in ["Pakistan", "Iran"] {
+            g.add_entity(Entity::new(name, EntityType::State));
+        }
+        g.add_relation("pakistan", kind("struck"), "iran", ev("a", 0), None);
+        let counts: Vec<(String, usize)> = g
             .finish()
-            .edges()
-            .all(|e| e.relation.cameo.as_deref() == Some("190")));
+            .count_by_relation()
+            .into_iter()
+            .map(|(k, n)| (k.to_string(), n))
+            .collect();
+        assert_eq!(counts.len(), schema.relations.len());
+        assert_eq!(counts[0], ("struck".to_string(), 1));
+        assert!(counts[1..].iter().all(|(_, n)| *n == 0));
     }
 
-    /// One piece of evidence per sentence, the first trigger of the sentence, whatever the
-    /// order evidence comes in.
     #[test]
     fn evidence_is_one_per_sentence_in_any_order() {
         let trigger_at = |doc: &str, sentence: usize, at: usize| Evidence {
@@ -400,7 +404,7 @@ mod tests {
         for evidence in orders {
             let mut g = graph();
             for e in evidence {
-                g.add_relation("iran", RelationKind::Struck, "pakistan", e, None);
+                g.add_relation("iran", kind("struck"), "pakistan", e, None);
             }
             let g = g.finish();
             let kept: Vec<(&str, usize, usize)> = g

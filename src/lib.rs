@@ -6,6 +6,7 @@
 
 mod cue;
 mod dates;
+mod edge;
 mod entity;
 mod error;
 pub mod eval;
@@ -17,7 +18,6 @@ mod mentions;
 mod output;
 mod phrases;
 mod pipeline;
-mod relation;
 mod relations;
 mod resolve;
 mod schema;
@@ -25,6 +25,7 @@ mod segment;
 
 pub use cue::Cue;
 pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
+pub use edge::{Evidence, Modality, Relation, RelationClass, RelationDef, RelationKind};
 pub use entity::{fold_accent, slug, Entity, EntityType};
 pub use error::{Error, Result};
 pub use gazetteer::Gazetteer;
@@ -39,13 +40,12 @@ pub use mentions::{
 pub use output::{write_exports, write_exports_reporting};
 pub use phrases::{fold, PhraseSet};
 pub use pipeline::{Extraction, Merger, Pipeline};
-pub use relation::{Evidence, Modality, Relation, RelationKind};
 pub use relations::{extract, LocalRelation};
 pub use resolve::{
     resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument,
 };
 pub use schema::{
-    export_builtin_schema, NamedEntry, Office, RelationCodes, Schema, SchemaSource, StateEntry,
-    TriggerPos, BUILTIN_FILES,
+    export_builtin_schema, NamedEntry, Office, Schema, SchemaSource, StateEntry, TriggerPos,
+    BUILTIN_FILES,
 };
 pub use segment::{segment, tokenize, Sentence, Token, TokenKind};

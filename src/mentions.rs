@@ -301,9 +301,11 @@ impl<'s> Recognizer<'s> {
             let window = &words[first.saturating_sub(5)..first - 1];
             return window.iter().any(|w| {
                 cue(Cue::ReportingVerb).contains(w)
-                    || self.schema.triggers.iter().any(|(k, _, set)| {
-                        *k == crate::relation::RelationKind::Condemned && set.contains(w)
-                    })
+                    || self
+                        .schema
+                        .triggers
+                        .iter()
+                        .any(|(k, _, set)| k.as_str() == "condemned" && set.contains(w))
                     || matches!(
                         fold(w).as_str(),
                         "rejected" | "criticism" | "criticised" | "criticized" | "denied"

@@ -11,7 +11,6 @@ use crate::error::Result;
 use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
 use crate::ingest::{inputs, Article, Document, Input, Source, Warning};
 use crate::mentions::Recognizer;
-use crate::relation::RelationKind;
 use crate::relations::{extract, LocalRelation};
 use crate::resolve::{person_keys, resolve, same_person, Certainty, LocalEntity};
 use crate::schema::Schema;
@@ -323,10 +322,7 @@ impl<'a> Merger<'a> {
     }
 
     pub fn finish(self) -> KnowledgeGraph {
-        let mut graph = GraphBuilder::new();
-        for codes in &self.schema.relations {
-            graph.set_relation_codes(codes.kind, codes.cameo.clone(), codes.plover.clone());
-        }
+        let mut graph = GraphBuilder::with_vocabulary(self.schema.relations.clone());
         for meta in self.documents {
             graph.add_document(meta);
         }
@@ -381,8 +377,9 @@ impl<'a> Merger<'a> {
         ) in self.relations
         {
             let mut object = ids[o].clone();
-            if kind == RelationKind::OfficialOf && certainty.is_none_or(|c| c < Certainty::Explicit)
-            {
+            // An office (an edge with a role) whose state a document only guessed from context
+            // may be bettered by another document.
+            if role.is_some() && certainty.is_none_or(|c| c < Certainty::Explicit) {
                 if let Some((label, t, c)) = &self.entities[s].affiliation {
                     if Some(*c) > certainty {
                         match state_ids.get(&(*t, label.clone())) {
@@ -481,7 +478,7 @@ mod tests {
         let whole = pipeline.extract_in_parts(&article, usize::MAX);
         let parts = pipeline.extract_in_parts(&article, 300);
         let chars: Vec<char> = text.chars().collect();
-        let key = |x: &Extraction| -> BTreeSet<(String, RelationKind, String, usize, usize)> {
+        let key = |x: &Extraction| -> BTreeSet<(String, crate::edge::RelationKind, String, usize, usize)> {
             x.relations
                 .iter()
                 .map(|r| {
@@ -489,7 +486,7 @@ mod tests {
                     let quote: String = chars[e.start..e.end].iter().collect();
                     assert_eq!(quote, e.text, "offsets of sentence {}", e.sentence);
                     let (s, o) = (&x.entities[r.subject].label, &x.entities[r.object].label);
-                    (s.clone(), r.kind, o.clone(), e.sentence, e.start)
+                    (s.clone(), r.kind.clone(), o.clone(), e.sentence, e.start)
                 })
                 .collect()
         };

@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use crate::cue::Cue;
 use crate::dates::{resolve_date, DateValue};
+use crate::edge::{Evidence, Modality, RelationKind};
 use crate::entity::EntityType;
 use crate::mentions::MentionForm;
 use crate::phrases::fold;
-use crate::relation::{Evidence, Modality, RelationKind};
 use crate::resolve::{Resolved, ResolvedDocument};
 use crate::schema::{Schema, TriggerPos};
 
@@ -20,6 +20,43 @@ pub struct LocalRelation {
     pub object: usize,
     pub evidence: Evidence,
     pub role: Option<String>,
+}
+
+/// The built-in relations this stage's rules know by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Rel {
+    Struck,
+    Called,
+    Condemned,
+    Mediated,
+    Conducted,
+    OfficialOf,
+}
+
+impl Rel {
+    const ALL: [Rel; 6] = [
+        Rel::Struck,
+        Rel::Called,
+        Rel::Condemned,
+        Rel::Mediated,
+        Rel::Conducted,
+        Rel::OfficialOf,
+    ];
+
+    fn name(self) -> &'static str {
+        match self {
+            Rel::Struck => "struck",
+            Rel::Called => "called",
+            Rel::Condemned => "condemned",
+            Rel::Mediated => "mediated",
+            Rel::Conducted => "conducted",
+            Rel::OfficialOf => "official_of",
+        }
+    }
+
+    fn of(kind: &RelationKind) -> Option<Rel> {
+        Rel::ALL.into_iter().find(|r| r.name() == kind.as_str())
+    }
 }
 
 /// A strike found earlier in the document, for "the attack" and "Thursday's strikes".
@@ -36,7 +73,7 @@ struct StrikeEvent {
 /// A trigger occurrence in a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Trigger {
-    kind: RelationKind,
+    kind: Rel,
     pos: TriggerPos,
     first: usize,
     last: usize,
@@ -147,11 +184,12 @@ fn find_triggers(schema: &Schema, words: &[&str], mentions: &[Resolved]) -> Vec<
             i += 1;
             continue;
         }
-        let candidates: Vec<(usize, RelationKind, TriggerPos)> = schema
+        let candidates: Vec<(usize, Rel, TriggerPos)> = schema
             .triggers
             .iter()
             .filter_map(|(kind, pos, set)| {
-                set.longest_match(words, i).map(|len| (len, *kind, *pos))
+                let rel = Rel::of(kind)?;
+                set.longest_match(words, i).map(|len| (len, rel, *pos))
             })
             .collect();
         let Some(&longest) = candidates.iter().map(|(len, _, _)| len).max() else {
@@ -372,16 +410,20 @@ impl Ctx<'_> {
         &self,
         out: &mut Vec<LocalRelation>,
         subject: usize,
-        kind: RelationKind,
+        kind: Rel,
         object: usize,
         t: (usize, usize),
         role: Option<String>,
     ) {
-        let date = if kind == RelationKind::OfficialOf {
+        let date = if kind == Rel::OfficialOf {
             None
         } else {
             self.date(t.0)
         };
+        let kind = self
+            .schema
+            .relation(kind.name())
+            .expect("the schema defines the built-in relations");
         out.push(LocalRelation {
             subject,
             kind,
@@ -688,9 +730,7 @@ impl Ctx<'_> {
             }
         }
         // "from Islamabad" right after a condemnation
-        if t.kind == RelationKind::Condemned
-            && matches!(self.word(t.last + 1).as_str(), "from" | "by")
-        {
+        if t.kind == Rel::Condemned && matches!(self.word(t.last + 1).as_str(), "from" | "by") {
             let found: Vec<usize> = self
                 .at(t.last + 2)
                 .iter()
@@ -797,11 +837,7 @@ impl Ctx<'_> {
     fn struck(&self, out: &mut Vec<LocalRelation>, events: &mut Vec<StrikeEvent>) {
         const AGENTS: &[EntityType] = &[EntityType::State, EntityType::Group];
         const TARGETS: &[EntityType] = &[EntityType::State, EntityType::Group, EntityType::Place];
-        for t in self
-            .triggers
-            .iter()
-            .filter(|t| t.kind == RelationKind::Struck)
-        {
+        for t in self.triggers.iter().filter(|t| t.kind == Rel::Struck) {
             let noun = t.pos == TriggerPos::Noun;
             let mut agents = if noun {
                 self.noun_agents(t, AGENTS)
@@ -836,7 +872,7 @@ impl Ctx<'_> {
                     let targets = self.state_level(named);
                     for &a in &agents {
                         for &o in targets.iter().filter(|o| !agents.contains(o)) {
-                            self.push(out, a, RelationKind::Struck, o, (t.first, t.last), None);
+                            self.push(out, a, Rel::Struck, o, (t.first, t.last), None);
                         }
                     }
                     events.push(StrikeEvent {
@@ -850,9 +886,7 @@ impl Ctx<'_> {
             } else {
                 // "Thursday's strikes hit ...": the subject is itself a strike.
                 match self.triggers.iter().find(|n| {
-                    n.pos == TriggerPos::Noun
-                        && n.kind == RelationKind::Struck
-                        && n.last + 1 == t.first
+                    n.pos == TriggerPos::Noun && n.kind == Rel::Struck && n.last + 1 == t.first
                 }) {
                     Some(n) => {
                         let a = self.noun_agents(n, AGENTS);
@@ -898,7 +932,7 @@ impl Ctx<'_> {
             }
             for &a in &agents {
                 for &o in &targets {
-                    self.push(out, a, RelationKind::Struck, o, (t.first, t.last), None);
+                    self.push(out, a, Rel::Struck, o, (t.first, t.last), None);
                 }
             }
             events.push(StrikeEvent {
@@ -989,11 +1023,7 @@ impl Ctx<'_> {
 
     fn called(&self, out: &mut Vec<LocalRelation>) {
         const PARTIES: &[EntityType] = &[EntityType::State, EntityType::Official];
-        for t in self
-            .triggers
-            .iter()
-            .filter(|t| t.kind == RelationKind::Called)
-        {
+        for t in self.triggers.iter().filter(|t| t.kind == Rel::Called) {
             let pairs: Vec<(usize, usize)> = if t.pos == TriggerPos::Noun {
                 if let Some((l, r)) = self.between(t) {
                     l.iter()
@@ -1072,7 +1102,7 @@ impl Ctx<'_> {
             for (a, b) in pairs {
                 if PARTIES.contains(&self.entity_type(a)) && PARTIES.contains(&self.entity_type(b))
                 {
-                    self.push(out, a, RelationKind::Called, b, (t.first, t.last), None);
+                    self.push(out, a, Rel::Called, b, (t.first, t.last), None);
                 }
             }
         }
@@ -1163,11 +1193,7 @@ impl Ctx<'_> {
         ];
         const OBJECTS: &[EntityType] =
             &[EntityType::State, EntityType::Official, EntityType::Group];
-        for t in self
-            .triggers
-            .iter()
-            .filter(|t| t.kind == RelationKind::Condemned)
-        {
+        for t in self.triggers.iter().filter(|t| t.kind == Rel::Condemned) {
             let agents = if t.pos == TriggerPos::Noun {
                 self.noun_agents(t, SUBJECTS)
             } else {
@@ -1191,7 +1217,7 @@ impl Ctx<'_> {
                 let event = (start..self.words.len().min(start + 10))
                     .find(|&k| self.cue(Cue::EventNoun).contains(self.words[k]));
                 let here = self.triggers.iter().find(|x| {
-                    x.kind == RelationKind::Struck
+                    x.kind == Rel::Struck
                         && x.pos == TriggerPos::Noun
                         && x.first >= start
                         && x.first < start + 10
@@ -1208,7 +1234,7 @@ impl Ctx<'_> {
             for &a in &agents {
                 for &o in &objects {
                     if self.state_of(a) != self.state_of(o) {
-                        self.push(out, a, RelationKind::Condemned, o, (t.first, t.last), None);
+                        self.push(out, a, Rel::Condemned, o, (t.first, t.last), None);
                     }
                 }
             }
@@ -1269,11 +1295,7 @@ impl Ctx<'_> {
             EntityType::Official,
             EntityType::Organization,
         ];
-        for t in self
-            .triggers
-            .iter()
-            .filter(|t| t.kind == RelationKind::Mediated)
-        {
+        for t in self.triggers.iter().filter(|t| t.kind == Rel::Mediated) {
             let parties: Vec<usize> = if t.pos == TriggerPos::Appeal {
                 let window = t.last + 1..self.words.len().min(t.last + 14);
                 if !window.clone().any(|k| {
@@ -1332,7 +1354,7 @@ impl Ctx<'_> {
                     continue;
                 }
                 for &p in &parties {
-                    self.push(out, m, RelationKind::Mediated, p, (t.first, t.last), None);
+                    self.push(out, m, Rel::Mediated, p, (t.first, t.last), None);
                 }
             }
         }
@@ -1366,7 +1388,7 @@ impl Ctx<'_> {
             let by_strike = || {
                 out.iter()
                     .filter(|r| {
-                        r.kind == RelationKind::Struck
+                        Rel::of(&r.kind) == Some(Rel::Struck)
                             && r.evidence.sentence == self.si
                             // "launched Operation X against ...": the strike is the operation.
                             && r.evidence.trigger_start <= at
@@ -1379,7 +1401,7 @@ impl Ctx<'_> {
                 self.push(
                     out,
                     state,
-                    RelationKind::Conducted,
+                    Rel::Conducted,
                     op.entity,
                     (op.first, op.last),
                     None,
@@ -1432,7 +1454,7 @@ impl Ctx<'_> {
             self.push(
                 out,
                 m.entity,
-                RelationKind::OfficialOf,
+                Rel::OfficialOf,
                 org,
                 (office.first, office.last),
                 role,
@@ -1545,7 +1567,7 @@ mod tests {
         let found = extract(&doc, schema);
         let evidence = &found
             .iter()
-            .find(|r| r.kind == RelationKind::Struck)
+            .find(|r| Rel::of(&r.kind) == Some(Rel::Struck))
             .expect("a strike")
             .evidence;
         assert_eq!(evidence.end, text.chars().count());

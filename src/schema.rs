@@ -10,10 +10,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cue::Cue;
+use crate::edge::{RelationClass, RelationDef, RelationKind};
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
 use crate::phrases::PhraseSet;
-use crate::relation::RelationKind;
 
 /// A sovereign state of the gazetteer.
 #[derive(Debug, Clone)]
@@ -43,14 +43,6 @@ pub struct Office {
     pub forms: Vec<String>,
 }
 
-/// How a relation is coded in CAMEO and PLOVER.
-#[derive(Debug, Clone)]
-pub struct RelationCodes {
-    pub kind: RelationKind,
-    pub cameo: Option<String>,
-    pub plover: Option<String>,
-}
-
 /// Where a trigger sits in its clause, which tells the rules where agent and target are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TriggerPos {
@@ -67,7 +59,8 @@ pub struct Schema {
     pub groups: Vec<NamedEntry>,
     pub places: Vec<NamedEntry>,
     pub offices: Vec<Office>,
-    pub relations: Vec<RelationCodes>,
+    /// The vocabulary's relations, in the order of `relations.tsv`.
+    pub relations: Vec<RelationKind>,
     /// Trigger phrases per (relation, part of speech).
     pub triggers: Vec<(RelationKind, TriggerPos, PhraseSet)>,
     /// The first word of every trigger phrase: most words start none, and one lookup says so.
@@ -406,20 +399,9 @@ impl Schema {
             })
             .collect();
 
-        let (path, text) = read(&source, RELATIONS)?;
-        let mut relations = Vec::new();
-        for row in rows(&path, &text, 4)? {
-            let kind = row.fields[0]
-                .parse::<RelationKind>()
-                .map_err(|m| schema_error(&path, row.line, Some(1), m))?;
-            relations.push(RelationCodes {
-                kind,
-                cameo: optional(row.fields[1]),
-                plover: optional(row.fields[2]),
-            });
-        }
+        let relations = Self::relations(&source)?;
 
-        let (triggers, cues) = Self::lexicon(&source)?;
+        let (triggers, cues) = Self::lexicon(&source, &relations)?;
 
         let (path, text) = read(&source, ABBREVIATIONS)?;
         let abbreviations = text
@@ -488,9 +470,64 @@ impl Schema {
         Ok(out)
     }
 
+    fn relations(source: &SchemaSource) -> Result<Vec<RelationKind>> {
+        let (path, text) = read(source, RELATIONS)?;
+        let mut relations: Vec<RelationKind> = Vec::new();
+        for row in rows(&path, &text, 8)? {
+            let f = &row.fields;
+            let error = |column: usize, message: String| {
+                schema_error(&path, row.line, Some(column), message)
+            };
+            // Names and properties become IRIs and DOT ids: identifiers only.
+            for (column, name) in [(1, f[0]), (2, f[1])] {
+                let identifier = name.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+                if !identifier && !name.is_empty() {
+                    return Err(error(
+                        column,
+                        format!("{name:?} is not an identifier (ASCII letters, digits, _)"),
+                    ));
+                }
+            }
+            if relations.iter().any(|r| r.as_str() == f[0]) {
+                return Err(error(1, format!("relation {:?} is defined twice", f[0])));
+            }
+            let class = match f[2] {
+                "event" => RelationClass::Event,
+                "structural" => RelationClass::Structural,
+                other => {
+                    return Err(error(
+                        3,
+                        format!("unknown class {other:?} (event or structural)"),
+                    ))
+                }
+            };
+            let symmetric = match f[3] {
+                "yes" => true,
+                "no" => false,
+                other => return Err(error(4, format!("symmetric is yes or no, not {other:?}"))),
+            };
+            let color = parse_color(f[6])
+                .ok_or_else(|| error(7, format!("{:?} is not a colour #RRGGBB", f[6])))?;
+            let def = RelationDef {
+                name: f[0].to_string(),
+                property: optional(f[1]).unwrap_or_else(|| f[0].to_string()),
+                class,
+                symmetric,
+                cameo: optional(f[4]),
+                plover: optional(f[5]),
+                color,
+                meaning: f[7].to_string(),
+            };
+            relations.push(RelationKind::new(relations.len(), def));
+        }
+        Ok(relations)
+    }
+
     #[allow(clippy::type_complexity)]
     fn lexicon(
         source: &SchemaSource,
+        relations: &[RelationKind],
     ) -> Result<(Vec<(RelationKind, TriggerPos, PhraseSet)>, Vec<PhraseSet>)> {
         let (path, text) = read(source, LEXICON)?;
         let mut triggers: BTreeMap<(RelationKind, u8), (TriggerPos, PhraseSet)> = BTreeMap::new();
@@ -509,9 +546,13 @@ impl Schema {
             match f[0] {
                 "trigger" => {
                     let (rel, pos) = f[1].split_once(' ').unwrap_or((f[1], ""));
-                    let kind = rel
-                        .parse::<RelationKind>()
-                        .map_err(|m| schema_error(&path, row.line, None, m))?;
+                    let kind = relations
+                        .iter()
+                        .find(|r| r.as_str() == rel)
+                        .cloned()
+                        .ok_or_else(|| {
+                            schema_error(&path, row.line, None, format!("unknown relation {rel:?}"))
+                        })?;
                     let pos = match pos {
                         "verb" => TriggerPos::Verb,
                         "noun" => TriggerPos::Noun,
@@ -576,9 +617,19 @@ impl Schema {
         word.ends_with("ly") || self.cue(Cue::Adverb).contains(word)
     }
 
-    pub fn codes(&self, kind: RelationKind) -> Option<&RelationCodes> {
-        self.relations.iter().find(|r| r.kind == kind)
+    /// The relation of the vocabulary with this name.
+    pub fn relation(&self, name: &str) -> Option<RelationKind> {
+        self.relations.iter().find(|r| r.as_str() == name).cloned()
     }
+}
+
+/// `#RRGGBB` as its three components.
+fn parse_color(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s
+        .strip_prefix('#')
+        .filter(|h| h.len() == 6 && h.is_ascii())?;
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
 }
 
 /// Parses a Turtle file so a syntax error is reported before any work is done.
@@ -605,6 +656,11 @@ pub(crate) mod tests {
     pub(crate) fn shipped_schema() -> &'static Schema {
         static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
         SCHEMA.get_or_init(|| Schema::builtin().expect("built-in schema"))
+    }
+
+    /// The shipped schema's relation of this name.
+    pub(crate) fn kind(name: &str) -> RelationKind {
+        shipped_schema().relation(name).expect(name)
     }
 
     fn copy_schema() -> tempfile::TempDir {
@@ -689,15 +745,10 @@ pub(crate) mod tests {
         let schema = Schema::load(concat!(env!("CARGO_MANIFEST_DIR"), "/schema")).unwrap();
         assert_eq!(schema.states.len(), shipped_schema().states.len());
         assert!(schema.states.len() >= 193);
-        assert!(schema.codes(RelationKind::Struck).unwrap().cameo.is_some());
-        assert_eq!(
-            schema
-                .triggers
-                .iter()
-                .filter(|t| t.0 == RelationKind::Struck)
-                .count(),
-            2
-        );
+        let struck = schema.relation("struck").unwrap();
+        assert_eq!(struck.cameo(), Some("190 / 195"));
+        assert_eq!(struck.color(), (0xd6, 0x27, 0x28));
+        assert_eq!(schema.triggers.iter().filter(|t| t.0 == struck).count(), 2);
     }
 
     #[test]
@@ -711,6 +762,44 @@ pub(crate) mod tests {
             .count();
         assert!(err.contains(&format!("lexicon.tsv:{lines}")), "{err}");
         assert!(err.contains("unknown relation"), "{err}");
+    }
+
+    #[test]
+    fn relation_rows_are_validated_column_by_column() {
+        for (row, column, message) in [
+            (
+                "sanctioned\tsanctioned\tevent\tmaybe\t\t\t#000000\tx",
+                4,
+                "yes or no",
+            ),
+            (
+                "sanctioned\tsanctioned\tevent\tno\t\t\tred\tx",
+                7,
+                "not a colour",
+            ),
+            (
+                "sanc tioned\tsanctioned\tevent\tno\t\t\t#000000\tx",
+                1,
+                "not an identifier",
+            ),
+            (
+                "struck\tstruck\tevent\tno\t\t\t#000000\tx",
+                1,
+                "defined twice",
+            ),
+        ] {
+            let dir = copy_schema();
+            append(dir.path(), RELATIONS, &format!("{row}\n"));
+            let err = Schema::load(dir.path()).unwrap_err().to_string();
+            let lines = fs::read_to_string(dir.path().join(RELATIONS))
+                .unwrap()
+                .lines()
+                .count();
+            assert!(
+                err.contains(&format!("relations.tsv:{lines}:{column}")) && err.contains(message),
+                "{row}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -18,14 +18,14 @@
 //! - Past [`LARGE_GRAPH`] entities a comment at the top says that Graphviz is the wrong
 //!   tool for the file's size and names the ones that fit.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::{start_document, GraphWriter, HexColor};
+use crate::edge::RelationKind;
 use crate::entity::{Entity, EntityType};
 use crate::graph::{EdgeView, KnowledgeGraph};
-use crate::relation::RelationKind;
 
 /// The longest physical line written, in bytes: some DOT tools read lines into fixed
 /// 16 KiB buffers.
@@ -98,10 +98,10 @@ impl<W: Write> WriterDotSerializer<W> {
             types[entity.entity_type as usize] = true;
             out.node(entity)?;
         }
-        let mut relations = [false; RelationKind::ALL.len()];
+        let mut relations = BTreeSet::new();
         let mut linked = HashSet::new();
         for edge in graph.edges() {
-            relations[edge.relation.kind as usize] = true;
+            relations.insert(&edge.relation.kind);
             linked.extend([edge.source.id.as_str(), edge.target.id.as_str()]);
             out.edge(&edge)?;
         }
@@ -227,7 +227,7 @@ impl<W: Write> DotOut<W> {
         self.raw(" -> ")?;
         self.quoted(&edge.target.id, None)?;
         self.raw(" [")?;
-        self.relation_style(relation.kind)?;
+        self.relation_style(&relation.kind)?;
         self.raw(&format!(", penwidth={}, tooltip=", weight.min(5)))?;
         self.quoted(&tooltip, Some(MAX_TOOLTIP))?;
         self.raw("];\n")
@@ -252,7 +252,7 @@ impl<W: Write> DotOut<W> {
 
     /// One node whose HTML-like label is a table: a swatch per entity type present, a line
     /// per relation present. A single node stays whole in every layout engine.
-    fn legend(&mut self, types: &[bool], relations: &[bool]) -> io::Result<()> {
+    fn legend(&mut self, types: &[bool], relations: &BTreeSet<&RelationKind>) -> io::Result<()> {
         let types: Vec<EntityType> = EntityType::ALL
             .into_iter()
             .filter(|&t| types[t as usize])
@@ -260,10 +260,7 @@ impl<W: Write> DotOut<W> {
         if types.is_empty() {
             return Ok(());
         }
-        let relations: Vec<RelationKind> = RelationKind::ALL
-            .into_iter()
-            .filter(|&r| relations[r as usize])
-            .collect();
+        let relations: Vec<&RelationKind> = relations.iter().copied().collect();
         let mut table = String::from(
             "<<table border=\"1\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\">\n    \
              <tr><td colspan=\"2\"><b>Legend</b></td></tr>\n",
@@ -283,7 +280,7 @@ impl<W: Write> DotOut<W> {
                 None => table.push_str("<td></td>"),
             }
             match relations.get(row) {
-                Some(&r) => {
+                Some(r) => {
                     let head = if r.is_symmetric() { "━" } else { "▶" };
                     let _ = write!(
                         table,
@@ -336,7 +333,7 @@ impl<W: Write> DotOut<W> {
 
     /// Colour, and for a symmetric relation no arrowheads: the stored direction of a phone
     /// call says nothing about who placed it.
-    fn relation_style(&mut self, r: RelationKind) -> io::Result<()> {
+    fn relation_style(&mut self, r: &RelationKind) -> io::Result<()> {
         let color = HexColor::new(r.color());
         let dir = if r.is_symmetric() { ", dir=none" } else { "" };
         self.raw(&format!("color=\"{}\"{dir}", color.as_str()))

@@ -201,9 +201,9 @@ impl<W: Write> GexfOut<W> {
         self.xml.start("attvalues", &[])?;
         self.attvalue("relation", kind)?;
         for (key, value) in [
-            ("cameo", &relation.cameo),
-            ("plover", &relation.plover),
-            ("role", &relation.role),
+            ("cameo", relation.kind.cameo()),
+            ("plover", relation.kind.plover()),
+            ("role", relation.role.as_deref()),
         ] {
             if let Some(value) = value {
                 self.attvalue(key, value)?;

@@ -190,9 +190,9 @@ impl<W: Write> GraphMlOut<W> {
         self.data("g", Int::from(g).as_str())?;
         self.data("b", Int::from(b).as_str())?;
         for (key, value) in [
-            ("cameo", &relation.cameo),
-            ("plover", &relation.plover),
-            ("role", &relation.role),
+            ("cameo", relation.kind.cameo()),
+            ("plover", relation.kind.plover()),
+            ("role", relation.role.as_deref()),
         ] {
             if let Some(value) = value {
                 self.data(key, value)?;

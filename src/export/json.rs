@@ -11,9 +11,9 @@ use serde::ser::SerializeSeq;
 use serde::Serialize;
 
 use super::{distinct_documents, start_document, GraphWriter, HexColor};
+use crate::edge::{Evidence, Modality};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph};
-use crate::relation::{Evidence, Modality};
 
 /// Builds a [`WriterJsonSerializer`].
 ///
@@ -173,8 +173,8 @@ impl<'a> NodeRow<'a> {
 struct EdgeRow<'a> {
     source: &'a str,
     target: &'a str,
-    key: &'static str,
-    relation: &'static str,
+    key: &'a str,
+    relation: &'a str,
     weight: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
     cameo: Option<&'a str>,
@@ -199,8 +199,8 @@ impl<'a> EdgeRow<'a> {
             key: relation.kind.as_str(),
             relation: relation.kind.as_str(),
             weight: relation.weight(),
-            cameo: relation.cameo.as_deref(),
-            plover: relation.plover.as_deref(),
+            cameo: relation.kind.cameo(),
+            plover: relation.kind.plover(),
             role: relation.role.as_deref(),
             first_date: relation.first_date(),
             last_date: relation.last_date(),
@@ -211,7 +211,7 @@ impl<'a> EdgeRow<'a> {
 }
 
 /// The documents of an edge as a JSON array (also the GraphML and GEXF `documents` value).
-pub(super) struct EdgeDocuments<'a>(pub(super) &'a crate::relation::Relation);
+pub(super) struct EdgeDocuments<'a>(pub(super) &'a crate::edge::Relation);
 
 impl Serialize for EdgeDocuments<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {

@@ -30,8 +30,8 @@ use std::fmt;
 use std::io::{self, Write};
 use std::str::FromStr;
 
+use crate::edge::{Modality, Relation};
 use crate::graph::KnowledgeGraph;
-use crate::relation::{Modality, Relation};
 
 mod dot;
 mod gexf;

@@ -39,12 +39,12 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{LiteralRef, NamedNodeRef, TermRef, TripleRef};
+use oxrdf::{LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
 
 use super::{distinct_documents, is_iso_date, GraphWriter, Int};
+use crate::edge::{Evidence, RelationKind};
 use crate::entity::{Entity, EntityType};
 use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph};
-use crate::relation::{Evidence, RelationKind};
 
 macro_rules! ng_ns {
     () => {
@@ -173,17 +173,21 @@ fn entity_class(t: EntityType) -> NamedNodeRef<'static> {
     }
 }
 
-/// The object property of a relation: its DESIGN.md name in camelCase (`official_of` is
-/// `ng:officialOf`), as declared in `schema/ontology.ttl` with `ng:relationName`.
-pub fn relation_property(kind: RelationKind) -> NamedNodeRef<'static> {
-    match kind {
-        RelationKind::Struck => term!(ng_ns, "struck"),
-        RelationKind::Called => term!(ng_ns, "called"),
-        RelationKind::Condemned => term!(ng_ns, "condemned"),
-        RelationKind::Mediated => term!(ng_ns, "mediated"),
-        RelationKind::Conducted => term!(ng_ns, "conducted"),
-        RelationKind::OfficialOf => term!(ng_ns, "officialOf"),
-    }
+/// The object property of a relation: `ng:` and the property name of `schema/relations.tsv`
+/// (`official_of` is `ng:officialOf`), as `schema/ontology.ttl` declares it with
+/// `ng:relationName`.
+///
+/// ```
+/// let schema = newsgraph::Schema::load("schema")?;
+/// let official_of = schema.relation("official_of").unwrap();
+/// assert_eq!(
+///     newsgraph::export::relation_property(&official_of).as_str(),
+///     "https://w3id.org/newsgraph/ontology#officialOf"
+/// );
+/// # Ok::<(), newsgraph::Error>(())
+/// ```
+pub fn relation_property(kind: &RelationKind) -> NamedNode {
+    NamedNode::new_unchecked(format!("{ONTOLOGY_NS}{}", kind.def().property))
 }
 
 /// The IRI of the entity with this id.
@@ -391,7 +395,8 @@ fn emit_edge<'g>(
     sink: &mut Sink<'_>,
 ) -> io::Result<()> {
     let relation = edge.relation;
-    let property = relation_property(relation.kind);
+    let property = relation_property(&relation.kind);
+    let property = property.as_ref();
     set_iri(&mut b.subject, ENTITY_NS, &edge.source.id);
     set_iri(&mut b.object, ENTITY_NS, &edge.target.id);
     let (subject, object) = (iri(&b.subject), iri(&b.object));
@@ -409,9 +414,9 @@ fn emit_edge<'g>(
         typed(Int::from(relation.weight()).as_str(), xsd::INTEGER),
     ))?;
     for (p, value) in [
-        (ng::CAMEO_CODE, &relation.cameo),
-        (ng::PLOVER_CATEGORY, &relation.plover),
-        (ng::ROLE, &relation.role),
+        (ng::CAMEO_CODE, relation.kind.cameo()),
+        (ng::PLOVER_CATEGORY, relation.kind.plover()),
+        (ng::ROLE, relation.role.as_deref()),
     ] {
         if let Some(value) = value {
             sink(TripleRef::new(st, p, string(value)))?;
@@ -645,7 +650,7 @@ mod tests {
     fn namespace_constants_agree_with_the_term_macros() {
         assert_eq!(ng::STATEMENT.as_str(), format!("{ONTOLOGY_NS}Statement"));
         assert_eq!(
-            relation_property(RelationKind::OfficialOf).as_str(),
+            relation_property(&crate::schema::tests::kind("official_of")).as_str(),
             format!("{ONTOLOGY_NS}officialOf")
         );
         for (name, ns) in PREFIXES {

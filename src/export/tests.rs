@@ -10,9 +10,10 @@ use quick_xml::events::Event;
 use super::json::EvidenceList;
 use super::xml::{self, XmlContext};
 use super::*;
+use crate::edge::{Evidence, Modality};
 use crate::entity::{slug, Entity, EntityType};
 use crate::graph::{DocumentMeta, GraphBuilder};
-use crate::relation::{Evidence, Modality, RelationKind};
+use crate::schema::tests::{kind, shipped_schema};
 
 const NASTY: &str = "He said \"hi\" <b> & \\ \n newline";
 
@@ -42,22 +43,7 @@ fn fixture() -> KnowledgeGraph {
 }
 
 fn fixture_builder() -> GraphBuilder {
-    let mut g = GraphBuilder::new();
-    g.set_relation_codes(
-        RelationKind::Struck,
-        Some("190 / 195".into()),
-        Some("ASSAULT".into()),
-    );
-    g.set_relation_codes(
-        RelationKind::Condemned,
-        Some("111".into()),
-        Some("ACCUSE".into()),
-    );
-    g.set_relation_codes(
-        RelationKind::Called,
-        Some("041".into()),
-        Some("CONSULT".into()),
-    );
+    let mut g = GraphBuilder::with_vocabulary(shipped_schema().relations.clone());
     let mut iran = Entity::new("Iran", EntityType::State);
     iran.aliases.insert("Iranian".into());
     iran.aliases.insert("Tehran".into());
@@ -93,7 +79,7 @@ fn fixture_builder() -> GraphBuilder {
     let strike = "Pakistan carried out strikes inside Iran on Thursday.";
     g.add_relation(
         "pakistan",
-        RelationKind::Struck,
+        kind("struck"),
         "iran",
         evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")),
         None,
@@ -101,7 +87,7 @@ fn fixture_builder() -> GraphBuilder {
     // The same sentence supports a second statement.
     g.add_relation(
         "pakistan",
-        RelationKind::Struck,
+        kind("struck"),
         &slug("Jund al-Haqq"),
         evidence("reuters-0118", 1, strike, "strikes", Some("2024-01-18")),
         None,
@@ -109,7 +95,7 @@ fn fixture_builder() -> GraphBuilder {
     let strike2 = "Pakistani jets struck \"hideouts\" <near> Kassala & killed 9.";
     g.add_relation(
         "pakistan",
-        RelationKind::Struck,
+        kind("struck"),
         "iran",
         Evidence {
             modality: Modality::Claimed,
@@ -120,7 +106,7 @@ fn fixture_builder() -> GraphBuilder {
     let strike3 = "The strikes\r\nfollowed\tIran's attack.";
     g.add_relation(
         "pakistan",
-        RelationKind::Struck,
+        kind("struck"),
         "iran",
         evidence("dawn", 0, strike3, "strikes", None),
         None,
@@ -128,7 +114,7 @@ fn fixture_builder() -> GraphBuilder {
     let condemn = "Pakistan condemned the \"unprovoked violation\" of its airspace.";
     g.add_relation(
         "pakistan",
-        RelationKind::Condemned,
+        kind("condemned"),
         "iran",
         evidence("aljazeera", 2, condemn, "condemned", Some("2024-01-17")),
         None,
@@ -138,11 +124,11 @@ fn fixture_builder() -> GraphBuilder {
     // The stored direction of a call says nothing; the evidence keeps who placed it.
     let mut call = evidence("reuters-0118", 4, call, "telephoned", Some("2024-01-19"));
     call.caller = Some(nasty_id.clone());
-    g.add_relation(&nasty_id, RelationKind::Called, "iran", call, None);
+    g.add_relation(&nasty_id, kind("called"), "iran", call, None);
     let office = "Foreign Minister He said, of Pakistan.";
     g.add_relation(
         &nasty_id,
-        RelationKind::OfficialOf,
+        kind("official_of"),
         "pakistan",
         evidence("dawn", 5, office, "Foreign Minister", None),
         Some("Foreign Minister".into()),
@@ -492,7 +478,7 @@ fn graph_spec(text: impl Strategy<Value = String> + Clone) -> impl Strategy<Valu
     let ev = (0usize..3, text.clone(), text.clone(), date());
     let edge = (
         0usize..5,
-        0..RelationKind::ALL.len(),
+        0..shipped_schema().relations.len(),
         0usize..5,
         prop::collection::vec(ev, 1..4),
         prop::option::of(text),
@@ -531,10 +517,7 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
     }
     let mut sentences = 0;
     for (s, r, t, evidence, role) in &spec.edges {
-        let kind = RelationKind::ALL[*r];
-        if kind == RelationKind::Struck {
-            g.set_relation_codes(kind, Some("190".into()), Some("ASSAULT".into()));
-        }
+        let kind = &shipped_schema().relations[*r];
         for (doc, text, trigger, date) in evidence {
             let doc = &spec.documents[doc % spec.documents.len()].0;
             // One sentence index per piece of evidence: a sentence has one text.
@@ -555,7 +538,7 @@ fn build(spec: &GraphSpec) -> KnowledgeGraph {
             };
             g.add_relation(
                 &ids[s % ids.len()],
-                kind,
+                kind.clone(),
                 &ids[t % ids.len()],
                 ev,
                 role.clone(),
