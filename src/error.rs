@@ -17,6 +17,13 @@ pub enum Error {
         column: Option<usize>,
         message: String,
     },
+    /// A shard file is not one this build reads.
+    #[error("{}:{line}: {message}", path.display())]
+    Shard {
+        path: PathBuf,
+        line: usize,
+        message: String,
+    },
     /// An input path names nothing readable.
     #[error("{}: {message}", path.display())]
     Input { path: PathBuf, message: String },

@@ -22,6 +22,7 @@ mod relations;
 mod resolve;
 mod schema;
 mod segment;
+pub mod shard;
 
 pub use cue::Cue;
 pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};

@@ -9,6 +9,7 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::export::{write_graph, Format};
+use newsgraph::shard::{ShardFile, ShardReader};
 use newsgraph::{
     export_builtin_schema, list_sources, write_exports_reporting, Error, KnowledgeGraph, Pipeline,
     Schema, Source, Warning,
@@ -34,6 +35,10 @@ struct Cli {
 enum Command {
     /// Build the graph of a corpus and write its exports (the default command).
     Build(BuildArgs),
+    /// Join shards (built with `build --shard`) into the exports one build over all their
+    /// documents gives, byte for byte; shards are read in the order given, which must be the
+    /// order of their inputs.
+    Merge(MergeArgs),
     /// Build the graph and score it against gold annotations.
     Eval(EvalArgs),
     /// The schema compiled into newsgraph (gazetteer, lexicon, ontology, shapes).
@@ -46,10 +51,8 @@ struct CommonArgs {
     /// Articles: files (.txt, .md, .json, .jsonl, .html), directories (searched recursively),
     /// or - for standard input [default: seeds]
     inputs: Vec<PathBuf>,
-    /// A schema directory that replaces the built-in schema (start from `newsgraph schema
-    /// export DIR`).
-    #[arg(long, value_name = "DIR")]
-    schema: Option<PathBuf>,
+    #[command(flatten)]
+    schema: SchemaArg,
     /// Fail (exit 1, nothing written) on any warning about the input.
     #[arg(long)]
     strict: bool,
@@ -58,16 +61,57 @@ struct CommonArgs {
     quiet: bool,
 }
 
+#[derive(clap::Args, Debug, Clone)]
+struct SchemaArg {
+    /// A schema directory that replaces the built-in schema (start from `newsgraph schema
+    /// export DIR`).
+    #[arg(long, value_name = "DIR")]
+    schema: Option<PathBuf>,
+}
+
+impl SchemaArg {
+    fn load(&self) -> newsgraph::Result<Schema> {
+        match &self.schema {
+            Some(dir) => Schema::load(dir),
+            None => Schema::builtin(),
+        }
+    }
+}
+
+#[derive(clap::Args, Debug)]
+struct OutputArgs {
+    /// Output directory, or - for standard output (with a single format).
+    #[arg(long, short, default_value = "out", value_name = "DIR")]
+    output: PathBuf,
+    /// Formats to write, comma-separated: turtle, ntriples, graphml, gexf, dot, json, and on
+    /// request nquads (one named graph per document).
+    #[arg(long, value_delimiter = ',', default_values_t = Format::DEFAULT.to_vec(), value_name = "LIST")]
+    format: Vec<Format>,
+}
+
 #[derive(clap::Args, Debug)]
 struct BuildArgs {
     #[command(flatten)]
     common: CommonArgs,
-    /// Output directory, or - for standard output (with a single format).
-    #[arg(long, short, default_value = "out", value_name = "DIR")]
-    output: PathBuf,
-    /// Formats to write, comma-separated: turtle, ntriples, graphml, gexf, dot, json.
-    #[arg(long, value_delimiter = ',', default_values_t = Format::ALL.to_vec(), value_name = "LIST")]
-    format: Vec<Format>,
+    #[command(flatten)]
+    out: OutputArgs,
+    /// Also write DIR/shard.jsonl, every document's extraction, for `newsgraph merge`.
+    #[arg(long)]
+    shard: bool,
+}
+
+#[derive(clap::Args, Debug)]
+struct MergeArgs {
+    /// Shards: the output directories of `newsgraph build --shard` (or their shard.jsonl).
+    #[arg(required = true, value_name = "SHARD")]
+    shards: Vec<PathBuf>,
+    #[command(flatten)]
+    schema: SchemaArg,
+    #[command(flatten)]
+    out: OutputArgs,
+    /// No summary on stderr.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 #[derive(clap::Args, Debug)]
@@ -109,6 +153,7 @@ fn main() -> ExitCode {
     }
     let result = match command {
         Command::Build(args) => build(args),
+        Command::Merge(args) => merge(args),
         Command::Eval(args) => eval(args),
         Command::Schema(SchemaCommand::Export { dir, force }) => schema_export(&dir, force),
     };
@@ -125,11 +170,25 @@ fn main() -> ExitCode {
 /// The usage errors clap cannot see, reported like clap's own (exit 2) before any work.
 fn check_usage(command: &Command, implicit_build: bool) -> Result<(), clap::Error> {
     let usage = |kind, message: String| Cli::command().error(kind, message);
-    if let Command::Build(args) = command {
-        if args.output.as_os_str() == "-" && args.format.len() != 1 {
+    let out = match command {
+        Command::Build(args) => Some(&args.out),
+        Command::Merge(args) => Some(&args.out),
+        _ => None,
+    };
+    if let Some(out) = out {
+        if out.output.as_os_str() == "-" && out.format.len() != 1 {
             return Err(usage(
                 ErrorKind::ArgumentConflict,
                 "-o - writes to standard output and needs exactly one --format".into(),
+            ));
+        }
+    }
+    if let Command::Build(args) = command {
+        if args.shard && args.out.output.as_os_str() == "-" {
+            return Err(usage(
+                ErrorKind::ArgumentConflict,
+                "--shard writes shard.jsonl into the output directory, not to standard output"
+                    .into(),
             ));
         }
         // `newsgraph WORD` where WORD is neither a command nor a path is most likely a
@@ -144,7 +203,7 @@ fn check_usage(command: &Command, implicit_build: bool) -> Result<(), clap::Erro
                 return Err(usage(
                     ErrorKind::InvalidSubcommand,
                     format!(
-                        "'{}' is neither a command (build, eval, schema) nor a file or directory",
+                        "'{}' is neither a command (build, merge, eval, schema) nor a file or directory",
                         word.display()
                     ),
                 ));
@@ -195,12 +254,14 @@ struct Built {
 const DEFAULT_INPUT: &str = "seeds";
 
 /// Reads the inputs (not searching the directories `passed_over`) and builds the graph;
-/// reports warnings and applies `--strict`.
-fn graph_of(common: &CommonArgs, passed_over: &[PathBuf]) -> anyhow::Result<Built> {
-    let schema = match &common.schema {
-        Some(dir) => Schema::load(dir)?,
-        None => Schema::builtin()?,
-    };
+/// reports warnings and applies `--strict`. With `shard`, every document's extraction also
+/// goes to that shard file.
+fn graph_of(
+    common: &CommonArgs,
+    passed_over: &[PathBuf],
+    mut shard: Option<&mut ShardFile>,
+) -> anyhow::Result<Built> {
+    let schema = common.schema.load()?;
     let mut warnings = Vec::new();
     let sources = if common.inputs.is_empty() {
         let default = PathBuf::from(DEFAULT_INPUT);
@@ -225,8 +286,16 @@ fn graph_of(common: &CommonArgs, passed_over: &[PathBuf]) -> anyhow::Result<Buil
         ProgressBar::hidden()
     };
     let pipeline = Pipeline::new(&schema);
-    let (graph, documents) =
-        pipeline.build_streaming(&sources, &mut warnings, &|bytes| bar.inc(bytes))?;
+    let mut merger = pipeline.merger();
+    let progress = |bytes| bar.inc(bytes);
+    let documents = pipeline.extract_streaming(&sources, &mut warnings, &progress, &mut |x| {
+        if let Some(shard) = shard.as_deref_mut() {
+            shard.write(&x)?;
+        }
+        merger.add(x);
+        Ok(())
+    })?;
+    let graph = merger.finish();
     bar.finish_and_clear();
     if !common.quiet {
         for w in &warnings {
@@ -271,42 +340,80 @@ fn progress_bar(len: Option<u64>, template: &str) -> ProgressBar {
     bar
 }
 
-fn build(mut args: BuildArgs) -> anyhow::Result<()> {
+fn build(args: BuildArgs) -> anyhow::Result<()> {
     let started = Instant::now();
+    let mut shard = if args.shard {
+        Some(ShardFile::create(&args.out.output)?)
+    } else {
+        None
+    };
+    // A previous run's exports (graph.json) inside an input folder are not articles.
+    let output = Some(args.out.output.clone()).filter(|o| o.as_os_str() != "-");
+    let built = graph_of(&args.common, output.as_slice(), shard.as_mut())?;
+    write_outputs(&built.graph, args.out, built.large)?;
+    if let Some(shard) = shard {
+        shard.commit()?;
+    }
+    if !args.common.quiet {
+        summary(&built, started);
+    }
+    Ok(())
+}
+
+fn merge(args: MergeArgs) -> anyhow::Result<()> {
+    let started = Instant::now();
+    let schema = args.schema.load()?;
+    let pipeline = Pipeline::new(&schema);
+    let mut merger = pipeline.merger();
+    let mut documents = 0;
+    for path in &args.shards {
+        for extraction in ShardReader::open(path, &schema)? {
+            merger.add(extraction?);
+            documents += 1;
+        }
+    }
+    let built = Built {
+        graph: merger.finish(),
+        documents,
+        warnings: Vec::new(),
+        large: false,
+    };
+    write_outputs(&built.graph, args.out, built.large)?;
+    if !args.quiet {
+        summary(&built, started);
+    }
+    Ok(())
+}
+
+/// Writes the formats asked for into the output directory, or the one format to stdout.
+fn write_outputs(graph: &KnowledgeGraph, mut out: OutputArgs, large: bool) -> anyhow::Result<()> {
     let mut seen = Vec::new();
-    args.format.retain(|f| {
+    out.format.retain(|f| {
         let first = !seen.contains(f);
         seen.push(*f);
         first
     });
-    // A previous run's exports (graph.json) inside an input folder are not articles.
-    let output = Some(args.output.clone()).filter(|o| o.as_os_str() != "-");
-    let built = graph_of(&args.common, output.as_slice())?;
-    let graph = &built.graph;
-    if args.output.as_os_str() == "-" {
+    if out.output.as_os_str() == "-" {
         // Named like a file, so a full disk reads "<stdout>: No space left on device".
         let stdout_error = |e| Error::io("<stdout>", e);
         let stdout = io::stdout().lock();
         let mut w =
-            write_graph(graph, args.format[0], io::BufWriter::new(stdout)).map_err(stdout_error)?;
+            write_graph(graph, out.format[0], io::BufWriter::new(stdout)).map_err(stdout_error)?;
         w.flush().map_err(stdout_error)?;
     } else {
-        let bar = if built.large {
+        let bar = if large {
             let bar = progress_bar(
-                Some(args.format.len() as u64),
+                Some(out.format.len() as u64),
                 "{spinner} writing the exports to {msg}: {pos}/{len} done, {elapsed}",
             );
-            bar.set_message(args.output.display().to_string());
+            bar.set_message(out.output.display().to_string());
             bar.enable_steady_tick(Duration::from_millis(120));
             bar
         } else {
             ProgressBar::hidden()
         };
-        write_exports_reporting(graph, &args.format, &args.output, &|_| bar.inc(1))?;
+        write_exports_reporting(graph, &out.format, &out.output, &|_| bar.inc(1))?;
         bar.finish_and_clear();
-    }
-    if !args.common.quiet {
-        summary(&built, started);
     }
     Ok(())
 }
@@ -350,7 +457,7 @@ fn summary(built: &Built, started: Instant) {
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
-    let built = graph_of(&args.common, &[])?;
+    let built = graph_of(&args.common, &[], None)?;
     let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations)?;
     let report = newsgraph::eval::score(&built.graph, &gold);
     print!("{}", report.render(args.verbose));

@@ -104,7 +104,7 @@ mod tests {
         let mut g = crate::graph::GraphBuilder::new();
         g.add_entity(Entity::new("Peru", EntityType::State));
         let g = g.finish();
-        let written = write_exports(&g, &Format::ALL, dir.path()).unwrap();
+        let written = write_exports(&g, &Format::DEFAULT, dir.path()).unwrap();
         assert_eq!(written.len(), 6);
         let names: Vec<String> = fs::read_dir(dir.path())
             .unwrap()

@@ -15,8 +15,9 @@ use crate::relations::{extract, LocalRelation};
 use crate::resolve::{person_keys, resolve, same_person, Certainty, LocalEntity};
 use crate::schema::Schema;
 
-/// What one document contributes to the graph.
-#[derive(Debug, Clone)]
+/// What one document contributes to the graph: all that [`Merger`] needs of it, which is
+/// also what a shard keeps of each document (see [`crate::shard`]).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct Extraction {
     pub meta: DocumentMeta,
     pub entities: Vec<LocalEntity>,
@@ -124,27 +125,32 @@ impl<'s> Pipeline<'s> {
 
     /// Builds the graph of a corpus held in memory: (document id, text) pairs.
     pub fn build(&self, docs: &[(String, String)]) -> KnowledgeGraph {
-        let mut merger = Merger::new(self.recognizer.schema, &self.recognizer.gazetteer);
+        let mut merger = self.merger();
         for extraction in self.extract_all(docs) {
             merger.add(extraction);
         }
         merger.finish()
     }
 
-    /// Builds the graph of a corpus read from `sources` in batches (see [`inputs`]): each
-    /// batch is read and extracted in parallel, then merged in order, so only one batch of
+    /// A merger of this pipeline's extractions (or of a shard's, see [`crate::shard`]).
+    pub fn merger(&self) -> Merger<'_> {
+        Merger::new(self.recognizer.schema, &self.recognizer.gazetteer)
+    }
+
+    /// Reads and extracts the documents of `sources` in batches (see [`inputs`]), each batch
+    /// in parallel, and hands the extractions to `sink` in input order, so only one batch of
     /// text is in memory at a time. `progress` is told the bytes of each input done. Returns
-    /// the graph and the number of documents.
-    pub fn build_streaming(
+    /// the number of documents.
+    pub fn extract_streaming(
         &self,
         sources: &[Source],
         warnings: &mut Vec<Warning>,
         progress: &(dyn Fn(u64) + Sync),
-    ) -> Result<(KnowledgeGraph, usize)> {
+        sink: &mut dyn FnMut(Extraction) -> Result<()>,
+    ) -> Result<usize> {
         // At most this many inputs, and this many bytes of records, in memory at once.
         const BATCH: usize = 256;
         const BATCH_RECORD_BYTES: u64 = 64 << 20;
-        let mut merger = Merger::new(self.recognizer.schema, &self.recognizer.gazetteer);
         let mut documents = 0;
         let mut inputs = inputs(sources).peekable();
         while inputs.peek().is_some() {
@@ -175,10 +181,26 @@ impl<'s> Pipeline<'s> {
                 warnings.extend(w);
                 for x in result? {
                     documents += 1;
-                    merger.add(x);
+                    sink(x)?;
                 }
             }
         }
+        Ok(documents)
+    }
+
+    /// Builds the graph of a corpus read from `sources` (see
+    /// [`Pipeline::extract_streaming`]); returns it with the number of documents.
+    pub fn build_streaming(
+        &self,
+        sources: &[Source],
+        warnings: &mut Vec<Warning>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Result<(KnowledgeGraph, usize)> {
+        let mut merger = self.merger();
+        let documents = self.extract_streaming(sources, warnings, progress, &mut |x| {
+            merger.add(x);
+            Ok(())
+        })?;
         Ok((merger.finish(), documents))
     }
 }

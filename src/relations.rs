@@ -13,7 +13,7 @@ use crate::resolve::{Resolved, ResolvedDocument};
 use crate::schema::{Schema, TriggerPos};
 
 /// A relation between two entities of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LocalRelation {
     pub subject: usize,
     pub kind: RelationKind,

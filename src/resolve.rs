@@ -11,7 +11,9 @@ use crate::phrases::fold;
 use crate::schema::Schema;
 
 /// How sure the text makes us of an official's state.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Certainty {
     /// Only the document's context suggests it (dateline, main state of the article).
     Context,
@@ -22,7 +24,7 @@ pub enum Certainty {
 }
 
 /// An entity of one document.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct LocalEntity {
     pub label: String,
     pub entity_type: EntityType,

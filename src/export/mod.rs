@@ -47,9 +47,9 @@ pub use gexf::{GexfSerializer, WriterGexfSerializer};
 pub use graphml::{GraphMlSerializer, WriterGraphMlSerializer};
 pub use json::{JsonSerializer, WriterJsonSerializer};
 pub use rdf::{
-    document_iri, entity_iri, relation_property, NTriplesSerializer, TurtleSerializer,
-    WriterNTriplesSerializer, WriterTurtleSerializer, DOCUMENT_NS, ENTITY_NS, EVIDENCE_NS,
-    ONTOLOGY_NS, SENTENCE_NS, STATEMENT_NS,
+    document_iri, entity_iri, relation_property, NQuadsSerializer, NTriplesSerializer,
+    TurtleSerializer, WriterNQuadsSerializer, WriterNTriplesSerializer, WriterTurtleSerializer,
+    DOCUMENT_NS, ENTITY_NS, EVIDENCE_NS, ONTOLOGY_NS, SENTENCE_NS, STATEMENT_NS,
 };
 
 /// The export formats, each written to `graph.<extension>`.
@@ -57,6 +57,7 @@ pub use rdf::{
 pub enum Format {
     Turtle,
     NTriples,
+    NQuads,
     GraphMl,
     Gexf,
     Dot,
@@ -65,7 +66,19 @@ pub enum Format {
 
 impl Format {
     /// Every format, in the order the CLI writes them.
-    pub const ALL: [Format; 6] = [
+    pub const ALL: [Format; 7] = [
+        Format::Turtle,
+        Format::NTriples,
+        Format::NQuads,
+        Format::GraphMl,
+        Format::Gexf,
+        Format::Dot,
+        Format::Json,
+    ];
+
+    /// The formats written when none is asked for: all but N-Quads, which is for sharded runs
+    /// and for stores that keep provenance per graph.
+    pub const DEFAULT: [Format; 6] = [
         Format::Turtle,
         Format::NTriples,
         Format::GraphMl,
@@ -79,6 +92,7 @@ impl Format {
         match self {
             Format::Turtle => "turtle",
             Format::NTriples => "ntriples",
+            Format::NQuads => "nquads",
             Format::GraphMl => "graphml",
             Format::Gexf => "gexf",
             Format::Dot => "dot",
@@ -91,6 +105,7 @@ impl Format {
         match self {
             Format::Turtle => "ttl",
             Format::NTriples => "nt",
+            Format::NQuads => "nq",
             Format::GraphMl => "graphml",
             Format::Gexf => "gexf",
             Format::Dot => "dot",
@@ -103,6 +118,7 @@ impl Format {
         match self {
             Format::Turtle => "graph.ttl",
             Format::NTriples => "graph.nt",
+            Format::NQuads => "graph.nq",
             Format::GraphMl => "graph.graphml",
             Format::Gexf => "graph.gexf",
             Format::Dot => "graph.dot",
@@ -119,7 +135,9 @@ impl fmt::Display for Format {
 
 /// A `--format` value that names no format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown format {0:?} (expected one of turtle|ttl, ntriples|nt, graphml, gexf, dot, json)")]
+#[error(
+    "unknown format {0:?} (expected one of turtle|ttl, ntriples|nt, nquads|nq, graphml, gexf, dot, json)"
+)]
 pub struct ParseFormatError(pub String);
 
 impl FromStr for Format {
@@ -145,6 +163,7 @@ pub fn write_graph<W: Write>(graph: &KnowledgeGraph, format: Format, w: W) -> io
     match format {
         Format::Turtle => run(TurtleSerializer::new().for_writer(w), graph),
         Format::NTriples => run(NTriplesSerializer::new().for_writer(w), graph),
+        Format::NQuads => run(NQuadsSerializer::new().for_writer(w), graph),
         Format::GraphMl => run(GraphMlSerializer::new().for_writer(w), graph),
         Format::Gexf => run(GexfSerializer::new().for_writer(w), graph),
         Format::Dot => run(DotSerializer::new().for_writer(w), graph),

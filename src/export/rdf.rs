@@ -39,7 +39,7 @@ use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
-use oxrdf::{LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
+use oxrdf::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
 
 use super::{distinct_documents, is_iso_date, GraphWriter, Int};
 use crate::edge::{Evidence, RelationKind};
@@ -251,7 +251,8 @@ pub struct WriterTurtleSerializer<W: Write> {
 
 impl<W: Write> WriterTurtleSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        emit_graph(graph, &mut |t| self.inner.serialize_triple(t))
+        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.serialize_triple(t);
+        emit_graph(graph, &mut Sink::new(&mut write, false))
     }
 
     /// Ends the last Turtle statement and returns the writer.
@@ -285,12 +286,76 @@ pub struct WriterNTriplesSerializer<W: Write> {
 
 impl<W: Write> WriterNTriplesSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        emit_graph(graph, &mut |t| self.inner.serialize_triple(t))
+        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.serialize_triple(t);
+        emit_graph(graph, &mut Sink::new(&mut write, false))
     }
 
     /// Returns the writer (N-Triples has nothing to close).
     pub fn finish(self) -> io::Result<W> {
         Ok(self.inner.finish())
+    }
+}
+
+/// Builds a [`WriterNQuadsSerializer`].
+#[derive(Debug, Default, Clone)]
+#[must_use]
+pub struct NQuadsSerializer;
+
+impl NQuadsSerializer {
+    pub fn new() -> Self {
+        NQuadsSerializer
+    }
+
+    pub fn for_writer<W: Write>(self, writer: W) -> WriterNQuadsSerializer<W> {
+        WriterNQuadsSerializer {
+            inner: oxttl::NQuadsSerializer::new().for_writer(writer),
+            graph: String::new(),
+        }
+    }
+}
+
+/// Writes graphs as N-Quads to a [`Write`], one named graph per document (named by the
+/// document's IRI): the evidence, sentences and description of a document, the direct triple
+/// of each edge it supports and the statement's `prov:wasDerivedFrom` it; in the default
+/// graph what the corpus as a whole says (entities, statements with their weights, codes and
+/// dates). Several graphs may be written: their union is. So are the files of several runs:
+/// loaded together, shards of a corpus answer what the whole corpus would.
+#[must_use]
+pub struct WriterNQuadsSerializer<W: Write> {
+    inner: oxttl::nquads::WriterNQuadsSerializer<W>,
+    /// The IRI of the last document graph written to.
+    graph: String,
+}
+
+impl<W: Write> WriterNQuadsSerializer<W> {
+    pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        let (inner, name) = (&mut self.inner, &mut self.graph);
+        let mut write = |t: TripleRef<'_>, document: Option<&str>| {
+            let graph_name = match document {
+                Some(doc) => {
+                    set_iri(name, DOCUMENT_NS, doc);
+                    GraphNameRef::NamedNode(iri(name))
+                }
+                None => GraphNameRef::DefaultGraph,
+            };
+            inner.serialize_quad(t.in_graph(graph_name))
+        };
+        emit_graph(graph, &mut Sink::new(&mut write, true))
+    }
+
+    /// Returns the writer (N-Quads has nothing to close).
+    pub fn finish(self) -> io::Result<W> {
+        Ok(self.inner.finish())
+    }
+}
+
+impl<W: Write> GraphWriter<W> for WriterNQuadsSerializer<W> {
+    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+        WriterNQuadsSerializer::serialize_graph(self, graph)
+    }
+
+    fn finish(self) -> io::Result<W> {
+        WriterNQuadsSerializer::finish(self)
     }
 }
 
@@ -314,8 +379,34 @@ impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
     }
 }
 
-/// Where triples go: the Turtle or the N-Triples serializer.
-type Sink<'s> = dyn FnMut(TripleRef<'_>) -> io::Result<()> + 's;
+/// Where triples go (the Turtle, N-Triples or N-Quads serializer), and for N-Quads in which
+/// graph: the document a triple comes from, or the default graph for what the corpus as a
+/// whole says (entities, statements, their weights and codes).
+struct Sink<'w, 'f> {
+    write: &'w mut dyn FnMut(TripleRef<'_>, Option<&str>) -> io::Result<()>,
+    /// Whether each document has a graph (N-Quads): then the direct triple of an edge is
+    /// written in each document that supports it.
+    per_document: bool,
+    /// The graph of the next triples.
+    document: Option<&'f str>,
+}
+
+impl<'w, 'f> Sink<'w, 'f> {
+    fn new(
+        write: &'w mut dyn FnMut(TripleRef<'_>, Option<&str>) -> io::Result<()>,
+        per_document: bool,
+    ) -> Self {
+        Sink {
+            write,
+            per_document,
+            document: None,
+        }
+    }
+
+    fn put(&mut self, triple: TripleRef<'_>) -> io::Result<()> {
+        (self.write)(triple, self.document)
+    }
+}
 
 /// Reusable IRI buffers: IRIs are built in place, so writing a triple allocates nothing
 /// here (the serializers may still allocate).
@@ -333,7 +424,7 @@ struct Buffers {
 
 /// Walks the graph in its deterministic order: entities, then edges (each with its
 /// statement and evidence), then the sentences and the documents they cite.
-fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
+fn emit_graph<'g>(graph: &'g KnowledgeGraph, sink: &mut Sink<'_, 'g>) -> io::Result<()> {
     let mut buffers = Buffers::default();
     for entity in graph.entities() {
         emit_entity(entity, &mut buffers, sink)?;
@@ -351,39 +442,42 @@ fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
         emit_edge(&edge, &mut dates, &mut buffers, sink)?;
     }
     for evidence in sentences.into_values() {
+        sink.document = Some(&evidence.doc);
         emit_sentence(evidence, &mut buffers, sink)?;
     }
     documents.extend(graph.documents().map(|d| (d.id.as_str(), Some(d))));
     for (id, meta) in documents {
+        sink.document = Some(id);
         emit_document(id, meta, &mut buffers, sink)?;
     }
+    sink.document = None;
     Ok(())
 }
 
-fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io::Result<()> {
     set_iri(&mut b.subject, ENTITY_NS, &entity.id);
     let s = iri(&b.subject);
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         s,
         rdf::TYPE,
         entity_class(entity.entity_type),
     ))?;
-    sink(TripleRef::new(s, rdfs::LABEL, string(&entity.label)))?;
-    sink(TripleRef::new(s, SKOS_PREF_LABEL, string(&entity.label)))?;
+    sink.put(TripleRef::new(s, rdfs::LABEL, string(&entity.label)))?;
+    sink.put(TripleRef::new(s, SKOS_PREF_LABEL, string(&entity.label)))?;
     for alias in &entity.aliases {
-        sink(TripleRef::new(s, SKOS_ALT_LABEL, string(alias)))?;
+        sink.put(TripleRef::new(s, SKOS_ALT_LABEL, string(alias)))?;
     }
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         s,
         ng::MENTION_COUNT,
         typed(Int::new(entity.mentions).as_str(), xsd::INTEGER),
     ))?;
     if let Some(iso3) = &entity.iso3 {
-        sink(TripleRef::new(s, ng::ISO3, string(iso3)))?;
+        sink.put(TripleRef::new(s, ng::ISO3, string(iso3)))?;
     }
     if let Some(qid) = &entity.wikidata {
         set_iri(&mut b.object, WIKIDATA_NS, qid);
-        sink(TripleRef::new(s, OWL_SAME_AS, iri(&b.object)))?;
+        sink.put(TripleRef::new(s, OWL_SAME_AS, iri(&b.object)))?;
     }
     Ok(())
 }
@@ -392,7 +486,7 @@ fn emit_edge<'g>(
     edge: &EdgeView<'g>,
     dates: &mut Vec<&'g str>,
     b: &mut Buffers,
-    sink: &mut Sink<'_>,
+    sink: &mut Sink<'_, 'g>,
 ) -> io::Result<()> {
     let relation = edge.relation;
     let property = relation_property(&relation.kind);
@@ -400,15 +494,23 @@ fn emit_edge<'g>(
     set_iri(&mut b.subject, ENTITY_NS, &edge.source.id);
     set_iri(&mut b.object, ENTITY_NS, &edge.target.id);
     let (subject, object) = (iri(&b.subject), iri(&b.object));
-    sink(TripleRef::new(subject, property, object))?;
+    if sink.per_document {
+        for doc in distinct_documents(relation) {
+            sink.document = Some(doc);
+            sink.put(TripleRef::new(subject, property, object))?;
+        }
+    } else {
+        sink.put(TripleRef::new(subject, property, object))?;
+    }
+    sink.document = None;
 
     set_statement_iri(&mut b.statement, edge);
     let st = iri(&b.statement);
-    sink(TripleRef::new(st, rdf::TYPE, ng::STATEMENT))?;
-    sink(TripleRef::new(st, ng::SUBJECT, subject))?;
-    sink(TripleRef::new(st, ng::RELATION, property))?;
-    sink(TripleRef::new(st, ng::OBJECT, object))?;
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(st, rdf::TYPE, ng::STATEMENT))?;
+    sink.put(TripleRef::new(st, ng::SUBJECT, subject))?;
+    sink.put(TripleRef::new(st, ng::RELATION, property))?;
+    sink.put(TripleRef::new(st, ng::OBJECT, object))?;
+    sink.put(TripleRef::new(
         st,
         ng::WEIGHT,
         typed(Int::from(relation.weight()).as_str(), xsd::INTEGER),
@@ -419,7 +521,7 @@ fn emit_edge<'g>(
         (ng::ROLE, relation.role.as_deref()),
     ] {
         if let Some(value) = value {
-            sink(TripleRef::new(st, p, string(value)))?;
+            sink.put(TripleRef::new(st, p, string(value)))?;
         }
     }
     dates.clear();
@@ -433,59 +535,63 @@ fn emit_edge<'g>(
     dates.sort_unstable();
     dates.dedup();
     for date in dates.iter() {
-        sink(TripleRef::new(st, ng::DATE, typed(date, xsd::DATE)))?;
+        sink.put(TripleRef::new(st, ng::DATE, typed(date, xsd::DATE)))?;
     }
     for doc in distinct_documents(relation) {
+        sink.document = Some(doc);
         set_iri(&mut b.node, DOCUMENT_NS, doc);
-        sink(TripleRef::new(st, PROV_WAS_DERIVED_FROM, iri(&b.node)))?;
+        sink.put(TripleRef::new(st, PROV_WAS_DERIVED_FROM, iri(&b.node)))?;
     }
     for evidence in &relation.evidence {
+        sink.document = Some(&evidence.doc);
         set_evidence_iri(&mut b.evidence, &b.statement, evidence);
-        sink(TripleRef::new(st, ng::EVIDENCE_PROP, iri(&b.evidence)))?;
+        sink.put(TripleRef::new(st, ng::EVIDENCE_PROP, iri(&b.evidence)))?;
     }
     for evidence in &relation.evidence {
+        sink.document = Some(&evidence.doc);
         emit_evidence(evidence, b, sink)?;
     }
+    sink.document = None;
     Ok(())
 }
 
 /// One piece of evidence: an annotation of the sentence with what in it supports the
 /// statement (`ng:evidence` links the statement to it).
-fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io::Result<()> {
     set_evidence_iri(&mut b.evidence, &b.statement, evidence);
     set_sentence_iri(&mut b.sentence, evidence);
     let ev = iri(&b.evidence);
-    sink(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
-    sink(TripleRef::new(ev, oa::HAS_TARGET, iri(&b.sentence)))?;
-    sink(TripleRef::new(ev, ng::TRIGGER, string(&evidence.trigger)))?;
+    sink.put(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
+    sink.put(TripleRef::new(ev, oa::HAS_TARGET, iri(&b.sentence)))?;
+    sink.put(TripleRef::new(ev, ng::TRIGGER, string(&evidence.trigger)))?;
     let (start, end) = (
         Int::from(evidence.trigger_start),
         Int::from(evidence.trigger_end),
     );
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         ev,
         ng::TRIGGER_START,
         typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER),
     ))?;
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         ev,
         ng::TRIGGER_END,
         typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER),
     ))?;
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         ev,
         ng::MODALITY,
         string(evidence.modality.as_str()),
     ))?;
     if let Some(date) = evidence.date.as_deref().filter(|d| is_iso_date(d)) {
-        sink(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;
+        sink.put(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;
     }
     Ok(())
 }
 
 /// A supporting sentence, once: selected in its document by code-point offsets and by its
 /// text.
-fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io::Result<()> {
     set_sentence_iri(&mut b.sentence, evidence);
     for (buf, suffix) in [(&mut b.position, "/position"), (&mut b.quote, "/quote")] {
         buf.clear();
@@ -495,55 +601,55 @@ fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
     set_iri(&mut b.node, DOCUMENT_NS, &evidence.doc);
     let (sentence, position, quote) = (iri(&b.sentence), iri(&b.position), iri(&b.quote));
 
-    sink(TripleRef::new(sentence, rdf::TYPE, ng::SENTENCE))?;
-    sink(TripleRef::new(sentence, oa::HAS_SOURCE, iri(&b.node)))?;
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(sentence, rdf::TYPE, ng::SENTENCE))?;
+    sink.put(TripleRef::new(sentence, oa::HAS_SOURCE, iri(&b.node)))?;
+    sink.put(TripleRef::new(
         sentence,
         ng::SENTENCE_INDEX,
         typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER),
     ))?;
-    sink(TripleRef::new(sentence, oa::HAS_SELECTOR, position))?;
-    sink(TripleRef::new(sentence, oa::HAS_SELECTOR, quote))?;
+    sink.put(TripleRef::new(sentence, oa::HAS_SELECTOR, position))?;
+    sink.put(TripleRef::new(sentence, oa::HAS_SELECTOR, quote))?;
 
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         position,
         rdf::TYPE,
         oa::TEXT_POSITION_SELECTOR,
     ))?;
     let (start, end) = (Int::from(evidence.start), Int::from(evidence.end));
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         position,
         oa::START,
         typed(start.as_str(), xsd::NON_NEGATIVE_INTEGER),
     ))?;
-    sink(TripleRef::new(
+    sink.put(TripleRef::new(
         position,
         oa::END,
         typed(end.as_str(), xsd::NON_NEGATIVE_INTEGER),
     ))?;
 
-    sink(TripleRef::new(quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR))?;
-    sink(TripleRef::new(quote, oa::EXACT, string(&evidence.text)))
+    sink.put(TripleRef::new(quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR))?;
+    sink.put(TripleRef::new(quote, oa::EXACT, string(&evidence.text)))
 }
 
 fn emit_document(
     id: &str,
     meta: Option<&DocumentMeta>,
     b: &mut Buffers,
-    sink: &mut Sink<'_>,
+    sink: &mut Sink<'_, '_>,
 ) -> io::Result<()> {
     set_iri(&mut b.subject, DOCUMENT_NS, id);
     let s = iri(&b.subject);
-    sink(TripleRef::new(s, rdf::TYPE, PROV_ENTITY))?;
-    sink(TripleRef::new(s, rdf::TYPE, ng::DOCUMENT))?;
+    sink.put(TripleRef::new(s, rdf::TYPE, PROV_ENTITY))?;
+    sink.put(TripleRef::new(s, rdf::TYPE, ng::DOCUMENT))?;
     if let Some(title) = meta.and_then(|m| m.title.as_deref()) {
-        sink(TripleRef::new(s, DCTERMS_TITLE, string(title)))?;
+        sink.put(TripleRef::new(s, DCTERMS_TITLE, string(title)))?;
     }
     if let Some(published) = meta
         .and_then(|m| m.published.as_deref())
         .filter(|d| is_iso_date(d))
     {
-        sink(TripleRef::new(
+        sink.put(TripleRef::new(
             s,
             DCTERMS_ISSUED,
             typed(published, xsd::DATE),
@@ -555,7 +661,7 @@ fn emit_document(
         .and_then(|m| m.url.as_deref())
         .and_then(|u| NamedNodeRef::new(u).ok())
     {
-        sink(TripleRef::new(s, PROV_WAS_DERIVED_FROM, url))?;
+        sink.put(TripleRef::new(s, PROV_WAS_DERIVED_FROM, url))?;
     }
     Ok(())
 }

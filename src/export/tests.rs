@@ -258,6 +258,11 @@ fn snapshot_ntriples() {
 }
 
 #[test]
+fn snapshot_nquads() {
+    insta::assert_snapshot!("nquads", export(&fixture(), Format::NQuads));
+}
+
+#[test]
 fn snapshot_graphml() {
     insta::assert_snapshot!("graphml", export(&fixture(), Format::GraphMl));
 }
@@ -583,6 +588,7 @@ proptest! {
 fn check_all(g: &KnowledgeGraph) {
     check_json(g, &export(g, Format::Json));
     check_rdf(g, &export(g, Format::NTriples), &export(g, Format::Turtle));
+    check_nquads(g, &export(g, Format::NQuads), &export(g, Format::NTriples));
     check_graphml(g, &export(g, Format::GraphMl));
     check_gexf(g, &export(g, Format::Gexf));
     check_dot(g, &export(g, Format::Dot));
@@ -783,6 +789,70 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         all_values(&triples, "http://purl.org/dc/terms/title"),
         titles
     );
+}
+
+/// The N-Quads hold the N-Triples' triples, each in the graph of the document it comes from
+/// (the direct triple of an edge in every document that supports it) or, for what the
+/// corpus as a whole says, in the default graph.
+fn check_nquads(g: &KnowledgeGraph, nq: &str, nt: &str) {
+    let quads: Vec<oxrdf::Quad> = oxttl::NQuadsParser::new()
+        .for_slice(nq)
+        .collect::<Result<_, _>>()
+        .expect("valid N-Quads");
+    let triples: HashSet<Triple> = quads.iter().map(|q| Triple::from(q.clone())).collect();
+    assert_eq!(
+        triples,
+        parse_ntriples(nt).into_iter().collect(),
+        "N-Quads and N-Triples hold different triples"
+    );
+    let graph_of = |q: &oxrdf::Quad| match &q.graph_name {
+        oxrdf::GraphName::NamedNode(n) => Some(n.as_str().to_owned()),
+        oxrdf::GraphName::DefaultGraph => None,
+        other => panic!("blank graph name {other}"),
+    };
+    for q in &quads {
+        let subject = q.subject.to_string();
+        let graph = graph_of(q);
+        let per_document = [EVIDENCE_NS, SENTENCE_NS, DOCUMENT_NS]
+            .iter()
+            .any(|ns| subject.starts_with(&format!("<{ns}")));
+        if per_document {
+            let graph = graph.as_deref();
+            let graph = graph.unwrap_or_else(|| panic!("{q} is in the default graph"));
+            let segment = graph.strip_prefix(DOCUMENT_NS).expect("a document graph");
+            assert!(
+                subject == format!("<{graph}>") || subject.contains(&format!("/{segment}/")),
+                "{q} is not in its document's graph"
+            );
+        }
+        if subject.starts_with(&format!("<{ENTITY_NS}"))
+            && q.predicate.as_str().starts_with(ONTOLOGY_NS)
+        {
+            let relation = g
+                .edges()
+                .any(|e| relation_property(&e.relation.kind).as_str() == q.predicate.as_str());
+            assert_eq!(relation, graph.is_some(), "{q}");
+        }
+    }
+    for e in g.edges() {
+        let direct = Triple::new(
+            oxrdf::NamedNode::new(entity_iri(&e.source.id)).unwrap(),
+            relation_property(&e.relation.kind),
+            oxrdf::NamedNode::new(entity_iri(&e.target.id)).unwrap(),
+        );
+        let graphs: BTreeSet<String> = quads
+            .iter()
+            .filter(|q| Triple::from((*q).clone()) == direct)
+            .filter_map(graph_of)
+            .collect();
+        let documents: BTreeSet<String> = e
+            .relation
+            .documents()
+            .into_iter()
+            .map(document_iri)
+            .collect();
+        assert_eq!(graphs, documents, "{}", e.id());
+    }
 }
 
 /// Whether XML 1.0 can carry `c` at all, even as a character reference.

@@ -52,6 +52,23 @@ def graphml_xsd(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def shard_store():
+    """An Oxigraph store holding the N-Quads of every shard in $NEWSGRAPH_SHARDS (each a
+    `newsgraph build --shard --format nquads` output directory; tests/run.sh builds three from
+    the seeds)."""
+    import pyoxigraph
+
+    shards = os.environ.get("NEWSGRAPH_SHARDS")
+    assert shards, "NEWSGRAPH_SHARDS is not set: point it at a folder of shard outputs (tests/run.sh does)"
+    files = sorted(Path(shards).glob("*/graph.nq"))
+    assert len(files) >= 2, f"{shards} holds {len(files)} shards' graph.nq; the test needs several"
+    store = pyoxigraph.Store()
+    for nq in files:
+        store.load(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS)
+    return store
+
+
+@pytest.fixture(scope="session")
 def store(out_dir):
     """An Oxigraph store holding graph.ttl."""
     import pyoxigraph

@@ -11,15 +11,16 @@ import urllib.parse
 
 import pytest
 
-from support import DOC, QUERIES, REPO, check_answers, read_expected
+from support import DOC, ENT, QUERIES, REPO, check_answers, read_expected
 
 ENTITY_QUESTIONS = ["a-iran-struck", "b-pakistan-struck", "c-called-jilani", "d-mediated-both", "f-officials-of-iran"]
 
 
-def select(store, name):
-    """Runs queries/<name> and returns its rows as dicts of variable -> Python value."""
+def select(store, name, union=False):
+    """Runs queries/<name> and returns its rows as dicts of variable -> Python value; with
+    `union`, over the union of the store's named graphs."""
     query = (QUERIES / name).read_text(encoding="utf-8")
-    solutions = store.query(query)
+    solutions = store.query(query, use_default_graph_as_union=union)
     variables = [v.value for v in solutions.variables]
     return [{v: (s[v].value if s[v] is not None else None) for v in variables} for s in solutions]
 
@@ -108,3 +109,29 @@ def test_iran_struck_pakistan_quotes_are_the_documents_sentences(store):
             if trigger.lower() not in squash(row["quote"]).lower():
                 problems.append(f"{doc}: trigger {trigger!r} is not in the quote {row['quote'][:80]!r}…")
     assert not problems, "quotes that do not match their documents:\n  " + "\n  ".join(problems)
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in QUERIES.glob("*.rq")))
+def test_shards_loaded_together_answer_as_the_single_run(store, shard_store, name):
+    """IRIs are derived from labels, so the N-Quads of shards union in a triple store: the
+    seeds built in three shards answer every competency query with the single run's entities,
+    counts and quotes. Only the display label may differ: each shard labels a person with the
+    fullest spelling it saw, so the union can hold two spellings of one IRI; each must be a
+    spelling (skos:altLabel) the single run has for that entity."""
+    def key(row):
+        return tuple(sorted((k, str(v)) for k, v in row.items() if k != "label"))
+
+    single_rows = select(store, name)
+    shard_rows = select(shard_store, name, union=True)
+    single, shards = sorted(set(map(key, single_rows))), sorted(set(map(key, shard_rows)))
+    assert single, f"{name} has no answer on the single run"
+    assert shards == single, f"{name}: the shards answer\n  {shards}\nthe single run\n  {single}"
+    for row in shard_rows:
+        entity = next((v for k, v in row.items() if k != "label" and str(v).startswith(ENT)), None)
+        if row.get("label") is None or entity is None:
+            continue
+        spellings = {
+            str(solution["l"].value)
+            for solution in store.query(f"SELECT ?l WHERE {{ <{entity}> <http://www.w3.org/2004/02/skos/core#altLabel> ?l }}")
+        }
+        assert str(row["label"]) in spellings, f"{name}: the shards label {entity} {row['label']!r}, not a spelling of the single run"
