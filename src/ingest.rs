@@ -629,20 +629,31 @@ impl<'a> Iterator for Inputs<'a> {
     }
 }
 
+/// What the search of a directory leaves out, beside hidden entries: folders by path (the
+/// output directory) and files by name (newsgraph's own exports, wherever they lie).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PassOver {
+    pub dirs: Vec<PathBuf>,
+    pub file_names: Vec<String>,
+}
+
 /// Lists the documents of the inputs: files, directories (every article file below them, in
-/// any case of extension: see [`InputKind::of`]; hidden entries and the directories of
-/// `passed_over`, such as the output directory, are passed over) and `-` for standard input,
-/// sorted by document id so the graph does not depend on the order of the arguments. A
-/// missing or unreadable path is an error naming it.
+/// any case of extension: see [`InputKind::of`]; hidden entries and what `pass_over` names
+/// are left out) and `-` for standard input, sorted by document id so the graph does not
+/// depend on the order of the arguments. A missing or unreadable path is an error naming it.
 pub fn list_sources(
     inputs: &[PathBuf],
-    passed_over: &[PathBuf],
+    pass_over: &PassOver,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Source>> {
-    let passed_over: Vec<PathBuf> = passed_over
-        .iter()
-        .filter_map(|p| fs::canonicalize(p).ok())
-        .collect();
+    let pass_over = PassOver {
+        dirs: pass_over
+            .dirs
+            .iter()
+            .filter_map(|p| fs::canonicalize(p).ok())
+            .collect(),
+        file_names: pass_over.file_names.clone(),
+    };
     let mut sources = Vec::new();
     for input in inputs {
         if input.as_os_str() == "-" {
@@ -655,7 +666,7 @@ pub fn list_sources(
         })?;
         if meta.is_dir() {
             let before = sources.len();
-            walk(input, &passed_over, &mut sources, warnings);
+            walk(input, &pass_over, &mut sources, warnings);
             if sources.len() == before {
                 warnings.push(Warning {
                     path: input.clone(),
@@ -693,18 +704,20 @@ pub fn list_sources(
 }
 
 /// Adds the article files below `dir` to `sources`, each with its path from `dir` as id;
-/// hidden entries and the (canonical) directories of `passed_over` are not searched.
-fn walk(
-    dir: &Path,
-    passed_over: &[PathBuf],
-    sources: &mut Vec<Source>,
-    warnings: &mut Vec<Warning>,
-) {
+/// hidden entries and what `pass_over` names (its directories canonical) are left out.
+fn walk(dir: &Path, pass_over: &PassOver, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
     let searched = |e: &walkdir::DirEntry| {
-        e.depth() == 0
-            || !(e.file_name().to_string_lossy().starts_with('.')
-                || (e.file_type().is_dir()
-                    && fs::canonicalize(e.path()).is_ok_and(|p| passed_over.contains(&p))))
+        if e.depth() == 0 {
+            return true;
+        }
+        let name = e.file_name().to_string_lossy();
+        if name.starts_with('.') {
+            return false;
+        }
+        if e.file_type().is_dir() {
+            return !fs::canonicalize(e.path()).is_ok_and(|p| pass_over.dirs.contains(&p));
+        }
+        !pass_over.file_names.iter().any(|n| *n == name)
     };
     let entries = walkdir::WalkDir::new(dir)
         .follow_links(true)

@@ -33,7 +33,7 @@ pub use gazetteer::Gazetteer;
 pub use graph::{DocumentMeta, EdgeView, GraphBuilder, KnowledgeGraph};
 pub use ingest::{
     inputs, list_sources, repair_lines, Article, Document, Input, InputKind, Inputs, OffsetMap,
-    Source, Warning,
+    PassOver, Source, Warning,
 };
 pub use mentions::{
     AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer,

@@ -9,10 +9,10 @@ use clap::error::ErrorKind;
 use clap::{CommandFactory, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use newsgraph::export::{write_graph, Format};
-use newsgraph::shard::{ShardFile, ShardReader};
+use newsgraph::shard::{ShardFile, ShardReader, SHARD_FILE};
 use newsgraph::{
-    export_builtin_schema, list_sources, write_exports_reporting, Error, KnowledgeGraph, Pipeline,
-    Schema, Source, Warning,
+    export_builtin_schema, list_sources, write_exports_reporting, Error, KnowledgeGraph, PassOver,
+    Pipeline, Schema, Source, Warning,
 };
 
 #[derive(Parser, Debug)]
@@ -253,15 +253,24 @@ struct Built {
 /// The corpus read when no input is given: the seed articles of a checkout.
 const DEFAULT_INPUT: &str = "seeds";
 
-/// Reads the inputs (not searching the directories `passed_over`) and builds the graph;
-/// reports warnings and applies `--strict`. With `shard`, every document's extraction also
-/// goes to that shard file.
+/// Reads the inputs (passing over the output directory `output`, and newsgraph's exports and
+/// shard files wherever they lie) and builds the graph; reports warnings and applies
+/// `--strict`. With `shard`, every document's extraction also goes to that shard file.
 fn graph_of(
     common: &CommonArgs,
-    passed_over: &[PathBuf],
+    output: Option<&Path>,
     mut shard: Option<&mut ShardFile>,
 ) -> anyhow::Result<Built> {
     let schema = common.schema.load()?;
+    let pass_over = PassOver {
+        dirs: output.into_iter().map(Path::to_path_buf).collect(),
+        file_names: Format::ALL
+            .iter()
+            .map(|f| f.file_name())
+            .chain([SHARD_FILE])
+            .map(String::from)
+            .collect(),
+    };
     let mut warnings = Vec::new();
     let sources = if common.inputs.is_empty() {
         let default = PathBuf::from(DEFAULT_INPUT);
@@ -271,9 +280,9 @@ fn graph_of(
                  (newsgraph build DIR)"
             );
         }
-        list_sources(&[default], passed_over, &mut warnings)?
+        list_sources(&[default], &pass_over, &mut warnings)?
     } else {
-        list_sources(&common.inputs, passed_over, &mut warnings)?
+        list_sources(&common.inputs, &pass_over, &mut warnings)?
     };
     let total: u64 = sources.iter().map(Source::len).sum();
     let large = !common.quiet && total >= 8 << 20;
@@ -347,9 +356,9 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     } else {
         None
     };
-    // A previous run's exports (graph.json) inside an input folder are not articles.
-    let output = Some(args.out.output.clone()).filter(|o| o.as_os_str() != "-");
-    let built = graph_of(&args.common, output.as_slice(), shard.as_mut())?;
+    // A previous run's exports (graph.json, graph.html) in an input folder are no articles.
+    let output = Some(args.out.output.as_path()).filter(|o| o.as_os_str() != "-");
+    let built = graph_of(&args.common, output, shard.as_mut())?;
     write_outputs(&built.graph, args.out, built.large)?;
     if let Some(shard) = shard {
         shard.commit()?;
@@ -457,7 +466,7 @@ fn summary(built: &Built, started: Instant) {
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
-    let built = graph_of(&args.common, &[], None)?;
+    let built = graph_of(&args.common, None, None)?;
     let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations)?;
     let report = newsgraph::eval::score(&built.graph, &gold);
     print!("{}", report.render(args.verbose));
