@@ -132,6 +132,19 @@ impl GraphBuilder {
         evidence: Evidence,
         role: Option<String>,
     ) -> bool {
+        self.add_evidence(subject, kind, object, vec![evidence], role)
+    }
+
+    /// [`GraphBuilder::add_relation`] for several pieces of evidence of one relation at once,
+    /// which a new edge takes as they are.
+    pub fn add_evidence(
+        &mut self,
+        subject: &str,
+        kind: RelationKind,
+        object: &str,
+        mut evidence: Vec<Evidence>,
+        role: Option<String>,
+    ) -> bool {
         let g = &mut self.graph;
         let (Some(&s), Some(&o)) = (g.nodes_by_id.get(subject), g.nodes_by_id.get(object)) else {
             return false;
@@ -147,7 +160,7 @@ impl GraphBuilder {
         let key = (s, kind.clone(), o);
         if let Some(&e) = g.edges_by_key.get(&key) {
             let rel = &mut g.graph[e];
-            rel.evidence.push(evidence);
+            rel.evidence.append(&mut evidence);
             if rel.role.is_none() {
                 rel.role = role;
             }
@@ -159,7 +172,7 @@ impl GraphBuilder {
             Relation {
                 kind,
                 role,
-                evidence: vec![evidence],
+                evidence,
             },
         );
         g.edges_by_key.insert(key, e);

@@ -6,6 +6,7 @@ use std::collections::{BTreeSet, HashMap};
 use rayon::prelude::*;
 
 use crate::cue::Cue;
+use crate::edge::{Evidence, RelationKind};
 use crate::entity::{slug, Entity, EntityType};
 use crate::error::Result;
 use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
@@ -257,10 +258,32 @@ pub struct Merger<'a> {
     /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
     /// before costs the same in the millionth document as in the first.
     people: HashMap<String, Vec<usize>>,
-    /// Relations with their entities mapped to global indices, each with its subject's
-    /// certainty of affiliation in that document.
-    relations: Vec<(LocalRelation, Option<Certainty>)>,
+    /// The evidence of the corpus's relations, grouped by all that decides their edge: one
+    /// vector per group rather than one record per relation, which held every piece of
+    /// evidence twice over while the graph was built.
+    relations: HashMap<RelationGroup, GroupEvidence>,
+    /// Relations merged so far: the rank of the next one.
+    relations_seen: usize,
     documents: Vec<DocumentMeta>,
+}
+
+/// What decides the edge of a relation: its entities as global indices, its kind, its
+/// subject's certainty of affiliation in its document, whether it names an office.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct RelationGroup {
+    subject: usize,
+    kind: RelationKind,
+    object: usize,
+    certainty: Option<Certainty>,
+    office: bool,
+}
+
+/// The evidence of a group, and its first role with that relation's rank in the corpus (the
+/// graph keeps the first role of an edge).
+#[derive(Debug, Default)]
+struct GroupEvidence {
+    role: Option<(usize, String)>,
+    evidence: Vec<Evidence>,
 }
 
 impl<'a> Merger<'a> {
@@ -271,7 +294,8 @@ impl<'a> Merger<'a> {
             entities: Vec::new(),
             by_key: HashMap::new(),
             people: HashMap::new(),
-            relations: Vec::new(),
+            relations: HashMap::new(),
+            relations_seen: 0,
             documents: Vec::new(),
         }
     }
@@ -332,13 +356,19 @@ impl<'a> Merger<'a> {
             }
         }
         for r in x.relations {
-            let certainty = x.entities[r.subject].affiliation.as_ref().map(|a| a.2);
-            let global = LocalRelation {
+            let group = RelationGroup {
                 subject: map[r.subject],
+                kind: r.kind,
                 object: map[r.object],
-                ..r
+                certainty: x.entities[r.subject].affiliation.as_ref().map(|a| a.2),
+                office: r.role.is_some(),
             };
-            self.relations.push((global, certainty));
+            let entry = self.relations.entry(group).or_default();
+            entry.evidence.push(r.evidence);
+            if let (None, Some(role)) = (&entry.role, r.role) {
+                entry.role = Some((self.relations_seen, role));
+            }
+            self.relations_seen += 1;
         }
         self.documents.push(x.meta);
     }
@@ -387,21 +417,26 @@ impl<'a> Merger<'a> {
                 state_ids.insert((g.entity_type, l.clone()), ids[i].clone());
             }
         }
+        // Groups with a role first, the earliest role first, so each edge keeps the first role
+        // the corpus gave it; the evidence of an edge is sorted by the graph.
+        let mut groups: Vec<(RelationGroup, GroupEvidence)> = self.relations.into_iter().collect();
+        groups.sort_by_key(|(_, g)| g.role.as_ref().map_or(usize::MAX, |r| r.0));
         for (
-            LocalRelation {
+            RelationGroup {
                 subject: s,
                 kind,
                 object: o,
-                evidence,
-                role,
+                certainty,
+                office,
             },
-            certainty,
-        ) in self.relations
+            GroupEvidence { role, evidence },
+        ) in groups
         {
+            let role = role.map(|r| r.1);
             let mut object = ids[o].clone();
             // An office (an edge with a role) whose state a document only guessed from context
             // may be bettered by another document.
-            if role.is_some() && certainty.is_none_or(|c| c < Certainty::Explicit) {
+            if office && certainty.is_none_or(|c| c < Certainty::Explicit) {
                 if let Some((label, t, c)) = &self.entities[s].affiliation {
                     if Some(*c) > certainty {
                         match state_ids.get(&(*t, label.clone())) {
@@ -415,7 +450,7 @@ impl<'a> Merger<'a> {
                     }
                 }
             }
-            graph.add_relation(&ids[s], kind, &object, evidence, role);
+            graph.add_evidence(&ids[s], kind, &object, evidence, role);
         }
         graph.finish()
     }

@@ -12,7 +12,7 @@ use crate::schema::Schema;
 
 /// How sure the text makes us of an official's state.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Certainty {
     /// Only the document's context suggests it (dateline, main state of the article).
