@@ -104,9 +104,9 @@ fn stages(c: &mut Criterion) {
             |xs| {
                 let mut m = Merger::new(&schema, &recognizer.gazetteer);
                 for x in xs {
-                    m.add(x);
+                    m.add(x).expect("evidence in memory");
                 }
-                m.finish()
+                m.finish().expect("evidence in memory")
             },
             BatchSize::LargeInput,
         )

@@ -173,8 +173,8 @@ pub struct Report {
 
 const CORE_TYPES: [&str; 4] = ["state", "official", "group", "operation"];
 
-/// Scores a graph against gold annotations.
-pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
+/// Scores a graph against gold annotations (errors come from reading evidence kept on disk).
+pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> std::io::Result<Report> {
     let mut index: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for e in &gold.entities {
         for a in &e.aliases {
@@ -239,7 +239,8 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
 
     // System triples per document, with one supporting sentence each.
     let mut triples: BTreeMap<(String, String, String, String), String> = BTreeMap::new();
-    for e in graph.edges() {
+    for e in graph.read_edges()? {
+        let e = e?;
         let s = node_gold[e.source.id.as_str()].clone();
         let o = node_gold[e.target.id.as_str()].clone();
         for ev in &e.relation.evidence {
@@ -339,7 +340,7 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> Report {
             },
         ));
     }
-    report
+    Ok(report)
 }
 
 impl Report {
@@ -448,7 +449,7 @@ mod tests {
         g.add_relation("rahmani", kind("called"), "pakistan", ev("d1"), None); // symmetric
         g.add_relation("mars", kind("struck"), "iran", ev("d1"), None); // false positive
         let g = g.finish();
-        let r = score(&g, &gold());
+        let r = score(&g, &gold()).unwrap();
         assert_eq!(r.found_entities, 3);
         assert_eq!(r.spurious, ["Mars (state)"]);
         let struck = &r.relations.iter().find(|(n, _)| n == "struck").unwrap().1;

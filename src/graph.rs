@@ -1,11 +1,15 @@
 //! The knowledge graph: one node per entity, one edge per (subject, relation, object).
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::io;
+use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
 use crate::edge::{Evidence, Relation, RelationKind};
 use crate::entity::{Entity, EntityType};
+use crate::spill::{EvidenceReader, SpilledEvidence, SupportingSentence};
 
 /// A directed multigraph of entities and relations. Nodes are keyed by entity id and edges
 /// by (source id, relation, target id), so adding the same fact twice only adds evidence.
@@ -38,6 +42,9 @@ pub struct KnowledgeGraph {
     /// The relations of the schema the graph was built with, in schema order.
     vocabulary: Vec<RelationKind>,
     documents: BTreeMap<String, DocumentMeta>,
+    /// The evidence of every edge, when it is on disk rather than in the edges (a graph built
+    /// by a spilling [`Merger`](crate::Merger)): then [`KnowledgeGraph::read_edges`] reads it.
+    spilled: Option<Arc<SpilledEvidence>>,
 }
 
 /// What the graph knows of a source document: provenance for RDF and the JSON header.
@@ -54,15 +61,24 @@ pub struct DocumentMeta {
     pub url: Option<String>,
 }
 
-/// An edge seen from outside: its two ends and the relation.
-#[derive(Debug, Clone, Copy)]
+/// An edge seen from outside: its two ends and the relation, borrowed from the graph or,
+/// with its evidence read from disk, owned.
+#[derive(Debug, Clone)]
 pub struct EdgeView<'a> {
     pub source: &'a Entity,
     pub target: &'a Entity,
-    pub relation: &'a Relation,
+    pub relation: Cow<'a, Relation>,
+    /// The number of supporting sentences, known even where the evidence is on disk.
+    weight: usize,
 }
 
 impl EdgeView<'_> {
+    /// The number of sentences that support the edge: [`Relation::weight`] of its evidence,
+    /// wherever the evidence is kept.
+    pub fn weight(&self) -> usize {
+        self.weight
+    }
+
     /// Unique, deterministic edge id: `source|relation|target`.
     pub fn id(&self) -> String {
         format!(
@@ -142,15 +158,28 @@ impl GraphBuilder {
         subject: &str,
         kind: RelationKind,
         object: &str,
-        mut evidence: Vec<Evidence>,
+        evidence: Vec<Evidence>,
         role: Option<String>,
     ) -> bool {
+        self.add_edge(subject, kind, object, evidence, role)
+            .is_some()
+    }
+
+    /// [`GraphBuilder::add_evidence`], giving the edge the evidence went to.
+    pub(crate) fn add_edge(
+        &mut self,
+        subject: &str,
+        kind: RelationKind,
+        object: &str,
+        mut evidence: Vec<Evidence>,
+        role: Option<String>,
+    ) -> Option<EdgeIndex> {
         let g = &mut self.graph;
         let (Some(&s), Some(&o)) = (g.nodes_by_id.get(subject), g.nodes_by_id.get(object)) else {
-            return false;
+            return None;
         };
         if s == o {
-            return false;
+            return None;
         }
         let (s, o) = if kind.is_symmetric() && g.graph[o].id < g.graph[s].id {
             (o, s)
@@ -164,7 +193,7 @@ impl GraphBuilder {
             if rel.role.is_none() {
                 rel.role = role;
             }
-            return true;
+            return Some(e);
         }
         let e = g.graph.add_edge(
             s,
@@ -176,7 +205,7 @@ impl GraphBuilder {
             },
         );
         g.edges_by_key.insert(key, e);
-        true
+        Some(e)
     }
 
     /// The graph, each edge's evidence sorted with one piece per sentence: of several
@@ -228,31 +257,107 @@ impl KnowledgeGraph {
         nodes.into_iter()
     }
 
-    /// Edges in (source id, relation, target id) order.
+    /// Edges in (source id, relation, target id) order, with the evidence the graph holds in
+    /// memory: none for a graph whose evidence is on disk ([`KnowledgeGraph::evidence_on_disk`]),
+    /// whose edges with their evidence [`KnowledgeGraph::read_edges`] gives.
     pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
-        let mut edges: Vec<EdgeView<'_>> = self
-            .graph
-            .edge_indices()
-            .map(|e| {
-                let (s, t) = self
-                    .graph
-                    .edge_endpoints(e)
-                    .expect("edge index from the graph");
-                EdgeView {
-                    source: &self.graph[s],
-                    target: &self.graph[t],
-                    relation: &self.graph[e],
-                }
+        self.edge_order()
+            .into_iter()
+            .zip(0..)
+            .map(|(e, rank)| self.view(e, rank, None))
+    }
+
+    /// Edges in the order of [`KnowledgeGraph::edges`], each with all its evidence, read from
+    /// disk when the graph keeps it there.
+    pub fn read_edges(&self) -> io::Result<impl Iterator<Item = io::Result<EdgeView<'_>>>> {
+        let mut reader: Option<EvidenceReader<'_>> = match &self.spilled {
+            Some(spilled) => Some(spilled.evidence()?),
+            None => None,
+        };
+        Ok(self
+            .edge_order()
+            .into_iter()
+            .zip(0u32..)
+            .map(move |(e, rank)| match reader.as_mut() {
+                None => Ok(self.view(e, rank, None)),
+                Some(reader) => Ok(self.view(e, rank, Some(reader.edge(rank)?))),
+            }))
+    }
+
+    /// Whether the evidence of the edges is on disk, read by [`KnowledgeGraph::read_edges`].
+    pub fn evidence_on_disk(&self) -> bool {
+        self.spilled.is_some()
+    }
+
+    /// Every sentence that supports an edge, once, in (document id, index) order: of the
+    /// evidence citing it, the first in edge order gives its offsets and text.
+    pub fn sentences(
+        &self,
+    ) -> io::Result<Box<dyn Iterator<Item = io::Result<SupportingSentence>> + '_>> {
+        if let Some(spilled) = &self.spilled {
+            return Ok(Box::new(spilled.sentences()?));
+        }
+        let mut sentences: BTreeMap<(&str, usize), &Evidence> = BTreeMap::new();
+        for edge in self.edge_order() {
+            for e in &self.graph[edge].evidence {
+                sentences.entry((&e.doc, e.sentence)).or_insert(e);
+            }
+        }
+        Ok(Box::new(sentences.into_values().map(|e| {
+            Ok(SupportingSentence {
+                doc: e.doc.clone(),
+                index: e.sentence,
+                start: e.start,
+                end: e.end,
+                text: e.text.clone(),
             })
-            .collect();
-        edges.sort_by(|a, b| {
-            (&a.source.id, &a.relation.kind, &a.target.id).cmp(&(
-                &b.source.id,
-                &b.relation.kind,
-                &b.target.id,
-            ))
+        })))
+    }
+
+    /// The edge indices in (source id, relation, target id) order.
+    pub(crate) fn edge_order(&self) -> Vec<EdgeIndex> {
+        let mut edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+        edges.sort_by_cached_key(|&e| {
+            let (s, t) = self
+                .graph
+                .edge_endpoints(e)
+                .expect("edge index from the graph");
+            (&self.graph[s].id, &self.graph[e].kind, &self.graph[t].id)
         });
-        edges.into_iter()
+        edges
+    }
+
+    /// The view of edge `e`, of rank `rank` in edge order, with `evidence` in place of what
+    /// the graph holds if given.
+    fn view(&self, e: EdgeIndex, rank: u32, evidence: Option<Vec<Evidence>>) -> EdgeView<'_> {
+        let (s, t) = self
+            .graph
+            .edge_endpoints(e)
+            .expect("edge index from the graph");
+        let relation = &self.graph[e];
+        let weight = match (&evidence, &self.spilled) {
+            (Some(evidence), _) => evidence.len(),
+            (None, Some(spilled)) => spilled.weight(rank),
+            (None, None) => relation.weight(),
+        };
+        EdgeView {
+            weight,
+            source: &self.graph[s],
+            target: &self.graph[t],
+            relation: match evidence {
+                None => Cow::Borrowed(relation),
+                Some(evidence) => Cow::Owned(Relation {
+                    kind: relation.kind.clone(),
+                    role: relation.role.clone(),
+                    evidence,
+                }),
+            },
+        }
+    }
+
+    /// Hands the graph the evidence of its edges, on disk.
+    pub(crate) fn set_spilled(&mut self, spilled: SpilledEvidence) {
+        self.spilled = Some(Arc::new(spilled));
     }
 
     /// Number of entities of each type, in type order.
@@ -420,10 +525,8 @@ mod tests {
                 g.add_relation("iran", kind("struck"), "pakistan", e, None);
             }
             let g = g.finish();
-            let kept: Vec<(&str, usize, usize)> = g
-                .edges()
-                .next()
-                .unwrap()
+            let edge = g.edges().next().unwrap();
+            let kept: Vec<(&str, usize, usize)> = edge
                 .relation
                 .evidence
                 .iter()

@@ -23,6 +23,7 @@ mod resolve;
 mod schema;
 mod segment;
 pub mod shard;
+mod spill;
 
 pub use cue::Cue;
 pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
@@ -50,3 +51,4 @@ pub use schema::{
     BUILTIN_FILES,
 };
 pub use segment::{segment, tokenize, Sentence, Token, TokenKind};
+pub use spill::SupportingSentence;

@@ -295,16 +295,15 @@ fn graph_of(
         ProgressBar::hidden()
     };
     let pipeline = Pipeline::new(&schema);
-    let mut merger = pipeline.merger();
+    let mut merger = pipeline.spilling_merger()?;
     let progress = |bytes| bar.inc(bytes);
     let documents = pipeline.extract_streaming(&sources, &mut warnings, &progress, &mut |x| {
         if let Some(shard) = shard.as_deref_mut() {
             shard.write(&x)?;
         }
-        merger.add(x);
-        Ok(())
+        merger.add(x)
     })?;
-    let graph = merger.finish();
+    let graph = merger.finish()?;
     bar.finish_and_clear();
     if !common.quiet {
         for w in &warnings {
@@ -373,16 +372,16 @@ fn merge(args: MergeArgs) -> anyhow::Result<()> {
     let started = Instant::now();
     let schema = args.schema.load()?;
     let pipeline = Pipeline::new(&schema);
-    let mut merger = pipeline.merger();
+    let mut merger = pipeline.spilling_merger()?;
     let mut documents = 0;
     for path in &args.shards {
         for extraction in ShardReader::open(path, &schema)? {
-            merger.add(extraction?);
+            merger.add(extraction?)?;
             documents += 1;
         }
     }
     let built = Built {
-        graph: merger.finish(),
+        graph: merger.finish()?,
         documents,
         warnings: Vec::new(),
         large: false,
@@ -468,7 +467,7 @@ fn summary(built: &Built, started: Instant) {
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
     let built = graph_of(&args.common, None, None)?;
     let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations)?;
-    let report = newsgraph::eval::score(&built.graph, &gold);
+    let report = newsgraph::eval::score(&built.graph, &gold)?;
     print!("{}", report.render(args.verbose));
     Ok(())
 }

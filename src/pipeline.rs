@@ -15,6 +15,7 @@ use crate::mentions::Recognizer;
 use crate::relations::{extract, LocalRelation};
 use crate::resolve::{person_keys, resolve, same_person, Certainty, LocalEntity};
 use crate::schema::Schema;
+use crate::spill::{EvidenceSpill, BUCKET_BYTES};
 
 /// What one document contributes to the graph: all that [`Merger`] needs of it, which is
 /// also what a shard keeps of each document (see [`crate::shard`]).
@@ -124,18 +125,38 @@ impl<'s> Pipeline<'s> {
             .collect()
     }
 
-    /// Builds the graph of a corpus held in memory: (document id, text) pairs.
+    /// Builds the graph of a corpus held in memory: (document id, text) pairs. The graph
+    /// holds its evidence in memory.
     pub fn build(&self, docs: &[(String, String)]) -> KnowledgeGraph {
         let mut merger = self.merger();
         for extraction in self.extract_all(docs) {
-            merger.add(extraction);
+            merger
+                .add(extraction)
+                .expect("a merger that holds its evidence in memory does no I/O");
         }
-        merger.finish()
+        merger
+            .finish()
+            .expect("a merger that holds its evidence in memory does no I/O")
     }
 
-    /// A merger of this pipeline's extractions (or of a shard's, see [`crate::shard`]).
+    /// A merger of this pipeline's extractions (or of a shard's, see [`crate::shard`]) that
+    /// holds their evidence in memory.
     pub fn merger(&self) -> Merger<'_> {
         Merger::new(self.recognizer.schema, &self.recognizer.gazetteer)
+    }
+
+    /// A merger that writes the evidence to disk as it comes (in a temporary directory of
+    /// `TMPDIR`), so that its memory is bounded by the graph, not the corpus; the graph it
+    /// builds reads the evidence from there ([`KnowledgeGraph::read_edges`]).
+    pub fn spilling_merger(&self) -> Result<Merger<'_>> {
+        self.merger_sorting_in(BUCKET_BYTES)
+    }
+
+    /// A spilling merger whose evidence is sorted in buckets of about `bucket_bytes`.
+    fn merger_sorting_in(&self, bucket_bytes: u64) -> Result<Merger<'_>> {
+        let mut merger = self.merger();
+        merger.evidence = GroupEvidence::Disk(EvidenceSpill::new(bucket_bytes)?);
+        Ok(merger)
     }
 
     /// Reads and extracts the documents of `sources` in batches (see [`inputs`]), each batch
@@ -190,19 +211,18 @@ impl<'s> Pipeline<'s> {
     }
 
     /// Builds the graph of a corpus read from `sources` (see
-    /// [`Pipeline::extract_streaming`]); returns it with the number of documents.
+    /// [`Pipeline::extract_streaming`]), its evidence on disk (see
+    /// [`Pipeline::spilling_merger`]); returns it with the number of documents.
     pub fn build_streaming(
         &self,
         sources: &[Source],
         warnings: &mut Vec<Warning>,
         progress: &(dyn Fn(u64) + Sync),
     ) -> Result<(KnowledgeGraph, usize)> {
-        let mut merger = self.merger();
-        let documents = self.extract_streaming(sources, warnings, progress, &mut |x| {
-            merger.add(x);
-            Ok(())
-        })?;
-        Ok((merger.finish(), documents))
+        let mut merger = self.spilling_merger()?;
+        let documents =
+            self.extract_streaming(sources, warnings, progress, &mut |x| merger.add(x))?;
+        Ok((merger.finish()?, documents))
     }
 }
 
@@ -258,10 +278,14 @@ pub struct Merger<'a> {
     /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
     /// before costs the same in the millionth document as in the first.
     people: HashMap<String, Vec<usize>>,
-    /// The evidence of the corpus's relations, grouped by all that decides their edge: one
-    /// vector per group rather than one record per relation, which held every piece of
-    /// evidence twice over while the graph was built.
-    relations: HashMap<RelationGroup, GroupEvidence>,
+    /// The corpus's relations, grouped by all that decides their edge, each group numbered
+    /// in order of first appearance.
+    groups: HashMap<RelationGroup, u32>,
+    /// Each group and its first role, with that relation's rank in the corpus (the graph
+    /// keeps the first role of an edge).
+    group_roles: Vec<(RelationGroup, Option<(usize, String)>)>,
+    /// The evidence of each group.
+    evidence: GroupEvidence,
     /// Relations merged so far: the rank of the next one.
     relations_seen: usize,
     documents: Vec<DocumentMeta>,
@@ -278,12 +302,13 @@ struct RelationGroup {
     office: bool,
 }
 
-/// The evidence of a group, and its first role with that relation's rank in the corpus (the
-/// graph keeps the first role of an edge).
-#[derive(Debug, Default)]
-struct GroupEvidence {
-    role: Option<(usize, String)>,
-    evidence: Vec<Evidence>,
+/// Where the evidence of the groups is kept while documents are merged.
+enum GroupEvidence {
+    /// One vector per group (rather than one record per relation, which held every piece
+    /// of evidence twice over while the graph was built).
+    Memory(Vec<Vec<Evidence>>),
+    /// On disk, tagged with its group and document; memory holds neither.
+    Disk(EvidenceSpill),
 }
 
 impl<'a> Merger<'a> {
@@ -294,7 +319,9 @@ impl<'a> Merger<'a> {
             entities: Vec::new(),
             by_key: HashMap::new(),
             people: HashMap::new(),
-            relations: HashMap::new(),
+            groups: HashMap::new(),
+            group_roles: Vec::new(),
+            evidence: GroupEvidence::Memory(Vec::new()),
             relations_seen: 0,
             documents: Vec::new(),
         }
@@ -334,7 +361,8 @@ impl<'a> Merger<'a> {
         g
     }
 
-    pub fn add(&mut self, x: Extraction) {
+    /// Merges the next document's extraction (errors come from writing evidence to disk).
+    pub fn add(&mut self, x: Extraction) -> Result<()> {
         let map: Vec<usize> = x.entities.iter().map(|e| self.global(e)).collect();
         for (e, &g) in x.entities.iter().zip(&map) {
             let ge = &mut self.entities[g];
@@ -363,18 +391,39 @@ impl<'a> Merger<'a> {
                 certainty: x.entities[r.subject].affiliation.as_ref().map(|a| a.2),
                 office: r.role.is_some(),
             };
-            let entry = self.relations.entry(group).or_default();
-            entry.evidence.push(r.evidence);
-            if let (None, Some(role)) = (&entry.role, r.role) {
-                entry.role = Some((self.relations_seen, role));
+            let next = self.group_roles.len() as u32;
+            let id = *self.groups.entry(group.clone()).or_insert(next);
+            if id == next {
+                self.group_roles.push((group, None));
+            }
+            let role = &mut self.group_roles[id as usize].1;
+            if let (None, Some(r)) = (&role, r.role) {
+                *role = Some((self.relations_seen, r));
             }
             self.relations_seen += 1;
+            match &mut self.evidence {
+                GroupEvidence::Memory(groups) => {
+                    if groups.len() <= id as usize {
+                        groups.resize_with(id as usize + 1, Vec::new);
+                    }
+                    groups[id as usize].push(r.evidence);
+                }
+                GroupEvidence::Disk(spill) => {
+                    spill.push(id, self.documents.len() as u32, &r.evidence)?;
+                }
+            }
         }
         self.documents.push(x.meta);
+        Ok(())
     }
 
-    pub fn finish(self) -> KnowledgeGraph {
+    /// The graph of the documents merged (errors come from sorting evidence on disk).
+    pub fn finish(self) -> Result<KnowledgeGraph> {
         let mut graph = GraphBuilder::with_vocabulary(self.schema.relations.clone());
+        let doc_ids: Vec<String> = match self.evidence {
+            GroupEvidence::Disk(_) => self.documents.iter().map(|d| d.id.clone()).collect(),
+            GroupEvidence::Memory(_) => Vec::new(),
+        };
         for meta in self.documents {
             graph.add_document(meta);
         }
@@ -419,19 +468,25 @@ impl<'a> Merger<'a> {
         }
         // Groups with a role first, the earliest role first, so each edge keeps the first role
         // the corpus gave it; the evidence of an edge is sorted by the graph.
-        let mut groups: Vec<(RelationGroup, GroupEvidence)> = self.relations.into_iter().collect();
-        groups.sort_by_key(|(_, g)| g.role.as_ref().map_or(usize::MAX, |r| r.0));
-        for (
-            RelationGroup {
-                subject: s,
-                kind,
-                object: o,
-                certainty,
-                office,
-            },
-            GroupEvidence { role, evidence },
-        ) in groups
-        {
+        let mut order: Vec<usize> = (0..self.group_roles.len()).collect();
+        order.sort_by_key(|&g| self.group_roles[g].1.as_ref().map_or(usize::MAX, |r| r.0));
+        let (mut in_memory, spill) = match self.evidence {
+            GroupEvidence::Memory(groups) => (groups, None),
+            GroupEvidence::Disk(spill) => (Vec::new(), Some(spill)),
+        };
+        let mut group_roles: Vec<_> = self.group_roles.into_iter().map(Some).collect();
+        let mut edge_of = vec![None; group_roles.len()];
+        for g in order {
+            let (
+                RelationGroup {
+                    subject: s,
+                    kind,
+                    object: o,
+                    certainty,
+                    office,
+                },
+                role,
+            ) = group_roles[g].take().expect("each group once");
             let role = role.map(|r| r.1);
             let mut object = ids[o].clone();
             // An office (an edge with a role) whose state a document only guessed from context
@@ -450,9 +505,21 @@ impl<'a> Merger<'a> {
                     }
                 }
             }
-            graph.add_evidence(&ids[s], kind, &object, evidence, role);
+            let evidence = in_memory.get_mut(g).map(std::mem::take).unwrap_or_default();
+            edge_of[g] = graph.add_edge(&ids[s], kind, &object, evidence, role);
         }
-        graph.finish()
+        let mut graph = graph.finish();
+        if let Some(spill) = spill {
+            let order = graph.edge_order();
+            let mut rank = HashMap::with_capacity(order.len());
+            for (r, e) in order.iter().enumerate() {
+                rank.insert(*e, r as u32);
+            }
+            let edge_of: Vec<Option<u32>> = edge_of.iter().map(|e| e.map(|e| rank[&e])).collect();
+            let doc_ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
+            graph.set_spilled(spill.finish(&edge_of, order.len(), &doc_ids)?);
+        }
+        Ok(graph)
     }
 }
 
@@ -484,6 +551,7 @@ fn best_label(g: &GlobalEntity) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ingest::list_sources;
     use crate::schema::tests::shipped_schema;
 
     const TEXT: &str =
@@ -503,6 +571,35 @@ mod tests {
         for (e1, e3) in one.edges().zip(three.edges()) {
             assert_eq!(e1.id(), e3.id());
             assert_eq!(e3.relation.weight(), 3 * e1.relation.weight());
+        }
+    }
+
+    /// The graph with its evidence on disk exports the bytes of the graph with its evidence in
+    /// memory, in every format, whether the sort takes one bucket or hundreds.
+    #[test]
+    fn evidence_on_disk_exports_what_memory_does() {
+        let pipeline = Pipeline::new(shipped_schema());
+        let inputs = ["seeds".into(), "tests/data/dev/corpus".into()];
+        let sources = list_sources(&inputs, &Default::default(), &mut Vec::new()).unwrap();
+        let build = |mut merger: Merger<'_>| {
+            pipeline
+                .extract_streaming(&sources, &mut Vec::new(), &|_| {}, &mut |x| merger.add(x))
+                .unwrap();
+            merger.finish().unwrap()
+        };
+        let memory = build(pipeline.merger());
+        assert!(!memory.evidence_on_disk());
+        assert!(memory.edge_count() > 100, "{}", memory.edge_count());
+        for bucket_bytes in [BUCKET_BYTES, 4096] {
+            let disk = build(pipeline.merger_sorting_in(bucket_bytes).unwrap());
+            assert!(disk.evidence_on_disk());
+            for format in crate::export::Format::ALL {
+                let write = |g| crate::export::write_graph(g, format, Vec::new()).unwrap();
+                assert!(
+                    write(&memory) == write(&disk),
+                    "{format} differs with buckets of {bucket_bytes} bytes"
+                );
+            }
         }
     }
 

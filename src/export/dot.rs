@@ -100,8 +100,9 @@ impl<W: Write> WriterDotSerializer<W> {
         }
         let mut relations = BTreeSet::new();
         let mut linked = HashSet::new();
-        for edge in graph.edges() {
-            relations.insert(&edge.relation.kind);
+        for edge in graph.read_edges()? {
+            let edge = edge?;
+            relations.insert(edge.relation.kind.clone());
             linked.extend([edge.source.id.as_str(), edge.target.id.as_str()]);
             out.edge(&edge)?;
         }
@@ -212,7 +213,7 @@ impl<W: Write> DotOut<W> {
     }
 
     fn edge(&mut self, edge: &EdgeView<'_>) -> io::Result<()> {
-        let relation = edge.relation;
+        let relation = &*edge.relation;
         let weight = relation.weight();
         let mut tooltip = match weight {
             1 => relation.kind.as_str().to_owned(),
@@ -252,7 +253,7 @@ impl<W: Write> DotOut<W> {
 
     /// One node whose HTML-like label is a table: a swatch per entity type present, a line
     /// per relation present. A single node stays whole in every layout engine.
-    fn legend(&mut self, types: &[bool], relations: &BTreeSet<&RelationKind>) -> io::Result<()> {
+    fn legend(&mut self, types: &[bool], relations: &BTreeSet<RelationKind>) -> io::Result<()> {
         let types: Vec<EntityType> = EntityType::ALL
             .into_iter()
             .filter(|&t| types[t as usize])
@@ -260,7 +261,7 @@ impl<W: Write> DotOut<W> {
         if types.is_empty() {
             return Ok(());
         }
-        let relations: Vec<&RelationKind> = relations.iter().copied().collect();
+        let relations: Vec<&RelationKind> = relations.iter().collect();
         let mut table = String::from(
             "<<table border=\"1\" cellborder=\"0\" cellspacing=\"3\" cellpadding=\"2\">\n    \
              <tr><td colspan=\"2\"><b>Legend</b></td></tr>\n",

@@ -156,8 +156,8 @@ impl<W: Write> GexfOut<W> {
         }
         self.xml.end("nodes")?;
         self.xml.start("edges", &[])?;
-        for edge in graph.edges() {
-            self.edge(&edge)?;
+        for edge in graph.read_edges()? {
+            self.edge(&edge?)?;
         }
         self.xml.end("edges")?;
         self.xml.end("graph")?;
@@ -194,7 +194,7 @@ impl<W: Write> GexfOut<W> {
     }
 
     fn edge(&mut self, edge: &EdgeView<'_>) -> io::Result<()> {
-        let relation = edge.relation;
+        let relation = &*edge.relation;
         let kind = relation.kind.as_str();
         let id = edge.id();
         let weight = Int::from(relation.weight());

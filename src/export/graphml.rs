@@ -155,8 +155,8 @@ impl<W: Write> GraphMlOut<W> {
         for entity in graph.entities() {
             self.node(entity)?;
         }
-        for edge in graph.edges() {
-            self.edge(&edge, graph)?;
+        for edge in graph.read_edges()? {
+            self.edge(&edge?, graph)?;
         }
         self.xml.end("graph")?;
         self.xml.end("graphml")?;
@@ -181,7 +181,7 @@ impl<W: Write> GraphMlOut<W> {
     }
 
     fn edge(&mut self, edge: &EdgeView<'_>, graph: &KnowledgeGraph) -> io::Result<()> {
-        let relation = edge.relation;
+        let relation = &*edge.relation;
         let kind = relation.kind.as_str();
         let (source, target) = (nmtoken(&edge.source.id), nmtoken(&edge.target.id));
         let id = format!("{source}:{kind}:{target}");

@@ -4,10 +4,9 @@
 //! The document is written one node or edge per line (each serialized by serde straight to
 //! the writer), so it streams, diffs well in `out/`, and stays valid JSON.
 
-use std::collections::BTreeMap;
 use std::io::{self, Write};
 
-use serde::ser::SerializeSeq;
+use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::Serialize;
 
 use super::{distinct_documents, start_document, GraphWriter, HexColor};
@@ -71,9 +70,9 @@ impl<W: Write> WriterJsonSerializer<W> {
             serde_json::to_writer(&mut *w, &NodeRow::new(entity))?;
         }
         w.write_all(b"\n],\n\"edges\":[")?;
-        for (i, edge) in graph.edges().enumerate() {
+        for (i, edge) in graph.read_edges()?.enumerate() {
             w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *w, &EdgeRow::new(&edge, graph))?;
+            serde_json::to_writer(&mut *w, &EdgeRow::new(&edge?, graph))?;
         }
         w.write_all(b"\n]}\n")
     }
@@ -115,17 +114,34 @@ struct Sentences<'a>(&'a KnowledgeGraph);
 
 impl Serialize for Sentences<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut by_doc: BTreeMap<&str, BTreeMap<usize, &str>> = BTreeMap::new();
-        for edge in self.0.edges() {
-            for e in &edge.relation.evidence {
-                by_doc
-                    .entry(&e.doc)
-                    .or_default()
-                    .entry(e.sentence)
-                    .or_insert(&e.text);
+        // Sentences come sorted by document: each document's are gathered, then written.
+        let mut map = serializer.serialize_map(None)?;
+        let mut doc = String::new();
+        let mut texts: Vec<(usize, String)> = Vec::new();
+        for sentence in self.0.sentences().map_err(S::Error::custom)? {
+            let sentence = sentence.map_err(S::Error::custom)?;
+            if sentence.doc != doc {
+                if !texts.is_empty() {
+                    map.serialize_entry(&doc, &DocumentSentences(&texts))?;
+                }
+                texts.clear();
+                doc = sentence.doc;
             }
+            texts.push((sentence.index, sentence.text));
         }
-        serializer.collect_map(by_doc)
+        if !texts.is_empty() {
+            map.serialize_entry(&doc, &DocumentSentences(&texts))?;
+        }
+        map.end()
+    }
+}
+
+/// A document's sentences: `{index: text}`.
+struct DocumentSentences<'a>(&'a [(usize, String)]);
+
+impl Serialize for DocumentSentences<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(index, text)| (index, text)))
     }
 }
 
@@ -191,8 +207,8 @@ struct EdgeRow<'a> {
 }
 
 impl<'a> EdgeRow<'a> {
-    fn new(edge: &EdgeView<'a>, graph: &'a KnowledgeGraph) -> Self {
-        let relation = edge.relation;
+    fn new(edge: &'a EdgeView<'_>, graph: &'a KnowledgeGraph) -> Self {
+        let relation = &*edge.relation;
         EdgeRow {
             source: &edge.source.id,
             target: &edge.target.id,

@@ -69,8 +69,8 @@ impl Layout {
                 index[edge.source.id.as_str()],
                 index[edge.target.id.as_str()],
             );
-            weighted_degree[s] += edge.relation.weight();
-            weighted_degree[t] += edge.relation.weight();
+            weighted_degree[s] += edge.weight();
+            weighted_degree[t] += edge.weight();
             pairs.insert((s.min(t), s.max(t)));
         }
         let sizes: Vec<f64> = weighted_degree

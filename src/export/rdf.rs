@@ -45,6 +45,7 @@ use super::{distinct_documents, is_iso_date, GraphWriter, Int};
 use crate::edge::{Evidence, RelationKind};
 use crate::entity::{Entity, EntityType};
 use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph};
+use crate::spill::SupportingSentence;
 
 macro_rules! ng_ns {
     () => {
@@ -382,16 +383,17 @@ impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
 /// Where triples go (the Turtle, N-Triples or N-Quads serializer), and for N-Quads in which
 /// graph: the document a triple comes from, or the default graph for what the corpus as a
 /// whole says (entities, statements, their weights and codes).
-struct Sink<'w, 'f> {
+struct Sink<'w> {
     write: &'w mut dyn FnMut(TripleRef<'_>, Option<&str>) -> io::Result<()>,
     /// Whether each document has a graph (N-Quads): then the direct triple of an edge is
     /// written in each document that supports it.
     per_document: bool,
-    /// The graph of the next triples.
-    document: Option<&'f str>,
+    /// The graph of the next triples, when `per_document`: a document's, or the default
+    /// graph.
+    document: Option<String>,
 }
 
-impl<'w, 'f> Sink<'w, 'f> {
+impl<'w> Sink<'w> {
     fn new(
         write: &'w mut dyn FnMut(TripleRef<'_>, Option<&str>) -> io::Result<()>,
         per_document: bool,
@@ -403,8 +405,24 @@ impl<'w, 'f> Sink<'w, 'f> {
         }
     }
 
+    /// The next triples go to the graph of `document` (None: the default graph).
+    fn enter(&mut self, document: Option<&str>) {
+        if !self.per_document {
+            return;
+        }
+        match (document, &mut self.document) {
+            (Some(doc), Some(current)) => {
+                if current != doc {
+                    current.clear();
+                    current.push_str(doc);
+                }
+            }
+            (doc, current) => *current = doc.map(str::to_owned),
+        }
+    }
+
     fn put(&mut self, triple: TripleRef<'_>) -> io::Result<()> {
-        (self.write)(triple, self.document)
+        (self.write)(triple, self.document.as_deref())
     }
 }
 
@@ -424,37 +442,33 @@ struct Buffers {
 
 /// Walks the graph in its deterministic order: entities, then edges (each with its
 /// statement and evidence), then the sentences and the documents they cite.
-fn emit_graph<'g>(graph: &'g KnowledgeGraph, sink: &mut Sink<'_, 'g>) -> io::Result<()> {
+fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
     let mut buffers = Buffers::default();
     for entity in graph.entities() {
         emit_entity(entity, &mut buffers, sink)?;
     }
+    for edge in graph.read_edges()? {
+        emit_edge(&edge?, &mut buffers, sink)?;
+    }
     // Every cited document gets its node, with or without metadata, so `oa:hasSource`
-    // always points to an `ng:Document`.
-    let mut documents: BTreeMap<&str, Option<&DocumentMeta>> = BTreeMap::new();
-    let mut sentences: BTreeMap<(&str, usize), &Evidence> = BTreeMap::new();
-    let mut dates: Vec<&str> = Vec::new();
-    for edge in graph.edges() {
-        documents.extend(distinct_documents(edge.relation).map(|d| (d, None)));
-        for e in &edge.relation.evidence {
-            sentences.entry((e.doc.as_str(), e.sentence)).or_insert(e);
-        }
-        emit_edge(&edge, &mut dates, &mut buffers, sink)?;
+    // always points to an `ng:Document`; every piece of evidence cites a sentence.
+    let mut documents: BTreeMap<String, Option<&DocumentMeta>> = BTreeMap::new();
+    for sentence in graph.sentences()? {
+        let sentence = sentence?;
+        sink.enter(Some(&sentence.doc));
+        emit_sentence(&sentence, &mut buffers, sink)?;
+        documents.entry(sentence.doc).or_insert(None);
     }
-    for evidence in sentences.into_values() {
-        sink.document = Some(&evidence.doc);
-        emit_sentence(evidence, &mut buffers, sink)?;
+    documents.extend(graph.documents().map(|d| (d.id.clone(), Some(d))));
+    for (id, meta) in &documents {
+        sink.enter(Some(id));
+        emit_document(id, *meta, &mut buffers, sink)?;
     }
-    documents.extend(graph.documents().map(|d| (d.id.as_str(), Some(d))));
-    for (id, meta) in documents {
-        sink.document = Some(id);
-        emit_document(id, meta, &mut buffers, sink)?;
-    }
-    sink.document = None;
+    sink.enter(None);
     Ok(())
 }
 
-fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io::Result<()> {
+fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
     set_iri(&mut b.subject, ENTITY_NS, &entity.id);
     let s = iri(&b.subject);
     sink.put(TripleRef::new(
@@ -482,13 +496,8 @@ fn emit_entity(entity: &Entity, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io:
     Ok(())
 }
 
-fn emit_edge<'g>(
-    edge: &EdgeView<'g>,
-    dates: &mut Vec<&'g str>,
-    b: &mut Buffers,
-    sink: &mut Sink<'_, 'g>,
-) -> io::Result<()> {
-    let relation = edge.relation;
+fn emit_edge(edge: &EdgeView<'_>, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
+    let relation = &*edge.relation;
     let property = relation_property(&relation.kind);
     let property = property.as_ref();
     set_iri(&mut b.subject, ENTITY_NS, &edge.source.id);
@@ -496,13 +505,13 @@ fn emit_edge<'g>(
     let (subject, object) = (iri(&b.subject), iri(&b.object));
     if sink.per_document {
         for doc in distinct_documents(relation) {
-            sink.document = Some(doc);
+            sink.enter(Some(doc));
             sink.put(TripleRef::new(subject, property, object))?;
         }
     } else {
         sink.put(TripleRef::new(subject, property, object))?;
     }
-    sink.document = None;
+    sink.enter(None);
 
     set_statement_iri(&mut b.statement, edge);
     let st = iri(&b.statement);
@@ -524,7 +533,7 @@ fn emit_edge<'g>(
             sink.put(TripleRef::new(st, p, string(value)))?;
         }
     }
-    dates.clear();
+    let mut dates: Vec<&str> = Vec::new();
     dates.extend(
         relation
             .evidence
@@ -538,28 +547,28 @@ fn emit_edge<'g>(
         sink.put(TripleRef::new(st, ng::DATE, typed(date, xsd::DATE)))?;
     }
     for doc in distinct_documents(relation) {
-        sink.document = Some(doc);
+        sink.enter(Some(doc));
         set_iri(&mut b.node, DOCUMENT_NS, doc);
         sink.put(TripleRef::new(st, PROV_WAS_DERIVED_FROM, iri(&b.node)))?;
     }
     for evidence in &relation.evidence {
-        sink.document = Some(&evidence.doc);
+        sink.enter(Some(&evidence.doc));
         set_evidence_iri(&mut b.evidence, &b.statement, evidence);
         sink.put(TripleRef::new(st, ng::EVIDENCE_PROP, iri(&b.evidence)))?;
     }
     for evidence in &relation.evidence {
-        sink.document = Some(&evidence.doc);
+        sink.enter(Some(&evidence.doc));
         emit_evidence(evidence, b, sink)?;
     }
-    sink.document = None;
+    sink.enter(None);
     Ok(())
 }
 
 /// One piece of evidence: an annotation of the sentence with what in it supports the
 /// statement (`ng:evidence` links the statement to it).
-fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io::Result<()> {
+fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> io::Result<()> {
     set_evidence_iri(&mut b.evidence, &b.statement, evidence);
-    set_sentence_iri(&mut b.sentence, evidence);
+    set_sentence_iri(&mut b.sentence, &evidence.doc, evidence.sentence);
     let ev = iri(&b.evidence);
     sink.put(TripleRef::new(ev, rdf::TYPE, ng::EVIDENCE))?;
     sink.put(TripleRef::new(ev, oa::HAS_TARGET, iri(&b.sentence)))?;
@@ -591,14 +600,24 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) 
 
 /// A supporting sentence, once: selected in its document by code-point offsets and by its
 /// text.
-fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) -> io::Result<()> {
-    set_sentence_iri(&mut b.sentence, evidence);
+fn emit_sentence(
+    sentence: &SupportingSentence,
+    b: &mut Buffers,
+    sink: &mut Sink<'_>,
+) -> io::Result<()> {
+    set_sentence_iri(&mut b.sentence, &sentence.doc, sentence.index);
     for (buf, suffix) in [(&mut b.position, "/position"), (&mut b.quote, "/quote")] {
         buf.clear();
         buf.push_str(&b.sentence);
         buf.push_str(suffix);
     }
-    set_iri(&mut b.node, DOCUMENT_NS, &evidence.doc);
+    set_iri(&mut b.node, DOCUMENT_NS, &sentence.doc);
+    let (start, end, index, text) = (
+        Int::from(sentence.start),
+        Int::from(sentence.end),
+        Int::from(sentence.index),
+        sentence.text.as_str(),
+    );
     let (sentence, position, quote) = (iri(&b.sentence), iri(&b.position), iri(&b.quote));
 
     sink.put(TripleRef::new(sentence, rdf::TYPE, ng::SENTENCE))?;
@@ -606,7 +625,7 @@ fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) 
     sink.put(TripleRef::new(
         sentence,
         ng::SENTENCE_INDEX,
-        typed(Int::from(evidence.sentence).as_str(), xsd::INTEGER),
+        typed(index.as_str(), xsd::INTEGER),
     ))?;
     sink.put(TripleRef::new(sentence, oa::HAS_SELECTOR, position))?;
     sink.put(TripleRef::new(sentence, oa::HAS_SELECTOR, quote))?;
@@ -616,7 +635,6 @@ fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) 
         rdf::TYPE,
         oa::TEXT_POSITION_SELECTOR,
     ))?;
-    let (start, end) = (Int::from(evidence.start), Int::from(evidence.end));
     sink.put(TripleRef::new(
         position,
         oa::START,
@@ -629,14 +647,14 @@ fn emit_sentence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_, '_>) 
     ))?;
 
     sink.put(TripleRef::new(quote, rdf::TYPE, oa::TEXT_QUOTE_SELECTOR))?;
-    sink.put(TripleRef::new(quote, oa::EXACT, string(&evidence.text)))
+    sink.put(TripleRef::new(quote, oa::EXACT, string(text)))
 }
 
 fn emit_document(
     id: &str,
     meta: Option<&DocumentMeta>,
     b: &mut Buffers,
-    sink: &mut Sink<'_, '_>,
+    sink: &mut Sink<'_>,
 ) -> io::Result<()> {
     set_iri(&mut b.subject, DOCUMENT_NS, id);
     let s = iri(&b.subject);
@@ -707,10 +725,10 @@ fn set_evidence_iri(buf: &mut String, statement: &str, e: &Evidence) {
 }
 
 /// `{SENTENCE_NS}{doc}/{sentence}`.
-fn set_sentence_iri(buf: &mut String, e: &Evidence) {
-    set_iri(buf, SENTENCE_NS, &e.doc);
+fn set_sentence_iri(buf: &mut String, doc: &str, sentence: usize) {
+    set_iri(buf, SENTENCE_NS, doc);
     buf.push('/');
-    buf.push_str(Int::from(e.sentence).as_str());
+    buf.push_str(Int::from(sentence).as_str());
 }
 
 /// Appends `segment` percent-encoded: everything but RFC 3987's `iunreserved` characters

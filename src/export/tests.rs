@@ -616,7 +616,7 @@ fn check_json(g: &KnowledgeGraph, doc: &str) {
     let edges = v["edges"].as_array().unwrap();
     assert_eq!(edges.len(), g.edge_count());
     for (edge, e) in edges.iter().zip(g.edges()) {
-        let r = e.relation;
+        let r = &*e.relation;
         assert_eq!(edge["source"], e.source.id.as_str());
         assert_eq!(edge["target"], e.target.id.as_str());
         assert_eq!(edge["key"], r.kind.as_str());
@@ -735,8 +735,9 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         .collect();
     assert_eq!(statements.len(), g.edge_count());
     // Each supporting sentence once, whatever the number of statements it supports.
-    let sentences: BTreeMap<(&str, usize), &str> = g
-        .edges()
+    let edges: Vec<_> = g.edges().collect();
+    let sentences: BTreeMap<(&str, usize), &str> = edges
+        .iter()
         .flat_map(|e| e.relation.evidence.iter())
         .map(|ev| ((ev.doc.as_str(), ev.sentence), ev.text.as_str()))
         .collect();
@@ -747,8 +748,8 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         all_values(&triples, &format!("{ONTOLOGY_NS}sentenceIndex")).len(),
         sentences.len()
     );
-    let mut triggers: Vec<String> = g
-        .edges()
+    let mut triggers: Vec<String> = edges
+        .iter()
         .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.trigger.clone()))
         .collect();
     triggers.sort();
@@ -756,8 +757,8 @@ fn check_rdf(g: &KnowledgeGraph, nt: &str, ttl: &str) {
         all_values(&triples, &format!("{ONTOLOGY_NS}trigger")),
         triggers
     );
-    let mut modalities: Vec<String> = g
-        .edges()
+    let mut modalities: Vec<String> = edges
+        .iter()
         .flat_map(|e| e.relation.evidence.iter().map(|ev| ev.modality.to_string()))
         .collect();
     modalities.sort();
@@ -1089,7 +1090,7 @@ fn check_graphml(g: &KnowledgeGraph, doc: &str) {
                 && node_ids.contains(edge.attr("target").unwrap())
         );
         let data = data_map(edge, &keys, "edge");
-        let r = e.relation;
+        let r = &*e.relation;
         // Gephi's edge type: parallel edges of different relations stay apart.
         assert_eq!(edge.attr("label"), Some(r.kind.as_str()));
         assert_eq!(data["relation"], r.kind.as_str());
@@ -1172,7 +1173,7 @@ fn check_gexf(g: &KnowledgeGraph, doc: &str) {
     let ids: BTreeSet<&str> = edges.iter().map(|e| e.attr("id").unwrap()).collect();
     assert_eq!(ids.len(), edges.len(), "edge ids are unique");
     for (edge, e) in edges.iter().zip(g.edges()) {
-        let r = e.relation;
+        let r = &*e.relation;
         assert_eq!(edge.attr("id").unwrap(), xml_policy(&e.id()));
         assert_eq!(edge.attr("source").unwrap(), xml_policy(&e.source.id));
         assert_eq!(edge.attr("kind"), Some(r.kind.as_str()));

@@ -1,0 +1,560 @@
+//! Evidence on disk: what lets a corpus of any size be built in memory bounded by its graph.
+//!
+//! The evidence of a corpus grows with the corpus (one record per supporting sentence and
+//! relation), its graph only with what the corpus is about. So while documents are merged,
+//! each piece of evidence is appended to a spill file, tagged with its relation group and its
+//! document, and memory keeps only the groups and their counts. Once the graph is settled
+//! (which group is which edge, in which order the exports list edges and documents), the spill
+//! is sorted on disk by a distribution sort: records go to buckets of contiguous edges, each
+//! bucket small enough to be sorted in memory, and the sorted buckets are written one after
+//! the other as the evidence file, every edge's evidence together, in export order, one piece
+//! per sentence. Its sentences go the same way to the sentence file, each once, sorted by
+//! document and index. Exports read both files as they write.
+//!
+//! Every file is a sequence of frames: a key (`u32` little-endian), a minor key (`u32`), the
+//! length of the body (`u32`) and the body, [postcard]-encoded:
+//!
+//! | file | key | minor | body |
+//! |---|---|---|---|
+//! | spill | relation group | document, in merge order | [`EvidenceBody`] |
+//! | evidence buckets, evidence file | edge, in export order | document, in id order | [`EvidenceBody`] |
+//! | sentence buckets, sentence file | document, in id order | sentence index | [`SentenceBody`] |
+//!
+//! The files live in a temporary directory (in `TMPDIR`), removed when the graph is dropped.
+
+use std::cmp::Ordering;
+use std::fs::{self, File};
+use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use tempfile::TempDir;
+
+use crate::edge::{Evidence, Modality};
+use crate::error::{Error, Result};
+
+/// The most bytes of spill a bucket is planned to hold: what one sort holds in memory (an
+/// edge with more evidence than this is a bucket of its own).
+pub(crate) const BUCKET_BYTES: u64 = 48 << 20;
+/// The most buckets a sort opens at once: beyond, buckets grow instead.
+const MAX_BUCKETS: u64 = 512;
+const FRAME_HEADER: usize = 12;
+
+/// The fields of a piece of evidence but its document (the frame's minor key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+struct EvidenceBody<'a> {
+    sentence: usize,
+    start: usize,
+    end: usize,
+    trigger_start: usize,
+    trigger_end: usize,
+    text: &'a str,
+    trigger: &'a str,
+    date: Option<&'a str>,
+    modality: Modality,
+    caller: Option<&'a str>,
+}
+
+impl<'a> EvidenceBody<'a> {
+    fn of(e: &'a Evidence) -> Self {
+        EvidenceBody {
+            sentence: e.sentence,
+            start: e.start,
+            end: e.end,
+            trigger_start: e.trigger_start,
+            trigger_end: e.trigger_end,
+            text: &e.text,
+            trigger: &e.trigger,
+            date: e.date.as_deref(),
+            modality: e.modality,
+            caller: e.caller.as_deref(),
+        }
+    }
+
+    fn to_evidence(self, doc: &str) -> Evidence {
+        Evidence {
+            doc: doc.to_owned(),
+            sentence: self.sentence,
+            start: self.start,
+            end: self.end,
+            trigger_start: self.trigger_start,
+            trigger_end: self.trigger_end,
+            text: self.text.to_owned(),
+            trigger: self.trigger.to_owned(),
+            date: self.date.map(str::to_owned),
+            modality: self.modality,
+            caller: self.caller.map(str::to_owned),
+        }
+    }
+}
+
+/// A supporting sentence: where it is in its document and what it says.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+struct SentenceBody<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+}
+
+/// A sentence that supports an edge, as [`crate::KnowledgeGraph::sentences`] lists them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SupportingSentence {
+    pub doc: String,
+    /// Index of the sentence in the document, from 0.
+    pub index: usize,
+    /// Code-point offsets of the sentence in the document (end exclusive).
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+fn write_frame<W: Write, T: Serialize>(
+    w: &mut W,
+    key: u32,
+    minor: u32,
+    body: &T,
+    scratch: &mut Vec<u8>,
+) -> io::Result<usize> {
+    scratch.clear();
+    let encoded = postcard::to_io(body, &mut *scratch).map_err(io::Error::other)?;
+    let len = u32::try_from(encoded.len()).map_err(io::Error::other)?;
+    w.write_all(&key.to_le_bytes())?;
+    w.write_all(&minor.to_le_bytes())?;
+    w.write_all(&len.to_le_bytes())?;
+    w.write_all(scratch)?;
+    Ok(FRAME_HEADER + scratch.len())
+}
+
+/// A frame read back: its keys and body.
+struct Frame {
+    key: u32,
+    minor: u32,
+    body: Vec<u8>,
+}
+
+/// Reads the next frame into `frame`; false at the end of the file.
+fn read_frame<R: Read>(r: &mut R, frame: &mut Frame) -> io::Result<bool> {
+    let mut header = [0u8; FRAME_HEADER];
+    match r.read_exact(&mut header[..1]) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(false),
+        Err(e) => return Err(e),
+    }
+    r.read_exact(&mut header[1..])?;
+    let word = |i: usize| u32::from_le_bytes(header[i..i + 4].try_into().expect("4 bytes"));
+    frame.key = word(0);
+    frame.minor = word(4);
+    frame.body.resize(word(8) as usize, 0);
+    r.read_exact(&mut frame.body)?;
+    Ok(true)
+}
+
+/// The frames of a whole buffer (a bucket read at once), borrowing their bodies.
+fn frames(bytes: &[u8]) -> impl Iterator<Item = (u32, u32, &[u8])> {
+    let mut rest = bytes;
+    std::iter::from_fn(move || {
+        if rest.len() < FRAME_HEADER {
+            return None;
+        }
+        let word = |i: usize| u32::from_le_bytes(rest[i..i + 4].try_into().expect("4 bytes"));
+        let (key, minor, len) = (word(0), word(4), word(8) as usize);
+        let body = rest.get(FRAME_HEADER..FRAME_HEADER + len)?;
+        rest = &rest[FRAME_HEADER + len..];
+        Some((key, minor, body))
+    })
+}
+
+fn decode<'a, T: Deserialize<'a>>(body: &'a [u8]) -> io::Result<T> {
+    postcard::from_bytes(body).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+}
+
+/// The evidence of a merge as it arrives, appended to a file in a temporary directory.
+pub(crate) struct EvidenceSpill {
+    dir: TempDir,
+    path: PathBuf,
+    writer: BufWriter<File>,
+    scratch: Vec<u8>,
+    /// The planned size of a bucket of the sort.
+    bucket_bytes: u64,
+    /// Bytes of spill of each relation group.
+    group_bytes: Vec<u64>,
+    /// Bytes of sentence text of each document, in merge order.
+    doc_bytes: Vec<u64>,
+}
+
+impl EvidenceSpill {
+    /// Starts a spill in a new temporary directory of `TMPDIR`, to be sorted in buckets of
+    /// about `bucket_bytes` (see [`BUCKET_BYTES`]).
+    pub(crate) fn new(bucket_bytes: u64) -> Result<Self> {
+        let tmp = std::env::temp_dir();
+        let dir = tempfile::Builder::new()
+            .prefix("newsgraph-evidence-")
+            .tempdir_in(&tmp)
+            .map_err(|e| Error::io(&tmp, e))?;
+        let path = dir.path().join("spill");
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        Ok(EvidenceSpill {
+            dir,
+            writer: BufWriter::with_capacity(1 << 16, file),
+            path,
+            scratch: Vec::new(),
+            bucket_bytes,
+            group_bytes: Vec::new(),
+            doc_bytes: Vec::new(),
+        })
+    }
+
+    /// Appends a piece of evidence of relation group `group` from document `doc` (documents
+    /// are numbered in merge order, groups as they are first seen).
+    pub(crate) fn push(&mut self, group: u32, doc: u32, evidence: &Evidence) -> Result<()> {
+        let written = write_frame(
+            &mut self.writer,
+            group,
+            doc,
+            &EvidenceBody::of(evidence),
+            &mut self.scratch,
+        )
+        .map_err(|e| Error::io(&self.path, e))?;
+        let (g, d) = (group as usize, doc as usize);
+        if self.group_bytes.len() <= g {
+            self.group_bytes.resize(g + 1, 0);
+        }
+        self.group_bytes[g] += written as u64;
+        if self.doc_bytes.len() <= d {
+            self.doc_bytes.resize(d + 1, 0);
+        }
+        self.doc_bytes[d] += (FRAME_HEADER + 16 + evidence.text.len()) as u64;
+        Ok(())
+    }
+
+    /// Sorts the spill into the evidence and sentence files of a graph.
+    ///
+    /// `edge_of[group]` is the rank of the group's edge in export order (None: the graph
+    /// refused the relation, a self-loop), `edges` the number of edges; `doc_ids[doc]` the id
+    /// of each document in merge order.
+    pub(crate) fn finish(
+        self,
+        edge_of: &[Option<u32>],
+        edges: usize,
+        doc_ids: &[&str],
+    ) -> Result<SpilledEvidence> {
+        let EvidenceSpill {
+            dir,
+            path,
+            writer,
+            group_bytes,
+            doc_bytes,
+            bucket_bytes,
+            ..
+        } = self;
+        writer
+            .into_inner()
+            .map_err(|e| Error::io(&path, e.into_error()))?;
+        // Documents in id order: an id's rank is its place in that order (documents that share
+        // an id share a rank, as in the graph they share a record).
+        let mut ids: Vec<&str> = doc_ids.to_vec();
+        ids.sort_unstable();
+        ids.dedup();
+        let rank_of: Vec<u32> = doc_ids
+            .iter()
+            .map(|id| ids.binary_search(id).expect("every id is listed") as u32)
+            .collect();
+
+        let mut edge_bytes = vec![0u64; edges];
+        for (g, bytes) in group_bytes.iter().enumerate() {
+            if let Some(Some(e)) = edge_of.get(g) {
+                edge_bytes[*e as usize] += bytes;
+            }
+        }
+        let mut rank_bytes = vec![0u64; ids.len()];
+        for (d, bytes) in doc_bytes.iter().enumerate() {
+            rank_bytes[rank_of[d] as usize] += bytes;
+        }
+
+        // Spill → evidence buckets (by edge), the document numbered by id.
+        let mut evidence_buckets = Buckets::new(dir.path(), "evidence", &edge_bytes, bucket_bytes)?;
+        let mut reader = open(&path)?;
+        let mut frame = Frame {
+            key: 0,
+            minor: 0,
+            body: Vec::new(),
+        };
+        while read_frame(&mut reader, &mut frame).map_err(|e| Error::io(&path, e))? {
+            if let Some(Some(edge)) = edge_of.get(frame.key as usize) {
+                evidence_buckets.push_raw(*edge, rank_of[frame.minor as usize], &frame.body)?;
+            }
+        }
+        drop(reader);
+        fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
+
+        // Each evidence bucket sorted, one piece per sentence, into the evidence file; the
+        // sentences cited, in edge order, to sentence buckets (by document).
+        let evidence_path = dir.path().join("evidence");
+        let mut evidence_file = create(&evidence_path)?;
+        let mut weights = vec![0u32; edges];
+        let mut sentence_buckets =
+            Buckets::new(dir.path(), "sentences", &rank_bytes, bucket_bytes)?;
+        let mut scratch = Vec::new();
+        for bucket in evidence_buckets.finish()? {
+            let bytes = bucket.read()?;
+            let mut records = frames(&bytes)
+                .map(|(edge, doc, body)| Ok((edge, doc, decode::<EvidenceBody>(body)?)))
+                .collect::<io::Result<Vec<_>>>()
+                .map_err(|e| Error::io(&bucket.path, e))?;
+            records.sort_unstable();
+            records.dedup_by(|later, first| {
+                (later.0, later.1, later.2.sentence) == (first.0, first.1, first.2.sentence)
+            });
+            for (edge, doc, body) in &records {
+                weights[*edge as usize] += 1;
+                write_frame(&mut evidence_file, *edge, *doc, body, &mut scratch)
+                    .map_err(|e| Error::io(&evidence_path, e))?;
+                let sentence = SentenceBody {
+                    start: body.start,
+                    end: body.end,
+                    text: body.text,
+                };
+                let index = u32::try_from(body.sentence)
+                    .map_err(|e| Error::io(&evidence_path, io::Error::other(e)))?;
+                sentence_buckets.push(*doc, index, &sentence)?;
+            }
+            drop(records);
+            bucket.remove()?;
+        }
+        close(evidence_file, &evidence_path)?;
+
+        // Each sentence bucket sorted by document and index, each sentence once (the first
+        // cited in edge order, as the sort is stable), into the sentence file.
+        let sentences_path = dir.path().join("sentences");
+        let mut sentence_file = create(&sentences_path)?;
+        for bucket in sentence_buckets.finish()? {
+            let bytes = bucket.read()?;
+            let mut records: Vec<(u32, u32, &[u8])> = frames(&bytes).collect();
+            records.sort_by_key(|&(doc, index, _)| (doc, index));
+            records.dedup_by_key(|&mut (doc, index, _)| (doc, index));
+            for (doc, index, body) in records {
+                let sentence: SentenceBody =
+                    decode(body).map_err(|e| Error::io(&bucket.path, e))?;
+                write_frame(&mut sentence_file, doc, index, &sentence, &mut scratch)
+                    .map_err(|e| Error::io(&sentences_path, e))?;
+            }
+            bucket.remove()?;
+        }
+        close(sentence_file, &sentences_path)?;
+
+        Ok(SpilledEvidence {
+            evidence: evidence_path,
+            sentences: sentences_path,
+            doc_ids: ids.into_iter().map(str::to_owned).collect(),
+            weights,
+            _dir: dir,
+        })
+    }
+}
+
+fn open(path: &Path) -> Result<BufReader<File>> {
+    let file = File::open(path).map_err(|e| Error::io(path, e))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
+}
+
+fn create(path: &Path) -> Result<BufWriter<File>> {
+    let file = File::create(path).map_err(|e| Error::io(path, e))?;
+    Ok(BufWriter::with_capacity(1 << 16, file))
+}
+
+fn close(writer: BufWriter<File>, path: &Path) -> Result<()> {
+    writer
+        .into_inner()
+        .map_err(|e| Error::io(path, e.into_error()))?;
+    Ok(())
+}
+
+/// The buckets of a distribution sort: keys cut into contiguous ranges of about
+/// [`BUCKET_BYTES`] each, from the bytes planned for each key.
+struct Buckets {
+    /// The first key after each bucket's range.
+    ends: Vec<u32>,
+    files: Vec<(PathBuf, BufWriter<File>)>,
+    scratch: Vec<u8>,
+}
+
+impl Buckets {
+    fn new(dir: &Path, name: &str, key_bytes: &[u64], bucket_bytes: u64) -> Result<Self> {
+        let total: u64 = key_bytes.iter().sum();
+        let budget = bucket_bytes.max(total / MAX_BUCKETS + 1);
+        let mut ends = Vec::new();
+        let mut filled = 0;
+        for (key, &bytes) in key_bytes.iter().enumerate() {
+            if filled > 0 && filled + bytes > budget {
+                ends.push(key as u32);
+                filled = 0;
+            }
+            filled += bytes;
+        }
+        ends.push(u32::try_from(key_bytes.len()).unwrap_or(u32::MAX));
+        let files = (0..ends.len())
+            .map(|i| {
+                let path = dir.join(format!("{name}-{i}"));
+                Ok((path.clone(), create(&path)?))
+            })
+            .collect::<Result<_>>()?;
+        Ok(Buckets {
+            ends,
+            files,
+            scratch: Vec::new(),
+        })
+    }
+
+    fn bucket(&mut self, key: u32) -> &mut (PathBuf, BufWriter<File>) {
+        let i = self.ends.partition_point(|&end| end <= key);
+        &mut self.files[i.min(self.ends.len() - 1)]
+    }
+
+    fn push<T: Serialize>(&mut self, key: u32, minor: u32, body: &T) -> Result<()> {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        let (path, file) = self.bucket(key);
+        let written = write_frame(file, key, minor, body, &mut scratch);
+        let result = written.map(drop).map_err(|e| Error::io(&*path, e));
+        self.scratch = scratch;
+        result
+    }
+
+    /// Appends a frame whose body is already encoded.
+    fn push_raw(&mut self, key: u32, minor: u32, body: &[u8]) -> Result<()> {
+        let (path, file) = self.bucket(key);
+        let len = u32::try_from(body.len()).expect("a body read from a frame");
+        [key, minor, len]
+            .iter()
+            .try_for_each(|word| file.write_all(&word.to_le_bytes()))
+            .and_then(|()| file.write_all(body))
+            .map_err(|e| Error::io(&*path, e))
+    }
+
+    /// The buckets, complete, in key order.
+    fn finish(self) -> Result<Vec<Bucket>> {
+        self.files
+            .into_iter()
+            .map(|(path, file)| {
+                close(file, &path)?;
+                Ok(Bucket { path })
+            })
+            .collect()
+    }
+}
+
+/// A complete bucket file.
+struct Bucket {
+    path: PathBuf,
+}
+
+impl Bucket {
+    fn read(&self) -> Result<Vec<u8>> {
+        fs::read(&self.path).map_err(|e| Error::io(&self.path, e))
+    }
+
+    fn remove(self) -> Result<()> {
+        fs::remove_file(&self.path).map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+/// The evidence of a graph on disk: the evidence file (every edge's evidence, in export order)
+/// and the sentence file, in their temporary directory.
+#[derive(Debug)]
+pub(crate) struct SpilledEvidence {
+    evidence: PathBuf,
+    sentences: PathBuf,
+    /// Document ids in id order: the minor key of evidence frames, the key of sentence frames.
+    doc_ids: Vec<String>,
+    /// The number of pieces of evidence of each edge, in export order.
+    weights: Vec<u32>,
+    _dir: TempDir,
+}
+
+impl SpilledEvidence {
+    /// The number of pieces of evidence of the edge of rank `edge`.
+    pub(crate) fn weight(&self, edge: u32) -> usize {
+        self.weights.get(edge as usize).map_or(0, |&w| w as usize)
+    }
+
+    /// A reader of the evidence file, edge by edge.
+    pub(crate) fn evidence(&self) -> io::Result<EvidenceReader<'_>> {
+        Ok(EvidenceReader {
+            reader: BufReader::with_capacity(1 << 16, File::open(&self.evidence)?),
+            doc_ids: &self.doc_ids,
+            frame: Frame {
+                key: 0,
+                minor: 0,
+                body: Vec::new(),
+            },
+            pending: false,
+            done: false,
+        })
+    }
+
+    /// The supporting sentences, by document id and index.
+    pub(crate) fn sentences(
+        &self,
+    ) -> io::Result<impl Iterator<Item = io::Result<SupportingSentence>> + '_> {
+        let mut reader = BufReader::with_capacity(1 << 16, File::open(&self.sentences)?);
+        let mut frame = Frame {
+            key: 0,
+            minor: 0,
+            body: Vec::new(),
+        };
+        Ok(std::iter::from_fn(move || {
+            match read_frame(&mut reader, &mut frame) {
+                Ok(false) => None,
+                Err(e) => Some(Err(e)),
+                Ok(true) => Some(
+                    decode::<SentenceBody>(&frame.body).map(|s| SupportingSentence {
+                        doc: self.doc_ids[frame.key as usize].clone(),
+                        index: frame.minor as usize,
+                        start: s.start,
+                        end: s.end,
+                        text: s.text.to_owned(),
+                    }),
+                ),
+            }
+        }))
+    }
+}
+
+/// Reads the evidence file one edge at a time, in export order.
+pub(crate) struct EvidenceReader<'s> {
+    reader: BufReader<File>,
+    doc_ids: &'s [String],
+    frame: Frame,
+    /// Whether `frame` holds a frame read but not yet taken.
+    pending: bool,
+    done: bool,
+}
+
+impl EvidenceReader<'_> {
+    /// The evidence of the edge of rank `edge`; edges must be asked for in order.
+    pub(crate) fn edge(&mut self, edge: u32) -> io::Result<Vec<Evidence>> {
+        let mut evidence = Vec::new();
+        loop {
+            if !self.pending {
+                if self.done || !read_frame(&mut self.reader, &mut self.frame)? {
+                    self.done = true;
+                    return Ok(evidence);
+                }
+                self.pending = true;
+            }
+            match self.frame.key.cmp(&edge) {
+                Ordering::Less => {
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        "evidence file out of order",
+                    ))
+                }
+                Ordering::Greater => return Ok(evidence),
+                Ordering::Equal => {
+                    let body: EvidenceBody = decode(&self.frame.body)?;
+                    evidence.push(body.to_evidence(&self.doc_ids[self.frame.minor as usize]));
+                    self.pending = false;
+                }
+            }
+        }
+    }
+}
