@@ -83,8 +83,8 @@ struct OutputArgs {
     /// Output directory, or - for standard output (with a single format).
     #[arg(long, short, default_value = "out", value_name = "DIR")]
     output: PathBuf,
-    /// Formats to write, comma-separated: turtle, ntriples, graphml, gexf, dot, json, and on
-    /// request nquads (one named graph per document).
+    /// Formats to write, comma-separated: turtle, ntriples, graphml, gexf, dot, json, html,
+    /// and on request nquads (one named graph per document).
     #[arg(long, value_delimiter = ',', default_values_t = Format::DEFAULT.to_vec(), value_name = "LIST")]
     format: Vec<Format>,
 }

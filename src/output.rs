@@ -105,7 +105,7 @@ mod tests {
         g.add_entity(Entity::new("Peru", EntityType::State));
         let g = g.finish();
         let written = write_exports(&g, &Format::DEFAULT, dir.path()).unwrap();
-        assert_eq!(written.len(), 6);
+        assert_eq!(written.len(), Format::DEFAULT.len());
         let names: Vec<String> = fs::read_dir(dir.path())
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())

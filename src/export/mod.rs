@@ -36,6 +36,7 @@ use crate::graph::KnowledgeGraph;
 mod dot;
 mod gexf;
 mod graphml;
+mod html;
 mod json;
 mod layout;
 mod rdf;
@@ -46,6 +47,7 @@ mod xml;
 pub use dot::{DotSerializer, WriterDotSerializer};
 pub use gexf::{GexfSerializer, WriterGexfSerializer};
 pub use graphml::{GraphMlSerializer, WriterGraphMlSerializer};
+pub use html::{HtmlSerializer, WriterHtmlSerializer};
 pub use json::{JsonSerializer, WriterJsonSerializer};
 pub use rdf::{
     document_iri, entity_iri, relation_property, NQuadsSerializer, NTriplesSerializer,
@@ -63,11 +65,12 @@ pub enum Format {
     Gexf,
     Dot,
     Json,
+    Html,
 }
 
 impl Format {
     /// Every format, in the order the CLI writes them.
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Turtle,
         Format::NTriples,
         Format::NQuads,
@@ -75,17 +78,19 @@ impl Format {
         Format::Gexf,
         Format::Dot,
         Format::Json,
+        Format::Html,
     ];
 
     /// The formats written when none is asked for: all but N-Quads, which is for sharded runs
     /// and for stores that keep provenance per graph.
-    pub const DEFAULT: [Format; 6] = [
+    pub const DEFAULT: [Format; 7] = [
         Format::Turtle,
         Format::NTriples,
         Format::GraphMl,
         Format::Gexf,
         Format::Dot,
         Format::Json,
+        Format::Html,
     ];
 
     /// The canonical name, as accepted by `--format` and printed by `Display`.
@@ -98,6 +103,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Dot => "dot",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -111,6 +117,7 @@ impl Format {
             Format::Gexf => "gexf",
             Format::Dot => "dot",
             Format::Json => "json",
+            Format::Html => "html",
         }
     }
 
@@ -124,6 +131,7 @@ impl Format {
             Format::Gexf => "graph.gexf",
             Format::Dot => "graph.dot",
             Format::Json => "graph.json",
+            Format::Html => "graph.html",
         }
     }
 }
@@ -137,7 +145,7 @@ impl fmt::Display for Format {
 /// A `--format` value that names no format.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error(
-    "unknown format {0:?} (expected one of turtle|ttl, ntriples|nt, nquads|nq, graphml, gexf, dot, json)"
+    "unknown format {0:?} (expected one of turtle|ttl, ntriples|nt, nquads|nq, graphml, gexf, dot, json, html)"
 )]
 pub struct ParseFormatError(pub String);
 
@@ -169,6 +177,7 @@ pub fn write_graph<W: Write>(graph: &KnowledgeGraph, format: Format, w: W) -> io
         Format::Gexf => run(GexfSerializer::new().for_writer(w), graph),
         Format::Dot => run(DotSerializer::new().for_writer(w), graph),
         Format::Json => run(JsonSerializer::new().for_writer(w), graph),
+        Format::Html => run(HtmlSerializer::new().for_writer(w), graph),
     }
 }
 
@@ -178,7 +187,7 @@ trait GraphWriter<W> {
     fn finish(self) -> io::Result<W>;
 }
 
-/// Guards the formats whose file holds exactly one graph (JSON, GraphML, GEXF, DOT): a
+/// Guards the formats whose file holds exactly one graph (JSON, GraphML, GEXF, DOT, HTML): a
 /// second `serialize_graph` would produce an invalid document, so it is refused.
 fn start_document(written: &mut bool) -> io::Result<()> {
     if std::mem::replace(written, true) {

@@ -282,6 +282,44 @@ fn snapshot_json() {
     insta::assert_snapshot!("json", export(&fixture(), Format::Json));
 }
 
+/// The page's embedded data (the fixture's label and alias hold `<`, `&`, quotes and a
+/// newline): the rest of the page is the template and Cytoscape.js, the same in every page.
+#[test]
+fn snapshot_html_data() {
+    let page = export(&fixture(), Format::Html);
+    insta::assert_snapshot!("html_data", html_data(&page));
+}
+
+/// Names and sentences made to end the data's script, open a comment or end a JavaScript
+/// line stay inside the data and come back unchanged.
+#[test]
+fn html_keeps_hostile_text_inside_its_data() {
+    let name = "Vakaria </script><script>alert('x & \"y\"')</script>\n<!-- \u{2028}\u{2029}";
+    let sentence = "Bakaria said </SCRIPT > struck \u{2028} it.";
+    let mut g = GraphBuilder::with_vocabulary(shipped_schema().relations.clone());
+    g.add_entity(Entity::new(name, EntityType::State));
+    g.add_entity(Entity::new("Bakaria", EntityType::State));
+    let vakaria = slug(name);
+    g.add_relation(
+        "bakaria",
+        kind("struck"),
+        &vakaria,
+        evidence("d", 0, sentence, "struck", None),
+        None,
+    );
+    let g = g.finish();
+    let page = export(&g, Format::Html);
+    check_html(&g, &page);
+    let data = html_data(&page);
+    assert!(data.contains(
+        r#"Vakaria \u003c/script>\u003cscript>alert('x & \"y\"')\u003c/script>\n\u003c!-- \u2028\u2029"#
+    ));
+    let data: serde_json::Value = serde_json::from_str(data).unwrap();
+    let label = |i: usize| data["nodes"][i]["label"].as_str().unwrap();
+    assert!([label(0), label(1)].contains(&name));
+    assert_eq!(data["sentences"][0]["text"], sentence);
+}
+
 #[test]
 fn fixture_round_trips_through_every_parser() {
     check_all(&fixture());
@@ -419,8 +457,8 @@ fn hostile_text(max_pieces: usize) -> impl Strategy<Value = String> + Clone {
     let special = prop::sample::select(vec![
         '"', '\'', '<', '>', '&', ']', '\\', '\n', '\r', '\t', '\0', '\u{1}', '\u{B}', '\u{1F}',
         '\u{7F}', '\u{85}', '\u{FFFD}', '\u{FFFE}', '\u{FFFF}', '\u{200F}', '\u{202E}', '\u{2028}',
-        '\u{E000}', 'é', '漢', '🦀', ' ', '-', '.', ':', '|', '%', '#', '/', '{', '}', '@', ';',
-        '^', '`',
+        '\u{2029}', '\u{E000}', 'é', '漢', '🦀', ' ', '-', '.', ':', '|', '%', '#', '/', '{', '}',
+        '@', ';', '^', '`',
     ]);
     let snippet = prop::sample::select(vec![
         "]]>",
@@ -433,6 +471,9 @@ fn hostile_text(max_pieces: usize) -> impl Strategy<Value = String> + Clone {
         "\u{202E}abc",
         "--",
         "%41",
+        "</script>",
+        "</ScRiPt ",
+        "<script>",
     ]);
     let piece = prop_oneof![
         3 => prop::collection::vec(special, 1..4).prop_map(|v| v.into_iter().collect::<String>()),
@@ -582,6 +623,29 @@ proptest! {
     }
 }
 
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever an entity's name (any Unicode, or text made to close a script), the page's
+    /// data parses and gives the name back unchanged.
+    #[test]
+    fn any_entity_name_keeps_the_page_data_parseable(
+        name in prop_oneof![any::<String>(), hostile_text(16)],
+        alias in hostile_text(8),
+    ) {
+        let mut g = GraphBuilder::new();
+        let mut e = Entity::new(name.clone(), EntityType::Person);
+        e.aliases.insert(alias.clone());
+        g.add_entity(e);
+        let g = g.finish();
+        let page = export(&g, Format::Html);
+        let data: serde_json::Value = serde_json::from_str(html_data(&page)).expect("the data is JSON");
+        prop_assert_eq!(data["nodes"][0]["label"].as_str(), Some(g.entities().next().unwrap().label.as_str()));
+        prop_assert!(data["nodes"][0]["aliases"].as_array().unwrap().iter().any(|a| a == alias.as_str()));
+        check_html(&g, &page);
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // Checks, one per format, each reading the export back with a real parser
 
@@ -592,6 +656,111 @@ fn check_all(g: &KnowledgeGraph) {
     check_graphml(g, &export(g, Format::GraphMl));
     check_gexf(g, &export(g, Format::Gexf));
     check_dot(g, &export(g, Format::Dot));
+    check_html(g, &export(g, Format::Html));
+}
+
+const DATA_SCRIPT: &str = r#"<script id="newsgraph-data" type="application/json">"#;
+
+/// The text of the page's data script, as an HTML parser delimits it: up to the first
+/// `</script` in any case.
+fn html_data(page: &str) -> &str {
+    let start = page.find(DATA_SCRIPT).expect("a data script") + DATA_SCRIPT.len();
+    let body = &page[start..];
+    let end = body
+        .to_ascii_lowercase()
+        .find("</script")
+        .expect("the data script ends");
+    &body[..end]
+}
+
+/// The page: three scripts, none closed early (Cytoscape.js with its licence, the data, the
+/// explorer); the data parses as JSON and holds the graph (each sentence once, each trigger
+/// inside its sentence), and nothing is loaded from elsewhere.
+fn check_html(g: &KnowledgeGraph, page: &str) {
+    assert!(page.starts_with("<!DOCTYPE html>"));
+    assert!(page.contains("Content-Security-Policy"));
+    assert!(
+        page.contains("Permission is hereby granted, free of charge"),
+        "Cytoscape's licence"
+    );
+    let lower = page.to_ascii_lowercase();
+    assert_eq!(
+        lower.matches("<script").count(),
+        3,
+        "a script element too many"
+    );
+    assert_eq!(
+        lower.matches("</script").count(),
+        3,
+        "a script element was closed early"
+    );
+    assert!(
+        !lower.contains("<script src") && !lower.contains("<link") && !lower.contains("<iframe"),
+        "the page loads something"
+    );
+    let text = html_data(page);
+    assert!(
+        !text.contains(['<', '\u{2028}', '\u{2029}']),
+        "the data holds a character that can end its script or a JavaScript line"
+    );
+    let data: serde_json::Value = serde_json::from_str(text).expect("the data is JSON");
+    let limit = data["evidence_limit"].as_u64().unwrap() as usize;
+    let nodes = data["nodes"].as_array().unwrap();
+    assert_eq!(nodes.len(), g.node_count());
+    for (node, e) in nodes.iter().zip(g.entities()) {
+        assert_eq!(node["id"], e.id.as_str());
+        assert_eq!(node["label"], e.label.as_str());
+        assert_eq!(
+            data["types"][node["type"].as_u64().unwrap() as usize]["name"],
+            e.entity_type.as_str()
+        );
+        let aliases: Vec<&str> = node["aliases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a.as_str().unwrap())
+            .collect();
+        assert_eq!(
+            aliases,
+            e.aliases.iter().map(String::as_str).collect::<Vec<_>>()
+        );
+        assert!(node["x"].as_f64().unwrap().is_finite() && node["y"].as_f64().unwrap().is_finite());
+    }
+    let sentences = data["sentences"].as_array().unwrap();
+    let keys: HashSet<(u64, u64)> = sentences
+        .iter()
+        .map(|s| (s["doc"].as_u64().unwrap(), s["index"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(keys.len(), sentences.len(), "a sentence is stored twice");
+    let edges = data["edges"].as_array().unwrap();
+    assert_eq!(edges.len(), g.edge_count());
+    for (edge, e) in edges.iter().zip(g.edges()) {
+        let end = |key: &str| &nodes[edge[key].as_u64().unwrap() as usize]["id"];
+        assert_eq!(end("source"), e.source.id.as_str());
+        assert_eq!(end("target"), e.target.id.as_str());
+        assert_eq!(
+            data["relations"][edge["relation"].as_u64().unwrap() as usize]["name"],
+            e.relation.kind.as_str()
+        );
+        assert_eq!(edge["weight"], e.relation.weight());
+        let evidence = edge["evidence"].as_array().unwrap();
+        assert_eq!(evidence.len(), e.relation.evidence.len().min(limit));
+        for (row, ev) in evidence.iter().zip(&e.relation.evidence) {
+            let sentence = &sentences[row["sentence"].as_u64().unwrap() as usize];
+            assert_eq!(sentence["text"], ev.text.as_str());
+            assert_eq!(
+                data["documents"][sentence["doc"].as_u64().unwrap() as usize]["id"],
+                ev.doc.as_str()
+            );
+            assert_eq!(row["modality"], ev.modality.as_str());
+            assert_eq!(row["date"].as_str(), ev.date.as_deref());
+            let [a, b] = [0, 1].map(|k| row["trigger"][k].as_u64().unwrap() as usize);
+            if !ev.trigger.is_empty() && ev.text.contains(ev.trigger.as_str()) {
+                let chars: Vec<char> = ev.text.chars().collect();
+                assert_eq!(chars[a..b].iter().collect::<String>(), ev.trigger);
+            }
+        }
+    }
 }
 
 fn check_json(g: &KnowledgeGraph, doc: &str) {

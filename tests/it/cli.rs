@@ -14,7 +14,7 @@ fn newsgraph() -> Command {
 }
 
 #[test]
-fn build_on_the_seeds_writes_six_files_and_a_summary() {
+fn build_on_the_seeds_writes_every_file_and_a_summary() {
     let out = tempfile::tempdir().unwrap();
     newsgraph()
         .args(["build", "seeds", "-o"])
@@ -22,7 +22,7 @@ fn build_on_the_seeds_writes_six_files_and_a_summary() {
         .assert()
         .success()
         .stderr(predicate::str::contains("5 documents").and(predicate::str::contains("struck")));
-    for ext in ["ttl", "nt", "graphml", "gexf", "dot", "json"] {
+    for ext in ["ttl", "nt", "graphml", "gexf", "dot", "json", "html"] {
         let path = out.path().join(format!("graph.{ext}"));
         assert!(
             fs::metadata(&path).unwrap().len() > 100,

@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Stdio;
 
 use assert_cmd::Command;
+use newsgraph::export::Format;
 use predicates::prelude::*;
 
 use crate::project;
@@ -57,7 +58,7 @@ fn names(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Builds `inputs` into a fresh directory (all six formats) and returns the directory.
+/// Builds `inputs` into a fresh directory (every default format) and returns the directory.
 fn build_into(inputs: &[&Path], env: &[(&str, &str)]) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let mut cmd = newsgraph();
@@ -465,7 +466,11 @@ fn strict_fails_on_every_kind_of_warning_and_writes_nothing() {
             contents(out.path()) == before,
             "{name}: --strict changed the outputs"
         );
-        assert_eq!(names(out.path()).len(), 6, "{name}: a stray file");
+        assert_eq!(
+            names(out.path()).len(),
+            Format::DEFAULT.len(),
+            "{name}: a stray file"
+        );
     }
 }
 
@@ -567,7 +572,7 @@ fn assert_schema_error(schema: &Path, location: &str, message: &str) {
     );
     assert!(stderr.contains(message), "expected {message:?} in {stderr}");
     assert!(
-        contents(out.path()) == before && names(out.path()).len() == 6,
+        contents(out.path()) == before && names(out.path()).len() == Format::DEFAULT.len(),
         "the exports changed"
     );
 }
@@ -702,6 +707,7 @@ fn failed_write_leaves_previous_outputs_and_no_temporary_file() {
             "graph.dot",
             "graph.gexf",
             "graph.graphml",
+            "graph.html",
             "graph.json",
             "graph.nt",
             "graph.ttl"
@@ -762,7 +768,9 @@ fn full_disk_on_stdout_is_a_clear_error() {
 #[test]
 fn closed_pipe_exits_quietly_in_every_format() {
     let bin = assert_cmd::cargo::cargo_bin("newsgraph");
-    for format in ["turtle", "ntriples", "graphml", "gexf", "dot", "json"] {
+    for format in [
+        "turtle", "ntriples", "graphml", "gexf", "dot", "json", "html",
+    ] {
         let output = std::process::Command::new("bash")
             .current_dir(project(""))
             .arg("-c")
@@ -791,7 +799,7 @@ fn outputs_are_identical_across_runs_threads_and_input_order() {
     let seeds_dir = project("seeds");
     let fixtures = project("tests/fixtures");
     let reference = contents(build_into(&[&seeds_dir, &fixtures], &[]).path());
-    assert_eq!(reference.len(), 6);
+    assert_eq!(reference.len(), Format::DEFAULT.len());
     let forward: Vec<&Path> = seeds
         .iter()
         .map(PathBuf::as_path)
