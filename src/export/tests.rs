@@ -320,6 +320,44 @@ fn html_keeps_hostile_text_inside_its_data() {
     assert_eq!(data["sentences"][0]["text"], sentence);
 }
 
+/// A relation of more sentences than the page embeds keeps its weight and its first
+/// sentences, in document order, each of them once in the page's table of sentences.
+#[test]
+fn html_embeds_the_first_sentences_of_a_heavy_relation() {
+    let mut g = GraphBuilder::with_vocabulary(shipped_schema().relations.clone());
+    g.add_entity(Entity::new("Vakaria", EntityType::State));
+    g.add_entity(Entity::new("Bakaria", EntityType::State));
+    let heavy = html::MAX_EVIDENCE + 7;
+    for i in (0..heavy).rev() {
+        let text = format!("Vakaria struck Bakaria again ({i}).");
+        let ev = evidence("d", i, &text, "struck", None);
+        g.add_relation("vakaria", kind("struck"), "bakaria", ev.clone(), None);
+        g.add_relation("vakaria", kind("condemned"), "bakaria", ev, None);
+    }
+    let g = g.finish();
+    let page = export(&g, Format::Html);
+    check_html(&g, &page);
+    let data: serde_json::Value = serde_json::from_str(html_data(&page)).unwrap();
+    assert_eq!(
+        data["sentences"].as_array().unwrap().len(),
+        html::MAX_EVIDENCE
+    );
+    for edge in data["edges"].as_array().unwrap() {
+        assert_eq!(edge["weight"], heavy);
+        let indices: Vec<u64> = edge["evidence"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| {
+                data["sentences"][e["sentence"].as_u64().unwrap() as usize]["index"]
+                    .as_u64()
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(indices, (0..html::MAX_EVIDENCE as u64).collect::<Vec<_>>());
+    }
+}
+
 #[test]
 fn fixture_round_trips_through_every_parser() {
     check_all(&fixture());
