@@ -79,16 +79,29 @@ test("the page draws every entity and relation of graph.json", async () => {
 test("a click on the Iran → Pakistan strike shows its sentences from the seeds", async () => {
   const edge = graph.edges.find((e) => e.source === "iran" && e.target === "pakistan" && e.relation === "struck");
   assert.ok(edge, "graph.json has no iran → pakistan struck edge");
-  // Bring the edge into view, then click where Chromium drew it.
+  // Bring the edge into view, then click where Chromium drew it: the point of its middle
+  // stretch (where it stands apart from its parallel edges) farthest from every entity.
   const point = await page.evaluate(() => {
     const { cy, data } = window.newsgraph;
     const i = data.edges.findIndex((e) => data.nodes[e.source].id === "iran" && data.nodes[e.target].id === "pakistan"
       && data.relations[e.relation].name === "struck");
     const e = cy.getElementById("e" + i);
     cy.fit(e.connectedNodes(), 150);
+    const [p0, p2] = [e.sourceEndpoint(), e.targetEndpoint()];
+    const c = (e.controlPoints() || [])[0] || { x: (p0.x + p2.x) / 2, y: (p0.y + p2.y) / 2 };
+    const on = (t) => ({ // the quadratic Bézier curve Cytoscape draws, in model coordinates
+      x: (1 - t) ** 2 * p0.x + 2 * (1 - t) * t * c.x + t ** 2 * p2.x,
+      y: (1 - t) ** 2 * p0.y + 2 * (1 - t) * t * c.y + t ** 2 * p2.y,
+    });
+    const room = (p) => Math.min(...cy.nodes().map((n) => {
+      const q = n.position();
+      return Math.hypot(p.x - q.x, p.y - q.y) - n.width() / 2;
+    }));
+    let best = on(0.5);
+    for (let t = 0.3; t <= 0.7; t += 0.05) if (room(on(t)) > room(best)) best = on(t);
     const box = document.getElementById("cy").getBoundingClientRect();
-    const m = e.renderedMidpoint();
-    return { x: box.left + m.x, y: box.top + m.y };
+    const [zoom, pan] = [cy.zoom(), cy.pan()];
+    return { x: box.left + pan.x + zoom * best.x, y: box.top + pan.y + zoom * best.y };
   });
   await page.mouse.click(point.x, point.y);
   await page.waitForSelector("#panel .evidence-item");
