@@ -41,7 +41,8 @@ pub struct KnowledgeGraph {
     edges_by_key: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
     /// The relations of the schema the graph was built with, in schema order.
     vocabulary: Vec<RelationKind>,
-    documents: BTreeMap<String, DocumentMeta>,
+    /// In id order, one record per id, once built (the builder appends them).
+    documents: Vec<DocumentMeta>,
     /// The evidence of every edge, when it is on disk rather than in the edges (a graph built
     /// by a spilling [`Merger`](crate::Merger)): then [`KnowledgeGraph::read_edges`] reads it.
     spilled: Option<Arc<SpilledEvidence>>,
@@ -117,7 +118,7 @@ impl GraphBuilder {
 
     /// Records a source document (the last record of an id wins).
     pub fn add_document(&mut self, meta: DocumentMeta) {
-        self.graph.documents.insert(meta.id.clone(), meta);
+        self.graph.documents.push(meta);
     }
 
     /// Adds an entity, or merges it into the node with the same id.
@@ -212,6 +213,11 @@ impl GraphBuilder {
     /// triggers in a sentence, the first in the sentence counts, so an edge's weight is its
     /// number of supporting sentences whatever the order evidence came in.
     pub fn finish(mut self) -> KnowledgeGraph {
+        // Documents in id order, the last record of an id first, which the dedup keeps.
+        let documents = &mut self.graph.documents;
+        documents.reverse();
+        documents.sort_by(|a, b| a.id.cmp(&b.id));
+        documents.dedup_by(|later, first| later.id == first.id);
         for rel in self.graph.graph.edge_weights_mut() {
             rel.evidence.sort_unstable();
             rel.evidence.dedup_by(|later, first| {
@@ -230,12 +236,16 @@ impl KnowledgeGraph {
 
     /// The record of a source document.
     pub fn document(&self, id: &str) -> Option<&DocumentMeta> {
-        self.documents.get(id)
+        let i = self
+            .documents
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()?;
+        Some(&self.documents[i])
     }
 
     /// Source documents in id order.
     pub fn documents(&self) -> impl Iterator<Item = &DocumentMeta> {
-        self.documents.values()
+        self.documents.iter()
     }
 
     pub fn entity(&self, id: &str) -> Option<&Entity> {
@@ -271,7 +281,7 @@ impl KnowledgeGraph {
     /// disk when the graph keeps it there.
     pub fn read_edges(&self) -> io::Result<impl Iterator<Item = io::Result<EdgeView<'_>>>> {
         let mut reader: Option<EvidenceReader<'_>> = match &self.spilled {
-            Some(spilled) => Some(spilled.evidence()?),
+            Some(spilled) => Some(spilled.evidence(&self.documents)?),
             None => None,
         };
         Ok(self
@@ -295,7 +305,7 @@ impl KnowledgeGraph {
         &self,
     ) -> io::Result<Box<dyn Iterator<Item = io::Result<SupportingSentence>> + '_>> {
         if let Some(spilled) = &self.spilled {
-            return Ok(Box::new(spilled.sentences()?));
+            return Ok(Box::new(spilled.sentences(&self.documents)?));
         }
         let mut sentences: BTreeMap<(&str, usize), &Evidence> = BTreeMap::new();
         for edge in self.edge_order() {

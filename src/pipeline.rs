@@ -419,27 +419,42 @@ impl<'a> Merger<'a> {
 
     /// The graph of the documents merged (errors come from sorting evidence on disk).
     pub fn finish(self) -> Result<KnowledgeGraph> {
-        let mut graph = GraphBuilder::with_vocabulary(self.schema.relations.clone());
-        let doc_ids: Vec<String> = match self.evidence {
-            GroupEvidence::Disk(_) => self.documents.iter().map(|d| d.id.clone()).collect(),
+        // What only merging needed goes first: the graph and the sort of the evidence on disk
+        // are the peak of memory.
+        let Merger {
+            schema,
+            gazetteer,
+            entities,
+            group_roles,
+            evidence,
+            documents,
+            ..
+        } = self;
+        let mut graph = GraphBuilder::with_vocabulary(schema.relations.clone());
+        // Each document's rank in id order (documents that share an id share a rank, as in
+        // the graph they share a record): the evidence on disk names its document by it.
+        let doc_ranks: Vec<u32> = match evidence {
+            GroupEvidence::Disk(_) => {
+                let mut ids: Vec<&str> = documents.iter().map(|d| d.id.as_str()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                documents
+                    .iter()
+                    .map(|d| ids.binary_search(&d.id.as_str()).expect("listed") as u32)
+                    .collect()
+            }
             GroupEvidence::Memory(_) => Vec::new(),
         };
-        for meta in self.documents {
+        for meta in documents {
             graph.add_document(meta);
         }
         // Labels: the gazetteer's canonical name, or for a person the fullest name seen.
-        let mut ids: Vec<String> = Vec::with_capacity(self.entities.len());
         let mut taken: HashMap<String, EntityType> = HashMap::new();
-        let mut order: Vec<usize> = (0..self.entities.len()).collect();
-        order.sort_by_key(|&i| {
-            (
-                self.entities[i].entity_type,
-                self.entities[i].labels.first().cloned(),
-            )
-        });
-        let mut id_of = vec![String::new(); self.entities.len()];
+        let mut order: Vec<usize> = (0..entities.len()).collect();
+        order.sort_by_key(|&i| (entities[i].entity_type, entities[i].labels.first().cloned()));
+        let mut id_of = vec![String::new(); entities.len()];
         for &i in &order {
-            let g = &self.entities[i];
+            let g = &entities[i];
             let label = best_label(g);
             let mut id = slug(&label);
             if taken.get(&id).is_some_and(|t| *t != g.entity_type) {
@@ -450,31 +465,31 @@ impl<'a> Merger<'a> {
             entity.id = id.clone();
             entity.aliases.extend(g.aliases.iter().cloned());
             entity.mentions = g.mentions;
-            if let Some(facts) = self.gazetteer.facts(g.entity_type, &label) {
+            if let Some(facts) = gazetteer.facts(g.entity_type, &label) {
                 entity.wikidata.clone_from(&facts.wikidata);
                 entity.iso3.clone_from(&facts.iso3);
             }
             graph.add_entity(entity);
             id_of[i] = id;
         }
-        ids.extend(id_of.iter().cloned());
+        let ids = id_of;
         // An official's state: where a document only guessed it from context, the corpus may
         // know better.
         let mut state_ids: HashMap<(EntityType, String), String> = HashMap::new();
-        for (i, g) in self.entities.iter().enumerate() {
+        for (i, g) in entities.iter().enumerate() {
             for l in &g.labels {
                 state_ids.insert((g.entity_type, l.clone()), ids[i].clone());
             }
         }
         // Groups with a role first, the earliest role first, so each edge keeps the first role
         // the corpus gave it; the evidence of an edge is sorted by the graph.
-        let mut order: Vec<usize> = (0..self.group_roles.len()).collect();
-        order.sort_by_key(|&g| self.group_roles[g].1.as_ref().map_or(usize::MAX, |r| r.0));
-        let (mut in_memory, spill) = match self.evidence {
+        let mut order: Vec<usize> = (0..group_roles.len()).collect();
+        order.sort_by_key(|&g| group_roles[g].1.as_ref().map_or(usize::MAX, |r| r.0));
+        let (mut in_memory, spill) = match evidence {
             GroupEvidence::Memory(groups) => (groups, None),
             GroupEvidence::Disk(spill) => (Vec::new(), Some(spill)),
         };
-        let mut group_roles: Vec<_> = self.group_roles.into_iter().map(Some).collect();
+        let mut group_roles: Vec<_> = group_roles.into_iter().map(Some).collect();
         let mut edge_of = vec![None; group_roles.len()];
         for g in order {
             let (
@@ -492,7 +507,7 @@ impl<'a> Merger<'a> {
             // An office (an edge with a role) whose state a document only guessed from context
             // may be bettered by another document.
             if office && certainty.is_none_or(|c| c < Certainty::Explicit) {
-                if let Some((label, t, c)) = &self.entities[s].affiliation {
+                if let Some((label, t, c)) = &entities[s].affiliation {
                     if Some(*c) > certainty {
                         match state_ids.get(&(*t, label.clone())) {
                             Some(id) => object = id.clone(),
@@ -508,16 +523,19 @@ impl<'a> Merger<'a> {
             let evidence = in_memory.get_mut(g).map(std::mem::take).unwrap_or_default();
             edge_of[g] = graph.add_edge(&ids[s], kind, &object, evidence, role);
         }
+        drop((entities, ids, state_ids, group_roles));
         let mut graph = graph.finish();
         if let Some(spill) = spill {
             let order = graph.edge_order();
-            let mut rank = HashMap::with_capacity(order.len());
+            let mut rank = vec![0u32; order.iter().map(|e| e.index() + 1).max().unwrap_or(0)];
             for (r, e) in order.iter().enumerate() {
-                rank.insert(*e, r as u32);
+                rank[e.index()] = r as u32;
             }
-            let edge_of: Vec<Option<u32>> = edge_of.iter().map(|e| e.map(|e| rank[&e])).collect();
-            let doc_ids: Vec<&str> = doc_ids.iter().map(String::as_str).collect();
-            graph.set_spilled(spill.finish(&edge_of, order.len(), &doc_ids)?);
+            let edge_of: Vec<Option<u32>> =
+                edge_of.iter().map(|e| e.map(|e| rank[e.index()])).collect();
+            let edges = order.len();
+            drop((order, rank));
+            graph.set_spilled(spill.finish(&edge_of, edges, &doc_ranks)?);
         }
         Ok(graph)
     }

@@ -32,6 +32,7 @@ use tempfile::TempDir;
 
 use crate::edge::{Evidence, Modality};
 use crate::error::{Error, Result};
+use crate::graph::DocumentMeta;
 
 /// The most bytes of spill a bucket is planned to hold: what one sort holds in memory (an
 /// edge with more evidence than this is a bucket of its own).
@@ -230,13 +231,13 @@ impl EvidenceSpill {
     /// Sorts the spill into the evidence and sentence files of a graph.
     ///
     /// `edge_of[group]` is the rank of the group's edge in export order (None: the graph
-    /// refused the relation, a self-loop), `edges` the number of edges; `doc_ids[doc]` the id
-    /// of each document in merge order.
+    /// refused the relation, a self-loop), `edges` the number of edges; `rank_of[doc]` the
+    /// rank of each document (in merge order) in the graph's documents, in id order.
     pub(crate) fn finish(
         self,
         edge_of: &[Option<u32>],
         edges: usize,
-        doc_ids: &[&str],
+        rank_of: &[u32],
     ) -> Result<SpilledEvidence> {
         let EvidenceSpill {
             dir,
@@ -250,23 +251,13 @@ impl EvidenceSpill {
         writer
             .into_inner()
             .map_err(|e| Error::io(&path, e.into_error()))?;
-        // Documents in id order: an id's rank is its place in that order (documents that share
-        // an id share a rank, as in the graph they share a record).
-        let mut ids: Vec<&str> = doc_ids.to_vec();
-        ids.sort_unstable();
-        ids.dedup();
-        let rank_of: Vec<u32> = doc_ids
-            .iter()
-            .map(|id| ids.binary_search(id).expect("every id is listed") as u32)
-            .collect();
-
         let mut edge_bytes = vec![0u64; edges];
         for (g, bytes) in group_bytes.iter().enumerate() {
             if let Some(Some(e)) = edge_of.get(g) {
                 edge_bytes[*e as usize] += bytes;
             }
         }
-        let mut rank_bytes = vec![0u64; ids.len()];
+        let mut rank_bytes = vec![0u64; rank_of.iter().max().map_or(0, |&r| r as usize + 1)];
         for (d, bytes) in doc_bytes.iter().enumerate() {
             rank_bytes[rank_of[d] as usize] += bytes;
         }
@@ -345,7 +336,6 @@ impl EvidenceSpill {
         Ok(SpilledEvidence {
             evidence: evidence_path,
             sentences: sentences_path,
-            doc_ids: ids.into_iter().map(str::to_owned).collect(),
             weights,
             _dir: dir,
         })
@@ -463,8 +453,6 @@ impl Bucket {
 pub(crate) struct SpilledEvidence {
     evidence: PathBuf,
     sentences: PathBuf,
-    /// Document ids in id order: the minor key of evidence frames, the key of sentence frames.
-    doc_ids: Vec<String>,
     /// The number of pieces of evidence of each edge, in export order.
     weights: Vec<u32>,
     _dir: TempDir,
@@ -476,11 +464,15 @@ impl SpilledEvidence {
         self.weights.get(edge as usize).map_or(0, |&w| w as usize)
     }
 
-    /// A reader of the evidence file, edge by edge.
-    pub(crate) fn evidence(&self) -> io::Result<EvidenceReader<'_>> {
+    /// A reader of the evidence file, edge by edge; `documents` are the graph's, in id order
+    /// (evidence names its document by its rank there).
+    pub(crate) fn evidence<'d>(
+        &self,
+        documents: &'d [DocumentMeta],
+    ) -> io::Result<EvidenceReader<'d>> {
         Ok(EvidenceReader {
             reader: BufReader::with_capacity(1 << 16, File::open(&self.evidence)?),
-            doc_ids: &self.doc_ids,
+            documents,
             frame: Frame {
                 key: 0,
                 minor: 0,
@@ -491,10 +483,12 @@ impl SpilledEvidence {
         })
     }
 
-    /// The supporting sentences, by document id and index.
-    pub(crate) fn sentences(
+    /// The supporting sentences, by document id and index (`documents` as for
+    /// [`SpilledEvidence::evidence`]).
+    pub(crate) fn sentences<'d>(
         &self,
-    ) -> io::Result<impl Iterator<Item = io::Result<SupportingSentence>> + '_> {
+        documents: &'d [DocumentMeta],
+    ) -> io::Result<impl Iterator<Item = io::Result<SupportingSentence>> + 'd> {
         let mut reader = BufReader::with_capacity(1 << 16, File::open(&self.sentences)?);
         let mut frame = Frame {
             key: 0,
@@ -507,7 +501,7 @@ impl SpilledEvidence {
                 Err(e) => Some(Err(e)),
                 Ok(true) => Some(
                     decode::<SentenceBody>(&frame.body).map(|s| SupportingSentence {
-                        doc: self.doc_ids[frame.key as usize].clone(),
+                        doc: documents[frame.key as usize].id.clone(),
                         index: frame.minor as usize,
                         start: s.start,
                         end: s.end,
@@ -520,9 +514,9 @@ impl SpilledEvidence {
 }
 
 /// Reads the evidence file one edge at a time, in export order.
-pub(crate) struct EvidenceReader<'s> {
+pub(crate) struct EvidenceReader<'d> {
     reader: BufReader<File>,
-    doc_ids: &'s [String],
+    documents: &'d [DocumentMeta],
     frame: Frame,
     /// Whether `frame` holds a frame read but not yet taken.
     pending: bool,
@@ -551,7 +545,8 @@ impl EvidenceReader<'_> {
                 Ordering::Greater => return Ok(evidence),
                 Ordering::Equal => {
                     let body: EvidenceBody = decode(&self.frame.body)?;
-                    evidence.push(body.to_evidence(&self.doc_ids[self.frame.minor as usize]));
+                    let doc = &self.documents[self.frame.minor as usize].id;
+                    evidence.push(body.to_evidence(doc));
                     self.pending = false;
                 }
             }

@@ -453,18 +453,36 @@ fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
         emit_edge(&edge?, &mut buffers, sink)?;
     }
     // Every cited document gets its node, with or without metadata, so `oa:hasSource`
-    // always points to an `ng:Document`; every piece of evidence cites a sentence.
-    let mut documents: BTreeMap<String, Option<&DocumentMeta>> = BTreeMap::new();
+    // always points to an `ng:Document`; every piece of evidence cites a sentence. Only the
+    // cited documents the graph has no record of are kept aside (a graph put together by
+    // hand may have some; a corpus's graph has a record of every document).
+    let mut unrecorded: BTreeMap<String, Option<&DocumentMeta>> = BTreeMap::new();
     for sentence in graph.sentences()? {
         let sentence = sentence?;
         sink.enter(Some(&sentence.doc));
         emit_sentence(&sentence, &mut buffers, sink)?;
-        documents.entry(sentence.doc).or_insert(None);
+        if graph.document(&sentence.doc).is_none() {
+            unrecorded.entry(sentence.doc).or_insert(None);
+        }
     }
-    documents.extend(graph.documents().map(|d| (d.id.clone(), Some(d))));
-    for (id, meta) in &documents {
+    let mut recorded = graph
+        .documents()
+        .map(|d| (d.id.as_str(), Some(d)))
+        .peekable();
+    let mut unrecorded = unrecorded
+        .iter()
+        .map(|(id, m)| (id.as_str(), *m))
+        .peekable();
+    // The two lists merged in id order.
+    loop {
+        let next = match (recorded.peek(), unrecorded.peek()) {
+            (Some(r), Some(u)) if u.0 < r.0 => unrecorded.next(),
+            (Some(_), _) => recorded.next(),
+            (None, _) => unrecorded.next(),
+        };
+        let Some((id, meta)) = next else { break };
         sink.enter(Some(id));
-        emit_document(id, *meta, &mut buffers, sink)?;
+        emit_document(id, meta, &mut buffers, sink)?;
     }
     sink.enter(None);
     Ok(())
