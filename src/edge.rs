@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use crate::entity::EntityType;
+
 /// Whether a relation is an event between parties or a standing fact about one of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum RelationClass {
@@ -30,8 +32,27 @@ pub struct RelationDef {
     pub plover: Option<String>,
     /// Display colour of its edges in every visual export.
     pub color: (u8, u8, u8),
+    /// The entity types its subject may have.
+    pub domain: Vec<EntityType>,
+    /// The entity types its object may have.
+    pub range: Vec<EntityType>,
+    pub flags: RelationFlags,
     /// What the relation means, in one line.
     pub meaning: String,
+}
+
+/// What the extraction knows of a relation beyond its frames (`relations.tsv`, "flags").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct RelationFlags {
+    /// Its edges between two parties make them the document's conflict, and an unattributed
+    /// "the attack" refers back to its events.
+    pub conflict: bool,
+    /// Its subject is never one of the parties it addresses.
+    pub third_party: bool,
+    /// Its objects are parties: an official stands for the state they serve.
+    pub party_targets: bool,
+    /// A place it names stands for its state, unless the state or a group is named too.
+    pub place_targets: bool,
 }
 
 /// A relation of the vocabulary: a cheap handle on its [`RelationDef`]. Relations are data,
@@ -42,7 +63,8 @@ pub struct RelationDef {
 /// use newsgraph::{RelationClass, RelationDef, RelationKind};
 /// let def = |name: &str| RelationDef {
 ///     name: name.into(), property: name.into(), class: RelationClass::Event, symmetric: false,
-///     cameo: None, plover: None, color: (0, 0, 0), meaning: String::new(),
+///     cameo: None, plover: None, color: (0, 0, 0), domain: vec![], range: vec![],
+///     flags: Default::default(), meaning: String::new(),
 /// };
 /// let (hit, rang) = (RelationKind::new(0, def("hit")), RelationKind::new(1, def("rang")));
 /// assert!(hit < rang);
@@ -91,6 +113,10 @@ impl RelationKind {
 
     pub fn plover(&self) -> Option<&str> {
         self.def.plover.as_deref()
+    }
+
+    pub fn flags(&self) -> RelationFlags {
+        self.def.flags
     }
 }
 
@@ -260,6 +286,9 @@ mod tests {
             cameo: Some("190".into()),
             plover: None,
             color: (1, 2, 3),
+            domain: vec![],
+            range: vec![],
+            flags: RelationFlags::default(),
             meaning: String::new(),
         };
         let (b, a) = (

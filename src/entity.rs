@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
 
 /// The seven entity types of the vocabulary (DESIGN.md, "Vocabulary").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -126,8 +127,7 @@ impl Entity {
 pub fn slug(label: &str) -> String {
     let mut out = String::with_capacity(label.len());
     let mut pending_dash = false;
-    for c in label.chars() {
-        let folded = fold_accent(c);
+    for folded in fold_accents(label).chars() {
         if folded.is_alphanumeric() {
             if pending_dash && !out.is_empty() {
                 out.push('-');
@@ -144,33 +144,12 @@ pub fn slug(label: &str) -> String {
     out
 }
 
-/// Folds the accented Latin letters common in names to their base letter.
-pub fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' => 'a',
-        'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'A',
-        'ç' | 'č' | 'ć' => 'c',
-        'Ç' | 'Č' | 'Ć' => 'C',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' => 'e',
-        'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'E',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'ı' => 'i',
-        'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' | 'İ' => 'I',
-        'ñ' | 'ń' => 'n',
-        'Ñ' | 'Ń' => 'N',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' => 'o',
-        'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'O',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' => 'u',
-        'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' => 'Y',
-        'š' | 'ś' | 'ş' => 's',
-        'Š' | 'Ś' | 'Ş' => 'S',
-        'ž' | 'ź' | 'ż' => 'z',
-        'Ž' | 'Ź' | 'Ż' => 'Z',
-        'ğ' => 'g',
-        'Ğ' => 'G',
-        _ => c,
-    }
+/// A text with its accents folded: each letter decomposed (Unicode NFKD) and its combining
+/// marks dropped ("Türkiye" → "Turkiye", "Erdoğan" → "Erdogan").
+pub fn fold_accents(text: &str) -> String {
+    text.nfkd()
+        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
+        .collect()
 }
 
 #[cfg(test)]

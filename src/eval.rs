@@ -7,8 +7,6 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::edge::RelationKind;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
@@ -21,11 +19,7 @@ use crate::graph::KnowledgeGraph;
 /// assert_eq!(newsgraph::eval::normalize("Türkiye"), "turkiye");
 /// ```
 pub fn normalize(s: &str) -> String {
-    let folded: String = s
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .collect::<String>()
-        .to_lowercase();
+    let folded = crate::entity::fold_accents(s).to_lowercase();
     let trimmed = folded.trim();
     let trimmed = trimmed
         .strip_prefix("the")

@@ -4,6 +4,7 @@
 //! The pipeline, one module per stage, one type flowing through:
 //! `ingest` → `segment` → `mentions` → `resolve` → `relations` → `graph` → `export`.
 
+mod clauses;
 mod cue;
 mod dates;
 mod edge;
@@ -11,6 +12,7 @@ mod entity;
 mod error;
 pub mod eval;
 pub mod export;
+mod frames;
 mod gazetteer;
 mod graph;
 mod ingest;
@@ -25,11 +27,15 @@ mod segment;
 pub mod shard;
 mod spill;
 
+pub use clauses::{analyze as analyze_clauses, Clause, ClauseKind, Clauses, Stance};
 pub use cue::Cue;
 pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
-pub use edge::{Evidence, Modality, Relation, RelationClass, RelationDef, RelationKind};
-pub use entity::{fold_accent, slug, Entity, EntityType};
+pub use edge::{
+    Evidence, Modality, Relation, RelationClass, RelationDef, RelationFlags, RelationKind,
+};
+pub use entity::{fold_accents, slug, Entity, EntityType};
 pub use error::{Error, Result};
+pub use frames::{Anchor, Frame, Slot};
 pub use gazetteer::Gazetteer;
 pub use graph::{DocumentMeta, EdgeView, GraphBuilder, KnowledgeGraph};
 pub use ingest::{
@@ -40,15 +46,14 @@ pub use mentions::{
     AnalyzedDocument, AnalyzedSentence, Mention, MentionForm, OfficeMention, Recognizer,
 };
 pub use output::{write_exports, write_exports_reporting};
-pub use phrases::{fold, PhraseSet};
+pub use phrases::{fold, PhraseSet, Words};
 pub use pipeline::{Extraction, Merger, Pipeline};
 pub use relations::{extract, LocalRelation};
 pub use resolve::{
     resolve, same_person, skeleton, Certainty, LocalEntity, Resolved, ResolvedDocument,
 };
 pub use schema::{
-    export_builtin_schema, NamedEntry, Office, Schema, SchemaSource, StateEntry, TriggerPos,
-    BUILTIN_FILES,
+    export_builtin_schema, NamedEntry, Office, Schema, SchemaSource, StateEntry, BUILTIN_FILES,
 };
 pub use segment::{segment, tokenize, Sentence, Token, TokenKind};
 pub use spill::SupportingSentence;

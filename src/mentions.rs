@@ -6,7 +6,7 @@ use crate::dates::{find_dates, DateMention};
 use crate::entity::EntityType;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::ingest::Document;
-use crate::phrases::{fold, PhraseSet};
+use crate::phrases::PhraseSet;
 use crate::schema::Schema;
 use crate::segment::{segment, Sentence};
 
@@ -196,12 +196,11 @@ impl<'s> Recognizer<'s> {
     ) -> AnalyzedSentence {
         let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
         let token_at = |byte: usize| sentence.tokens.partition_point(|t| t.end <= byte);
-        let cue = |c: Cue| self.schema.cue(c);
         let mut mentions = Vec::new();
         for h in hits {
             let first = token_at(h.start);
             let last = token_at(h.end - 1);
-            if last >= words.len() || negated(&words, first, cue(Cue::NegatingPrefix)) {
+            if last >= words.len() || bound(&words, first, self.schema) {
                 continue;
             }
             let entry = self.gazetteer.entry(h.entry);
@@ -264,52 +263,41 @@ impl<'s> Recognizer<'s> {
         last: usize,
         possessive: bool,
     ) -> bool {
-        let cue = |c: Cue| self.schema.cue(c);
+        let schema = self.schema;
         if possessive {
             return true;
         }
-        let acts_word =
-            |w: &str| {
-                cue(Cue::ReportingVerb).contains(w)
-                    || self.schema.triggers.iter().any(|(_, pos, set)| {
-                        *pos != crate::schema::TriggerPos::Noun && set.contains(w)
-                    })
-            };
-        let acts = |i: usize| words.get(i).is_some_and(|w| acts_word(w));
-        // "Washington also condemned", "Tehran later said": an adverb may come between.
+        let acts = |i: usize| words.get(i).is_some_and(|w| schema.is_act(w));
+        // "Washington also condemned", "Tehran has said": adverbs and auxiliaries may come
+        // between.
         let mut next = last + 1;
-        if words.get(next).is_some_and(|w| self.schema.is_adverb(w)) {
+        while words
+            .get(next)
+            .is_some_and(|w| schema.is_adverb(w) || schema.cue(Cue::Auxiliary).contains(w))
+        {
             next += 1;
         }
-        if acts(next)
-            || (words
-                .get(next)
-                .is_some_and(|w| matches!(*w, "has" | "had" | "have" | "was" | "is"))
-                && acts(next + 1))
-        {
+        if acts(next) {
             return true;
         }
         // "urged both Ankara and Baghdad", "condemned Tehran": the object of an act.
         let before = |k: usize| first.checked_sub(k).map(|i| words[i]);
-        if before(1).is_some_and(acts_word)
-            || (1..=3)
-                .any(|k| before(k).is_some_and(|w| matches!(fold(w).as_str(), "both" | "between")))
+        if before(1).is_some_and(|w| schema.is_act(w))
+            || (1..=3).any(|k| before(k).is_some_and(|w| schema.cue(Cue::PairMarker).contains(w)))
         {
             return true;
         }
-        if first > 0 && matches!(fold(words[first - 1]).as_str(), "from" | "by") {
+        // "condemnation from Islamabad", "rejected by Tehran": the source of a reaction.
+        if first > 0
+            && schema
+                .cue(Cue::SourcePreposition)
+                .contains(words[first - 1])
+        {
             let window = &words[first.saturating_sub(5)..first - 1];
             return window.iter().any(|w| {
-                cue(Cue::ReportingVerb).contains(w)
-                    || self
-                        .schema
-                        .triggers
-                        .iter()
-                        .any(|(k, _, set)| k.as_str() == "condemned" && set.contains(w))
-                    || matches!(
-                        fold(w).as_str(),
-                        "rejected" | "criticism" | "criticised" | "criticized" | "denied"
-                    )
+                schema.is_act(w)
+                    || schema.is_frame_noun(w)
+                    || schema.cue(Cue::Rejection).contains(w)
             });
         }
         false
@@ -332,9 +320,13 @@ fn title_case(word: &str) -> String {
         .join(" ")
 }
 
-/// "anti-Iran", "non-Iranian": the name qualifies something else.
-fn negated(words: &[&str], first: usize, prefixes: &PhraseSet) -> bool {
-    first >= 2 && words[first - 1] == "-" && prefixes.contains(words[first - 2])
+/// "anti-Iran", "non-Iranian": the name qualifies something else; "Sistan-o-Baluchistan":
+/// the name is part of a longer one.
+fn bound(words: &[&str], first: usize, schema: &Schema) -> bool {
+    first >= 2
+        && words[first - 1] == "-"
+        && (schema.cue(Cue::NegatingPrefix).contains(words[first - 2])
+            || schema.cue(Cue::NameParticle).contains(words[first - 2]))
 }
 
 /// Whether `words[i..]` starts with a possessive ending ("’s", "'s").
@@ -350,11 +342,6 @@ struct Scan<'a> {
     schema: &'a Schema,
     offices: &'a Offices,
 }
-
-const NAME_PARTICLES: &[&str] = &[
-    "al", "ul", "el", "ud", "ur", "bin", "ibn", "de", "da", "van", "von", "der", "e", "i", "o",
-    "bint", "abu",
-];
 
 impl Scan<'_> {
     fn cue(&self, cue: Cue) -> &PhraseSet {
@@ -408,7 +395,7 @@ impl Scan<'_> {
             // hyphen-joined part: "Abdel-Rahmani", "Zain-ul-Abidin"
             if self.words.get(next) == Some(&"-") && self.glued(next) {
                 if let Some(w) = self.words.get(next + 1) {
-                    if (self.is_name_word(next + 1) || NAME_PARTICLES.contains(w))
+                    if (self.is_name_word(next + 1) || self.cue(Cue::NameParticle).contains(w))
                         && self.glued(next + 1)
                     {
                         end = next + 2;
@@ -419,7 +406,7 @@ impl Scan<'_> {
             if self
                 .words
                 .get(next)
-                .is_some_and(|w| NAME_PARTICLES.contains(w))
+                .is_some_and(|w| self.cue(Cue::NameParticle).contains(w))
                 && (self.is_name_word(next + 1) || self.words.get(next + 1) == Some(&"-"))
                 && !Scan::covered(analysis, next + 1)
             {
@@ -495,41 +482,53 @@ impl Scan<'_> {
                 }
             }
             if let Some(w) = words.get(j) {
-                let lw = fold(w);
-                if matches!(lw.as_str(), "of" | "to" | "for") {
+                if self.cue(Cue::TitleLink).contains(w) {
                     let mut k = j + 1;
-                    if words.get(k).is_some_and(|w| fold(w) == "the") {
+                    if self
+                        .cue(Cue::Determiner)
+                        .contains(words.get(k).copied().unwrap_or_default())
+                    {
                         k += 1;
                     }
                     if let Some(m) = analysis.mentions.iter().find(|m| m.first == k) {
-                        if lw == "of" && qualifier.is_none() {
+                        // "of X" names whom the office serves; "for" only a group's ("chief
+                        // negotiator for the X movement"), as a state after it is the posting
+                        // ("envoy for Afghanistan").
+                        let of = self.cue(Cue::Genitive).contains(w);
+                        if qualifier.is_none() {
                             match m.entity_type {
-                                EntityType::State | EntityType::Organization => {
+                                EntityType::State | EntityType::Organization if of => {
                                     qualifier = Some((m.label.clone(), m.entity_type))
                                 }
-                                EntityType::Place => place = Some(m.label.clone()),
+                                EntityType::Group => {
+                                    qualifier = Some((m.label.clone(), m.entity_type))
+                                }
+                                EntityType::Place if of => place = Some(m.label.clone()),
                                 _ => {}
                             }
                         }
                         k = m.last + 1;
-                    } else if lw == "of" {
+                    } else if self.cue(Cue::Genitive).contains(w) {
                         let end = self.name_run(analysis, k);
                         if end > k {
                             place = Some(self.surface(k, end));
                             k = end;
                         }
                     }
-                    while words
-                        .get(k)
-                        .is_some_and(|w| self.cue(Cue::PlaceHead).contains(w) || *w == "Affairs")
-                    {
+                    while words.get(k).is_some_and(|w| {
+                        self.cue(Cue::PlaceHead).contains(w) || self.cue(Cue::Portfolio).contains(w)
+                    }) {
                         k += 1;
                     }
                     j = k;
                 }
             }
             // "the Turkish ambassador in Baghdad, Ali Riza Guney": the posting, then the name.
-            if words.get(j) == Some(&"in") && words.get(j + 2) == Some(&",") {
+            if words
+                .get(j)
+                .is_some_and(|w| self.cue(Cue::Posting).contains(w))
+                && words.get(j + 2) == Some(&",")
+            {
                 if let Some(m) = analysis
                     .mentions
                     .iter()
@@ -558,11 +557,12 @@ impl Scan<'_> {
                 qualifier,
                 place,
             });
-            let end = self.name_run(analysis, j);
+            let end = self.personal_name_end(analysis, j);
             if end >= j + 2 || (end == j + 1 && !after_comma && self.known_single_name(analysis, j))
             {
+                analysis.mentions.retain(|m| m.last < j || m.first >= end);
                 self.push_official(analysis, j, end, office_index);
-                i = end;
+                i = self.more_holders(analysis, first, last, end, office_index);
             } else {
                 self.official_before(analysis, first, office_index);
                 i = last + 1;
@@ -570,12 +570,38 @@ impl Scan<'_> {
         }
     }
 
+    /// End (exclusive) of the name of the person a title names, from `j`: a name run, where a
+    /// word that spells a state or a people ("Defence Minister Israel Katz", "High
+    /// Commissioner Volker Turk") is a given name or a surname when another name word stands
+    /// beside it.
+    fn personal_name_end(&self, analysis: &AnalyzedSentence, j: usize) -> usize {
+        let state_word = |k: usize| {
+            self.is_name_word(k)
+                && analysis.mentions.iter().any(|m| {
+                    m.first == k
+                        && m.last == k
+                        && m.entity_type == EntityType::State
+                        && !m.possessive
+                })
+        };
+        let end = self.name_run(analysis, j);
+        if end == j && state_word(j) && self.is_name_word(j + 1) && !Scan::covered(analysis, j + 1)
+        {
+            return self.name_run(analysis, j + 1).max(j + 2);
+        }
+        if end == j + 1 && state_word(end) && !self.is_name_word(end + 1) {
+            return end + 1;
+        }
+        end
+    }
+
     /// A single capitalised word after a title is a name only when nothing else explains it
     /// (e.g. "Foreign Minister Bakari" but not "Foreign Minister Monday").
     fn known_single_name(&self, analysis: &AnalyzedSentence, j: usize) -> bool {
         !Scan::covered(analysis, j)
             && self.words.get(j + 1).is_none_or(|w| {
-                !w.chars().next().is_some_and(char::is_uppercase) && fold(w) != "of"
+                !w.chars().next().is_some_and(char::is_uppercase)
+                    && !self.cue(Cue::Genitive).contains(w)
             })
     }
 
@@ -585,7 +611,7 @@ impl Scan<'_> {
         let mut k = title_first;
         while k > 0
             && (self.cue(Cue::TitleModifier).contains(words[k - 1])
-                || matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the"))
+                || self.cue(Cue::Article).contains(words[k - 1]))
         {
             k -= 1;
         }
@@ -600,7 +626,7 @@ impl Scan<'_> {
                 .iter()
                 .find(|m| m.last == k - 1)
                 .map_or(k, |m| m.first);
-            while k > 0 && matches!(fold(words[k - 1]).as_str(), "a" | "an" | "the") {
+            while k > 0 && self.cue(Cue::Article).contains(words[k - 1]) {
                 k -= 1;
             }
         }
@@ -613,7 +639,7 @@ impl Scan<'_> {
         while start > 0
             && (self.is_name_word(start - 1)
                 || words[start - 1] == "-"
-                || NAME_PARTICLES.contains(&words[start - 1]))
+                || self.cue(Cue::NameParticle).contains(words[start - 1]))
         {
             start -= 1;
         }
@@ -623,10 +649,7 @@ impl Scan<'_> {
         // "Chairman of Joint Chiefs of Staff Committee, Chief of ...": part of a longer name.
         let standalone = start == 0
             || !(words[start - 1].starts_with(char::is_uppercase)
-                || matches!(
-                    fold(words[start - 1]).as_str(),
-                    "of" | "the" | "for" | "and"
-                ));
+                || self.cue(Cue::NameJoiner).contains(words[start - 1]));
         if comma >= start + 2 && standalone && self.name_run(analysis, start) == comma {
             self.push_official(analysis, start, comma, office);
         }
@@ -650,6 +673,69 @@ impl Scan<'_> {
             possessive: possessive_at(self.words, end),
             office: Some(office),
         });
+    }
+
+    /// After the first name a plural title gives, the others ("Kyrgyz and Tajik counterparts
+    /// X and Y"), each of the state in the same place of the list before the title when there
+    /// is one per name ("respectively"). Returns where the names end.
+    fn more_holders(
+        &self,
+        analysis: &mut AnalyzedSentence,
+        title_first: usize,
+        title_last: usize,
+        mut end: usize,
+        office: usize,
+    ) -> usize {
+        let words = self.words;
+        let plural = self
+            .cue(Cue::PluralTitle)
+            .longest_match(words, title_first)
+            .is_some_and(|l| title_first + l == title_last + 1);
+        if !plural {
+            return end;
+        }
+        let mut names = vec![analysis.mentions.len() - 1];
+        while words
+            .get(end)
+            .is_some_and(|w| *w == "," || self.cue(Cue::Coordinator).contains(w))
+        {
+            let next = self.personal_name_end(analysis, end + 1);
+            if next < end + 3 {
+                break;
+            }
+            analysis
+                .mentions
+                .retain(|m| m.last <= end || m.first >= next);
+            self.push_official(analysis, end + 1, next, office);
+            names.push(analysis.mentions.len() - 1);
+            end = next;
+        }
+        // The states listed before the title, last first.
+        let mut states = Vec::new();
+        let mut k = title_first;
+        while let Some(m) = analysis
+            .mentions
+            .iter()
+            .find(|m| m.last + 1 == k && m.entity_type == EntityType::State)
+        {
+            states.push((m.label.clone(), m.entity_type));
+            k = m.first;
+            if k > 0 && (words[k - 1] == "," || self.cue(Cue::Coordinator).contains(words[k - 1])) {
+                k -= 1;
+            } else {
+                break;
+            }
+        }
+        if states.len() == names.len() && names.len() > 1 {
+            states.reverse();
+            for (name, qualifier) in names.into_iter().zip(states) {
+                let mut held = analysis.offices[office].clone();
+                held.qualifier = Some(qualifier);
+                analysis.offices.push(held);
+                analysis.mentions[name].office = Some(analysis.offices.len() - 1);
+            }
+        }
+        end
     }
 
     /// The state or organisation right before a title: "Iranian", "Pakistan's caretaker",
@@ -698,21 +784,26 @@ impl Scan<'_> {
     fn operations(&self, analysis: &mut AnalyzedSentence) {
         let words = self.words;
         let quote = |w: &str| matches!(w, "'" | "\"" | "‘" | "’" | "“" | "”");
+        // "Operation X": the word capitalised opens the name.
+        let opens = |i: usize| {
+            words[i].starts_with(char::is_uppercase)
+                && self.cue(Cue::OperationWord).contains(words[i])
+        };
         let mut i = 0;
         while i < words.len() {
-            let named = words[i] == "Operation"
+            let named = opens(i)
                 || (self
                     .cue(Cue::OperationIntro)
                     .longest_match(words, i)
                     .is_some()
                     && words[i.saturating_sub(12)..i]
                         .iter()
-                        .any(|w| fold(w) == "operation"));
+                        .any(|w| self.cue(Cue::OperationWord).contains(w)));
             if !named {
                 i += 1;
                 continue;
             }
-            let intro = if words[i] == "Operation" {
+            let intro = if opens(i) {
                 1
             } else {
                 self.cue(Cue::OperationIntro)
@@ -724,11 +815,32 @@ impl Scan<'_> {
             if quoted {
                 j += 1;
             }
-            let end = self.name_run(analysis, j).min(j + 5);
+            let mut end = self.name_run(analysis, j).min(j + 5);
+            if end == j {
+                // "Operation SOUTHERN SPEAR": a name set in capitals.
+                while end < words.len().min(j + 4) && in_capitals(words[end]) {
+                    end += 1;
+                }
+            }
+            // "True Promise II", "Prosperity Guardian 2": a numbered sequel.
+            if end > j && words.get(end).is_some_and(|w| is_numeral(w)) {
+                end += 1;
+            }
             let closes = !quoted || words.get(end).is_some_and(|w| quote(w));
             if end > j && closes {
-                let name = self.surface(j, end);
-                let first = if words[i] == "Operation" { i } else { j };
+                let name = words[j..end]
+                    .iter()
+                    .map(|w| {
+                        // "SPEAR" → "Spear"; numerals and mixed case stay.
+                        if in_capitals(w) && !is_numeral(w) && w.chars().count() > 3 {
+                            title_case(w)
+                        } else {
+                            w.to_string()
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let first = if opens(i) { i } else { j };
                 analysis
                     .mentions
                     .retain(|m| m.last < first || m.first >= end);
@@ -738,10 +850,17 @@ impl Scan<'_> {
                     // "Operation ‘X’" is written with both quotes, not one.
                     surface: self.surface(first, end + usize::from(quoted && first == i)),
                     entity_type: EntityType::Operation,
-                    label: if name.starts_with("Operation ") {
+                    label: if opens(j) {
                         name
+                    } else if opens(i) {
+                        format!("{} {name}", title_case(words[i]))
                     } else {
-                        format!("Operation {name}")
+                        let word = self
+                            .cue(Cue::OperationWord)
+                            .first_words()
+                            .next()
+                            .unwrap_or_default();
+                        format!("{} {name}", title_case(word))
                     },
                     form: MentionForm::Name,
                     possessive: possessive_at(words, end + usize::from(quoted)),
@@ -766,7 +885,10 @@ impl Scan<'_> {
                 if words.get(j) == Some(&",") {
                     j += 1;
                 }
-                if words.get(j).is_some_and(|w| fold(w) == "the") {
+                if words
+                    .get(j)
+                    .is_some_and(|w| self.cue(Cue::Article).contains(w))
+                {
                     j += 1;
                 }
                 let end = self.name_run(analysis, j);
@@ -783,7 +905,7 @@ impl Scan<'_> {
                 {
                     start -= 1;
                 }
-                let determined = start > 0 && fold(words[start - 1]) == "the";
+                let determined = start > 0 && self.cue(Cue::Article).contains(words[start - 1]);
                 if start < i && determined && self.name_run(analysis, start) == i {
                     self.push_group(analysis, start, i);
                 }
@@ -856,14 +978,17 @@ impl Scan<'_> {
                     start += 1;
                 }
                 // "Iraq's Kurdish region": an adjective, not a region's name.
-                let adjective = start + 1 == i
-                    && (words[start].ends_with("ish") || words[start].ends_with("ese"));
+                let adjective =
+                    start + 1 == i && self.schema.ends_with(Cue::AdjectiveEnding, words[start]);
                 if start < i && !adjective {
                     self.push_place(analysis, start, i);
                 }
             }
             // "province of X"
-            if words.get(i + 1).is_some_and(|w| fold(w) == "of") {
+            if words
+                .get(i + 1)
+                .is_some_and(|w| self.cue(Cue::Genitive).contains(w))
+            {
                 let j = i + 2;
                 let end = self.name_run(analysis, j);
                 if end > j {
@@ -889,6 +1014,18 @@ impl Scan<'_> {
             office: None,
         });
     }
+}
+
+/// A word of two or more letters, all capitals ("SPEAR").
+fn in_capitals(w: &str) -> bool {
+    w.chars().count() >= 2 && w.chars().all(char::is_uppercase)
+}
+
+/// A number or a Roman numeral ("2", "II", "IV").
+fn is_numeral(w: &str) -> bool {
+    !w.is_empty()
+        && (w.chars().all(|c| c.is_ascii_digit())
+            || w.chars().all(|c| matches!(c, 'I' | 'V' | 'X')))
 }
 
 #[cfg(test)]

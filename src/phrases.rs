@@ -1,8 +1,11 @@
-//! Word lists of the lexicon, matched against token sequences.
+//! Word lists of the lexicon, matched against token sequences, and a sentence's words as the
+//! stages after segmentation read them.
 
 use rustc_hash::FxHashMap;
 
-use crate::segment::tokenize;
+use crate::cue::Cue;
+use crate::schema::Schema;
+use crate::segment::{tokenize, Token};
 
 /// A set of phrases, each a sequence of one or more tokens, matched case-insensitively
 /// (ASCII) and with typographic apostrophes equal to straight ones.
@@ -132,6 +135,102 @@ impl PhraseSet {
 
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
+    }
+}
+
+/// A sentence's words as the later stages read them: each token's text, folded once, and the
+/// lexicon's word lists matched at each position on demand.
+///
+/// ```
+/// use newsgraph::{Cue, Schema, Words};
+/// let schema = Schema::load("schema")?;
+/// let text = "Iran’s Foreign Ministry said it would not respond.";
+/// let tokens = newsgraph::tokenize(text);
+/// let words = Words::new(text, &tokens, &schema);
+/// assert_eq!(words.folded(1), "'");
+/// assert!(words.has(Cue::ReportingVerb, 5));
+/// assert_eq!(words.cue_len(Cue::Negation, 8), Some(1));
+/// # Ok::<(), newsgraph::Error>(())
+/// ```
+pub struct Words<'a> {
+    text: Vec<&'a str>,
+    folded: Vec<String>,
+    schema: &'a Schema,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(text: &'a str, tokens: &[Token], schema: &'a Schema) -> Self {
+        let text: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
+        let folded = text.iter().map(|w| fold(w)).collect();
+        Words {
+            text,
+            folded,
+            schema,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The token as written ("" past the end).
+    pub fn word(&self, i: usize) -> &'a str {
+        self.text.get(i).copied().unwrap_or("")
+    }
+
+    /// The token folded ("" past the end).
+    pub fn folded(&self, i: usize) -> &str {
+        self.folded.get(i).map_or("", String::as_str)
+    }
+
+    pub fn all_folded(&self) -> &[String] {
+        &self.folded
+    }
+
+    /// Length in tokens of the longest phrase of `cue` that starts at token `i`.
+    pub fn cue_len(&self, cue: Cue, i: usize) -> Option<usize> {
+        if i >= self.len() {
+            return None;
+        }
+        self.schema.cue(cue).longest_match(&self.folded, i)
+    }
+
+    /// Whether a phrase of `cue` starts at token `i`.
+    pub fn has(&self, cue: Cue, i: usize) -> bool {
+        self.cue_len(cue, i).is_some()
+    }
+
+    /// Like [`Words::cue_len`], for lists of function words and verbs: a capitalised token
+    /// inside a sentence is part of a name ("the United States", "Abu Dhabi Said").
+    pub fn verb_len(&self, cue: Cue, i: usize) -> Option<usize> {
+        let initial = i == 0 || matches!(self.word(i - 1), "“" | "\"" | "(" | "‘");
+        if self.capitalised(i) && !initial {
+            return None;
+        }
+        self.cue_len(cue, i)
+    }
+
+    /// See [`Words::verb_len`].
+    pub fn has_verb(&self, cue: Cue, i: usize) -> bool {
+        self.verb_len(cue, i).is_some()
+    }
+
+    /// Whether the token ends with one of the endings of `cue` ("-ed", "-ing").
+    pub fn ends_with(&self, cue: Cue, i: usize) -> bool {
+        self.schema.ends_with(cue, self.folded(i))
+    }
+
+    /// Whether the token starts with a capital letter.
+    pub fn capitalised(&self, i: usize) -> bool {
+        self.word(i).starts_with(char::is_uppercase)
+    }
+
+    pub fn schema(&self) -> &'a Schema {
+        self.schema
     }
 }
 

@@ -13,7 +13,7 @@ use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
 use crate::ingest::{inputs, Article, Document, Input, Source, Warning};
 use crate::mentions::Recognizer;
 use crate::relations::{extract, LocalRelation};
-use crate::resolve::{person_keys, resolve, same_person, Certainty, LocalEntity};
+use crate::resolve::{person_keys, resolve, same_person, skeleton, Certainty, LocalEntity};
 use crate::schema::Schema;
 use crate::spill::{EvidenceSpill, BUCKET_BYTES};
 
@@ -278,6 +278,8 @@ pub struct Merger<'a> {
     /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
     /// before costs the same in the millionth document as in the first.
     people: HashMap<String, Vec<usize>>,
+    /// Places and groups by type and [`skeleton`].
+    spellings: HashMap<(EntityType, String), usize>,
     /// The corpus's relations, grouped by all that decides their edge, each group numbered
     /// in order of first appearance.
     groups: HashMap<RelationGroup, u32>,
@@ -319,6 +321,7 @@ impl<'a> Merger<'a> {
             entities: Vec::new(),
             by_key: HashMap::new(),
             people: HashMap::new(),
+            spellings: HashMap::new(),
             groups: HashMap::new(),
             group_roles: Vec::new(),
             evidence: GroupEvidence::Memory(Vec::new()),
@@ -332,7 +335,16 @@ impl<'a> Merger<'a> {
         if let Some(&g) = self.by_key.get(&key) {
             return g;
         }
-        let found = if e.entity_type == EntityType::Official {
+        // Places and groups spelt two ways ("Hodeidah", "Hudaida") are one where their
+        // skeletons agree and their states do not differ.
+        let spelling = matches!(e.entity_type, EntityType::Place | EntityType::Group)
+            .then(|| (e.entity_type, skeleton(&e.label)));
+        let found = if let Some(k) = &spelling {
+            self.spellings
+                .get(k)
+                .copied()
+                .filter(|&g| !conflicting(&self.entities[g].affiliation, &e.affiliation))
+        } else if e.entity_type == EntityType::Official {
             let candidates: BTreeSet<usize> = person_keys(&e.label)
                 .iter()
                 .filter_map(|k| self.people.get(k))
@@ -358,6 +370,9 @@ impl<'a> Merger<'a> {
             self.entities.len() - 1
         });
         self.by_key.insert(key, g);
+        if let Some(k) = spelling {
+            self.spellings.entry(k).or_insert(g);
+        }
         g
     }
 

@@ -5,7 +5,7 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use crate::cue::Cue;
-use crate::entity::{fold_accent, EntityType};
+use crate::entity::{fold_accents, EntityType};
 use crate::mentions::{possessive_at, AnalyzedDocument, Mention, MentionForm};
 use crate::phrases::fold;
 use crate::schema::Schema;
@@ -57,13 +57,35 @@ pub struct ResolvedDocument {
     pub dyad: Vec<usize>,
 }
 
-/// Letters of a name with vowels and doubled letters removed, accents folded: transliteration
-/// variants share it ("Nadeem"/"Nadim" → "ndm", "Farooqi"/"Faruqi" → "frq").
+/// Letters of a name with vowels and doubled letters removed, accents folded, and the
+/// spellings that romanise one sound made one: transliteration variants share it
+/// ("Nadeem"/"Nadim" → "ndm", "Farooqi"/"Faruqi" → "frk", "Araghchi"/"Araqchi",
+/// "Suwayda"/"Sweida", "Hodeidah"/"Hudaida").
 pub fn skeleton(name: &str) -> String {
+    let letters: Vec<char> = fold_accents(name)
+        .chars()
+        .flat_map(char::to_lowercase)
+        .collect();
+    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
     let mut out = String::new();
-    for c in name.chars().map(fold_accent).flat_map(char::to_lowercase) {
-        if c.is_alphabetic() && !"aeiou".contains(c) && !out.ends_with(c) {
-            out.push(c);
+    for (i, &c) in letters.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|p| letters[p]);
+        let next = letters.get(i + 1).copied();
+        let word_start = prev.is_none_or(|p| !p.is_alphabetic());
+        let word_end = next.is_none_or(|n| !n.is_alphabetic());
+        let letter = match c {
+            c if !c.is_alphabetic() || vowel(c) => continue,
+            // One sound, written q, gh or k.
+            'q' => 'k',
+            'g' if next == Some('h') => 'k',
+            'h' if prev == Some('g') => continue,
+            // A y inside a word, and a final h after a vowel, are not written by all.
+            'y' if !word_start => continue,
+            'h' if word_end && !word_start && prev.is_some_and(vowel) => continue,
+            c => c,
+        };
+        if !out.ends_with(letter) {
+            out.push(letter);
         }
     }
     out
@@ -98,6 +120,21 @@ pub fn same_person(a: &str, b: &str) -> bool {
     if wa.len() == 1 || wb.len() == 1 {
         return skeleton(la) == skeleton(lb) && skeleton(la).len() >= 2;
     }
+    // A name that goes on where the other stops ("Abiy Ahmed" / "Abiy Ahmed Ali"): a
+    // patronym or a family name added.
+    let (short, long) = if wa.len() <= wb.len() {
+        (&wa, &wb)
+    } else {
+        (&wb, &wa)
+    };
+    if short.len() >= 2
+        && short
+            .iter()
+            .zip(long.iter())
+            .all(|(x, y)| skeleton(x) == skeleton(y))
+    {
+        return true;
+    }
     if skeleton(la) != skeleton(lb) || skeleton(la).len() < 2 {
         return false;
     }
@@ -107,13 +144,16 @@ pub fn same_person(a: &str, b: &str) -> bool {
 }
 
 /// Keys for finding candidates of [`same_person`] in an index: two names it matches always
-/// share one of them (the whole name's skeleton or the surname's).
-pub fn person_keys(name: &str) -> [String; 2] {
-    let surname = name_words(name)
-        .last()
-        .map(|w| skeleton(w))
-        .unwrap_or_default();
-    [skeleton(name), surname]
+/// share one of them (the whole name's skeleton, the surname's, or the first two words').
+pub fn person_keys(name: &str) -> Vec<String> {
+    let words = name_words(name);
+    let mut keys = vec![skeleton(name)];
+    keys.extend(words.last().map(|w| skeleton(w)));
+    if let [first, second, ..] = words[..] {
+        keys.push(format!("{} {}", skeleton(first), skeleton(second)));
+    }
+    keys.retain(|k| !k.is_empty());
+    keys
 }
 
 /// The index keys of a name in a cluster: its [`person_keys`], and for each of its words the
@@ -384,7 +424,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                 continue;
             }
             let joiner = |k: usize| {
-                matches!(words[k], "-" | "of" | "and" | "for")
+                (words[k] == "-" || schema.cue(Cue::NameJoiner).contains(words[k]))
                     && k + 1 < i
                     && words[k + 1].starts_with(char::is_uppercase)
             };
@@ -467,10 +507,10 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                         && !words.get(i + ws.len()).is_some_and(|w| {
                             w.starts_with(char::is_uppercase) && w.chars().any(char::is_lowercase)
                         })
-                        && !(i > 0
+                        && !(i > 1
                             && words[i - 1].starts_with(char::is_uppercase)
                             && words[i - 1].chars().any(char::is_lowercase)
-                            && i > 1)
+                            && !schema.cue(Cue::Honorific).contains(words[i - 1]))
                 });
             let fuzzy = || {
                 let w = words[i];
@@ -581,7 +621,7 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
                 let between = &words[m.last + 1..p.first];
                 if between
                     .iter()
-                    .any(|w| matches!(*w, "," | "and" | "." | "in" | "near"))
+                    .any(|w| matches!(*w, "," | ".") || b.schema.cue(Cue::PlaceBreak).contains(w))
                 {
                     break;
                 }
@@ -607,12 +647,38 @@ fn resolve_anaphors(
     let mut last_groups: Vec<usize> = Vec::new();
     // The official the previous sentence opened with, for a sentence that opens with "He".
     let mut last_subject: Option<usize> = None;
+    let mut last_state: Option<usize> = None;
     for (s, ms) in analyzed.sentences.iter().zip(mentions.iter_mut()) {
         let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
         let mut added = Vec::new();
         let opening = usize::from(words.first().is_some_and(|w| matches!(*w, "\"" | "“")));
-        if let (Some(e), Some(&("He" | "She"))) = (last_subject, words.get(opening)) {
+        if let Some(e) = last_subject.filter(|_| {
+            schema
+                .cue(Cue::PersonalPronoun)
+                .longest_match(&words, opening)
+                .is_some()
+        }) {
             added.push(anaphor(opening, opening, e, EntityType::Official, false));
+        }
+        // "The nation also urged ...": the state the text last put first, else its main one.
+        if let Some(len) = schema.cue(Cue::StateAnaphor).longest_match(&words, opening) {
+            if let Some(e) = last_state.or_else(|| dyad.first().copied()) {
+                added.push(anaphor(
+                    opening,
+                    opening + len - 1,
+                    e,
+                    EntityType::State,
+                    possessive_at(&words, opening + len),
+                ));
+            }
+        }
+        if let Some(m) = ms
+            .iter()
+            .find(|m| m.form != MentionForm::Anaphor && m.first <= 3)
+        {
+            if m.entity_type == EntityType::State {
+                last_state = Some(m.entity);
+            }
         }
         // The sentence's first official, when nothing but the words of its title come before
         // it ("Iranian Foreign Minister X told ...").
@@ -769,7 +835,7 @@ fn resolve_affiliations(
             let Some(office) = m.office.and_then(|o| s.offices.get(o)) else {
                 continue;
             };
-            if office.title != "Counterpart" {
+            if !b.schema.cue(Cue::RelativeTitle).contains(&office.title) {
                 continue;
             }
             let Some((label, EntityType::State)) = &office.qualifier else {
@@ -807,17 +873,25 @@ fn resolve_affiliations(
             .iter()
             .map(|t| t.text(&analyzed.doc.text))
             .collect();
+        let after_preposition = |m: &Resolved| {
+            m.first > 0
+                && b.schema
+                    .cue(Cue::Preposition)
+                    .contains(&fold(words[m.first - 1]))
+        };
         let subject = ms
             .iter()
             .find(|m| !m.form.eq(&MentionForm::Anaphor))
-            .filter(|m| {
+            .filter(|m| m.entity_type == EntityType::State && m.first <= 3 && !after_preposition(m))
+            .map(|m| b.entities[m.entity].label.clone());
+        // Else the first state the sentence names as a possessor ("Minister X expressed Y's
+        // readiness to work with Z", "Following Y's response to Z's attack, Minister X": Y).
+        let named = ms
+            .iter()
+            .find(|m| {
                 m.entity_type == EntityType::State
-                    && m.first <= 3
-                    && (m.first == 0
-                        || !b
-                            .schema
-                            .cue(Cue::Preposition)
-                            .contains(&fold(words[m.first - 1])))
+                    && m.possessive
+                    && !m.form.eq(&MentionForm::Anaphor)
             })
             .map(|m| b.entities[m.entity].label.clone());
         // An official who opens the sentence and whose state the text gives.
@@ -833,6 +907,7 @@ fn resolve_affiliations(
         {
             let context = subject
                 .clone()
+                .or_else(|| named.clone())
                 .or_else(|| previous_subject.clone())
                 .or_else(|| analyzed.dateline.clone())
                 .or_else(|| dyad.first().map(|&d| b.entities[d].label.clone()));
@@ -845,13 +920,13 @@ fn resolve_affiliations(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::ingest::Document;
     use crate::mentions::Recognizer;
     use crate::schema::tests::shipped_schema;
 
-    fn resolved(text: &str) -> ResolvedDocument {
+    pub(crate) fn resolved(text: &str) -> ResolvedDocument {
         let schema = shipped_schema();
         resolve(
             Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner))),

@@ -4,15 +4,16 @@
 //! `file:line` in every error, so a user extends newsgraph by editing these files.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::cue::Cue;
-use crate::edge::{RelationClass, RelationDef, RelationKind};
+use crate::edge::{RelationClass, RelationDef, RelationFlags, RelationKind};
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
+use crate::frames::{self, Anchor, Frame};
 use crate::phrases::PhraseSet;
 
 /// A sovereign state of the gazetteer.
@@ -43,14 +44,6 @@ pub struct Office {
     pub forms: Vec<String>,
 }
 
-/// Where a trigger sits in its clause, which tells the rules where agent and target are.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum TriggerPos {
-    Verb,
-    Noun,
-    Appeal,
-}
-
 /// Everything in `schema/`, parsed.
 #[derive(Debug)]
 pub struct Schema {
@@ -61,9 +54,9 @@ pub struct Schema {
     pub offices: Vec<Office>,
     /// The vocabulary's relations, in the order of `relations.tsv`.
     pub relations: Vec<RelationKind>,
-    /// Trigger phrases per (relation, part of speech).
-    pub triggers: Vec<(RelationKind, TriggerPos, PhraseSet)>,
-    /// The first word of every trigger phrase: most words start none, and one lookup says so.
+    /// The argument frames of `frames.tsv`, in file order.
+    pub frames: Vec<Frame>,
+    /// The first word of every frame's forms: most words start none, and one lookup says so.
     pub trigger_starts: PhraseSet,
     /// Indexed by [`Cue`].
     cues: Vec<PhraseSet>,
@@ -91,6 +84,7 @@ builtin_files! {
     "offices.tsv",
     "relations.tsv",
     "lexicon.tsv",
+    "frames.tsv",
     "abbreviations.txt",
     "ontology.ttl",
     "shapes.ttl",
@@ -153,6 +147,7 @@ const PLACES: &str = "places.tsv";
 const OFFICES: &str = "offices.tsv";
 const RELATIONS: &str = "relations.tsv";
 const LEXICON: &str = "lexicon.tsv";
+const FRAMES: &str = "frames.tsv";
 const ABBREVIATIONS: &str = "abbreviations.txt";
 const ONTOLOGY: &str = "ontology.ttl";
 const SHAPES: &str = "shapes.ttl";
@@ -401,7 +396,8 @@ impl Schema {
 
         let relations = Self::relations(&source)?;
 
-        let (triggers, cues) = Self::lexicon(&source, &relations)?;
+        let cues = Self::lexicon(&source)?;
+        let frames = Self::frames(&source, &relations)?;
 
         let (path, text) = read(&source, ABBREVIATIONS)?;
         let abbreviations = text
@@ -418,8 +414,11 @@ impl Schema {
         }
 
         let mut trigger_starts = PhraseSet::default();
-        for (_, _, set) in &triggers {
-            set.first_words().for_each(|w| trigger_starts.insert(w));
+        for frame in &frames {
+            frame
+                .forms
+                .first_words()
+                .for_each(|w| trigger_starts.insert(w));
         }
         Ok(Schema {
             states,
@@ -428,7 +427,7 @@ impl Schema {
             places,
             offices,
             relations,
-            triggers,
+            frames,
             trigger_starts,
             cues,
             abbreviations,
@@ -473,7 +472,7 @@ impl Schema {
     fn relations(source: &SchemaSource) -> Result<Vec<RelationKind>> {
         let (path, text) = read(source, RELATIONS)?;
         let mut relations: Vec<RelationKind> = Vec::new();
-        for row in rows(&path, &text, 8)? {
+        for row in rows(&path, &text, 11)? {
             let f = &row.fields;
             let error = |column: usize, message: String| {
                 schema_error(&path, row.line, Some(column), message)
@@ -509,6 +508,26 @@ impl Schema {
             };
             let color = parse_color(f[6])
                 .ok_or_else(|| error(7, format!("{:?} is not a colour #RRGGBB", f[6])))?;
+            let types = |column: usize| -> Result<Vec<EntityType>> {
+                let types = list(f[column - 1])
+                    .iter()
+                    .map(|t| t.parse::<EntityType>().map_err(|m| error(column, m)))
+                    .collect::<Result<Vec<_>>>()?;
+                if types.is_empty() {
+                    return Err(error(column, "no entity type listed".into()));
+                }
+                Ok(types)
+            };
+            let mut flags = RelationFlags::default();
+            for flag in list(f[9]) {
+                match flag.as_str() {
+                    "conflict" => flags.conflict = true,
+                    "third-party" => flags.third_party = true,
+                    "party-targets" => flags.party_targets = true,
+                    "place-targets" => flags.place_targets = true,
+                    other => return Err(error(10, format!("unknown flag {other:?}"))),
+                }
+            }
             let def = RelationDef {
                 name: f[0].to_string(),
                 property: optional(f[1]).unwrap_or_else(|| f[0].to_string()),
@@ -517,24 +536,25 @@ impl Schema {
                 cameo: optional(f[4]),
                 plover: optional(f[5]),
                 color,
-                meaning: f[7].to_string(),
+                domain: types(8)?,
+                range: types(9)?,
+                flags,
+                meaning: f[10].to_string(),
             };
             relations.push(RelationKind::new(relations.len(), def));
         }
         Ok(relations)
     }
 
-    #[allow(clippy::type_complexity)]
-    fn lexicon(
-        source: &SchemaSource,
-        relations: &[RelationKind],
-    ) -> Result<(Vec<(RelationKind, TriggerPos, PhraseSet)>, Vec<PhraseSet>)> {
+    fn lexicon(source: &SchemaSource) -> Result<Vec<PhraseSet>> {
         let (path, text) = read(source, LEXICON)?;
-        let mut triggers: BTreeMap<(RelationKind, u8), (TriggerPos, PhraseSet)> = BTreeMap::new();
         let mut cues: Vec<Option<PhraseSet>> = vec![None; Cue::ALL.len()];
-        for row in rows(&path, &text, 3)? {
+        for row in rows(&path, &text, 2)? {
             let f = &row.fields;
-            let forms = list(f[2]);
+            let cue = f[0]
+                .parse::<Cue>()
+                .map_err(|m| schema_error(&path, row.line, Some(1), m))?;
+            let forms = list(f[1]);
             if forms.is_empty() {
                 return Err(schema_error(
                     &path,
@@ -543,50 +563,8 @@ impl Schema {
                     "no forms listed".into(),
                 ));
             }
-            match f[0] {
-                "trigger" => {
-                    let (rel, pos) = f[1].split_once(' ').unwrap_or((f[1], ""));
-                    let kind = relations
-                        .iter()
-                        .find(|r| r.as_str() == rel)
-                        .cloned()
-                        .ok_or_else(|| {
-                            schema_error(&path, row.line, None, format!("unknown relation {rel:?}"))
-                        })?;
-                    let pos = match pos {
-                        "verb" => TriggerPos::Verb,
-                        "noun" => TriggerPos::Noun,
-                        "appeal" => TriggerPos::Appeal,
-                        other => {
-                            return Err(schema_error(
-                                &path,
-                                row.line,
-                                None,
-                                format!("unknown part of speech {other:?} (verb, noun or appeal)"),
-                            ))
-                        }
-                    };
-                    let entry = triggers
-                        .entry((kind, pos as u8))
-                        .or_insert_with(|| (pos, PhraseSet::default()));
-                    forms.iter().for_each(|p| entry.1.insert(p));
-                }
-                "cue" => {
-                    let cue = f[1]
-                        .parse::<Cue>()
-                        .map_err(|m| schema_error(&path, row.line, Some(2), m))?;
-                    let set = cues[cue as usize].get_or_insert_with(PhraseSet::default);
-                    forms.iter().for_each(|p| set.insert(p));
-                }
-                other => {
-                    return Err(schema_error(
-                        &path,
-                        row.line,
-                        Some(1),
-                        format!("unknown class {other:?} (trigger or cue)"),
-                    ))
-                }
-            }
+            let set = cues[cue as usize].get_or_insert_with(PhraseSet::default);
+            forms.iter().for_each(|p| set.insert(p));
         }
         if let Some(missing) = Cue::ALL.iter().find(|&&c| cues[c as usize].is_none()) {
             return Err(schema_error(
@@ -596,14 +574,52 @@ impl Schema {
                 format!("cue list {:?} is missing", missing.name()),
             ));
         }
-        let cues = cues.into_iter().map(Option::unwrap_or_default).collect();
-        Ok((
-            triggers
-                .into_iter()
-                .map(|((k, _), (p, s))| (k, p, s))
-                .collect(),
-            cues,
-        ))
+        Ok(cues.into_iter().map(Option::unwrap_or_default).collect())
+    }
+
+    fn frames(source: &SchemaSource, relations: &[RelationKind]) -> Result<Vec<Frame>> {
+        let (path, text) = read(source, FRAMES)?;
+        let mut frames = Vec::new();
+        for row in rows(&path, &text, 6)? {
+            let f = &row.fields;
+            let error = |column: usize, message: String| {
+                schema_error(&path, row.line, Some(column), message)
+            };
+            let relation = relations
+                .iter()
+                .find(|r| r.as_str() == f[0])
+                .cloned()
+                .ok_or_else(|| error(1, format!("unknown relation {:?}", f[0])))?;
+            let anchor = f[1].parse::<Anchor>().map_err(|m| error(2, m))?;
+            let mut forms = PhraseSet::default();
+            list(f[2]).iter().for_each(|form| forms.insert(form));
+            if forms.is_empty() != matches!(anchor, Anchor::Entity(_)) {
+                let message = if forms.is_empty() {
+                    "a verb or noun frame needs its forms"
+                } else {
+                    "an entity frame has no forms"
+                };
+                return Err(error(3, message.into()));
+            }
+            let mut frame = Frame {
+                relation,
+                anchor,
+                forms,
+                agent: frames::slots(f[3]).map_err(|m| error(4, m))?,
+                target: frames::slots(f[4]).map_err(|m| error(5, m))?,
+                requires: None,
+                unless_next: None,
+                admits_intended: false,
+                naming: false,
+                reciprocal: None,
+            };
+            if frame.agent.is_empty() || frame.target.is_empty() {
+                return Err(error(4, "a frame needs agent and target slots".into()));
+            }
+            frame.set_options(f[5]).map_err(|m| error(6, m))?;
+            frames.push(frame);
+        }
+        Ok(frames)
     }
 
     /// A cue list of the lexicon (every one is there once the schema has loaded).
@@ -614,7 +630,39 @@ impl Schema {
     /// A word that may stand between a subject and its verb ("Washington also condemned",
     /// "the groups regularly attack"): an "-ly" word or one of the lexicon's adverbs.
     pub fn is_adverb(&self, word: &str) -> bool {
-        word.ends_with("ly") || self.cue(Cue::Adverb).contains(word)
+        self.ends_with(Cue::AdverbEnding, word) || self.cue(Cue::Adverb).contains(word)
+    }
+
+    /// Whether `word` ends with one of the endings of `cue` after a stem of three letters or
+    /// more ("firmly": "-ly").
+    pub fn ends_with(&self, cue: Cue, word: &str) -> bool {
+        self.cue(cue)
+            .first_words()
+            .any(|e| word.len() >= e.len() + 3 && word.to_lowercase().ends_with(e))
+    }
+
+    /// Whether a word is a verb of action or speech: a reporting verb, an intention, a denial,
+    /// a support verb or a verb of a frame ("Tehran said", "Washington condemned").
+    pub fn is_act(&self, word: &str) -> bool {
+        [
+            Cue::ReportingVerb,
+            Cue::Intention,
+            Cue::Denial,
+            Cue::SupportVerb,
+        ]
+        .iter()
+        .any(|&c| self.cue(c).contains(word))
+            || self
+                .frames
+                .iter()
+                .any(|f| f.anchor == Anchor::Verb && f.forms.contains(word))
+    }
+
+    /// Whether a word is a noun of a frame ("condemnation", "strikes").
+    pub fn is_frame_noun(&self, word: &str) -> bool {
+        self.frames
+            .iter()
+            .any(|f| f.anchor == Anchor::Noun && f.forms.contains(word))
     }
 
     /// The relation of the vocabulary with this name.
@@ -705,7 +753,7 @@ pub(crate) mod tests {
         assert_eq!(exported.source, SchemaSource::Dir(target.clone()));
         assert_eq!(builtin.source, SchemaSource::Builtin);
         assert_eq!(exported.states.len(), builtin.states.len());
-        assert_eq!(exported.triggers.len(), builtin.triggers.len());
+        assert_eq!(exported.frames.len(), builtin.frames.len());
         assert_eq!(exported.abbreviations, builtin.abbreviations);
 
         fs::write(target.join(LEXICON), "# edited\n").unwrap();
@@ -748,19 +796,30 @@ pub(crate) mod tests {
         let struck = schema.relation("struck").unwrap();
         assert_eq!(struck.cameo(), Some("190 / 195"));
         assert_eq!(struck.color(), (0xd6, 0x27, 0x28));
-        assert_eq!(schema.triggers.iter().filter(|t| t.0 == struck).count(), 2);
+        assert_eq!(
+            schema
+                .frames
+                .iter()
+                .filter(|f| f.relation == struck)
+                .count(),
+            3
+        );
     }
 
     #[test]
     fn unknown_relation_is_reported_with_file_and_line() {
         let dir = copy_schema();
-        append(dir.path(), LEXICON, "trigger\tbombed verb\tbombarded\n");
+        append(
+            dir.path(),
+            FRAMES,
+            "bombed\tverb\tbombarded\tsubject\tobject\t\n",
+        );
         let err = Schema::load(dir.path()).unwrap_err().to_string();
-        let lines = fs::read_to_string(dir.path().join(LEXICON))
+        let lines = fs::read_to_string(dir.path().join(FRAMES))
             .unwrap()
             .lines()
             .count();
-        assert!(err.contains(&format!("lexicon.tsv:{lines}")), "{err}");
+        assert!(err.contains(&format!("frames.tsv:{lines}:1")), "{err}");
         assert!(err.contains("unknown relation"), "{err}");
     }
 
@@ -805,20 +864,20 @@ pub(crate) mod tests {
     #[test]
     fn unknown_or_missing_cue_lists_are_reported() {
         let dir = copy_schema();
-        append(dir.path(), LEXICON, "cue\tweather word\train|snow\n");
+        append(dir.path(), LEXICON, "weather word\train|snow\n");
         let err = Schema::load(dir.path()).unwrap_err().to_string();
         let lines = fs::read_to_string(dir.path().join(LEXICON))
             .unwrap()
             .lines()
             .count();
-        assert!(err.contains(&format!("lexicon.tsv:{lines}:2")), "{err}");
+        assert!(err.contains(&format!("lexicon.tsv:{lines}:1")), "{err}");
         assert!(err.contains("unknown cue list \"weather word\""), "{err}");
 
         let dir = copy_schema();
         let lexicon = fs::read_to_string(dir.path().join(LEXICON)).unwrap();
         let without: String = lexicon
             .lines()
-            .filter(|l| !l.starts_with("cue\tpronoun\t"))
+            .filter(|l| !l.starts_with("pronoun\t"))
             .map(|l| format!("{l}\n"))
             .collect();
         fs::write(dir.path().join(LEXICON), without).unwrap();

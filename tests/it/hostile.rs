@@ -635,15 +635,16 @@ fn invalid_gazetteer_entries_have_file_and_line() {
 
 #[test]
 fn unknown_relation_or_class_has_file_and_line() {
-    let cases: [(&str, &str, &str); 4] = [
+    let cases: [(&str, &str, &str); 5] = [
         (
             "relations.tsv",
-            "bombed\tbombed\tweekly\tno\t190\tASSAULT\t#000000\tcarried out a bombing",
+            "bombed\tbombed\tweekly\tno\t190\tASSAULT\t#000000\tState\tState\t\tcarried out a bombing",
             "unknown class \"weekly\"",
         ),
-        ("lexicon.tsv", "trigger\tbombed verb\tbombarded", "bombed"),
-        ("lexicon.tsv", "trigger\tstruck adverb\tviolently", "adverb"),
-        ("lexicon.tsv", "synonym\tstruck\thit", "unknown class"),
+        ("frames.tsv", "bombed\tverb\tbombarded\tsubject\tobject\t", "unknown relation \"bombed\""),
+        ("frames.tsv", "struck\tadverb\tviolently\tsubject\tobject\t", "adverb"),
+        ("frames.tsv", "struck\tverb\thit\tsideways\tobject\t", "unknown slot"),
+        ("lexicon.tsv", "weather word\train", "unknown cue list"),
     ];
     assert_appended_rows_rejected(&cases, ":");
 }
@@ -797,15 +798,15 @@ fn closed_pipe_exits_quietly_in_every_format() {
 fn outputs_are_identical_across_runs_threads_and_input_order() {
     let seeds = seeds();
     let seeds_dir = project("seeds");
-    let fixtures = project("tests/fixtures");
-    let reference = contents(build_into(&[&seeds_dir, &fixtures], &[]).path());
+    let dev = project("tests/data/dev/corpus");
+    let reference = contents(build_into(&[&seeds_dir, &dev], &[]).path());
     assert_eq!(reference.len(), Format::DEFAULT.len());
     let forward: Vec<&Path> = seeds
         .iter()
         .map(PathBuf::as_path)
-        .chain([fixtures.as_path()])
+        .chain([dev.as_path()])
         .collect();
-    let backward: Vec<&Path> = [fixtures.as_path()]
+    let backward: Vec<&Path> = [dev.as_path()]
         .into_iter()
         .chain(seeds.iter().rev().map(PathBuf::as_path))
         .collect();
@@ -816,18 +817,18 @@ fn outputs_are_identical_across_runs_threads_and_input_order() {
     );
     type Env<'a> = &'a [(&'a str, &'a str)];
     let runs: [(&str, Vec<&Path>, Env); 7] = [
-        ("a second run", vec![&seeds_dir, &fixtures], &[]),
+        ("a second run", vec![&seeds_dir, &dev], &[]),
         (
             "one thread",
-            vec![&seeds_dir, &fixtures],
+            vec![&seeds_dir, &dev],
             &[("RAYON_NUM_THREADS", "1")],
         ),
         (
             "four threads",
-            vec![&seeds_dir, &fixtures],
+            vec![&seeds_dir, &dev],
             &[("RAYON_NUM_THREADS", "4")],
         ),
-        ("directories swapped", vec![&fixtures, &seeds_dir], &[]),
+        ("directories swapped", vec![&dev, &seeds_dir], &[]),
         ("files listed", forward, &[]),
         (
             "files listed backwards, one thread",
@@ -836,7 +837,7 @@ fn outputs_are_identical_across_runs_threads_and_input_order() {
         ),
         (
             "files named twice by other paths",
-            vec![&first_again, &seeds_dir, &fixtures, &seeds_again],
+            vec![&first_again, &seeds_dir, &dev, &seeds_again],
             &[],
         ),
     ];

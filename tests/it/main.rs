@@ -1,9 +1,10 @@
 //! The integration-test harness: one binary, one module per concern.
 
 mod cli;
-mod extraction;
 mod hostile;
 mod inputs;
+mod quality;
+mod relations_as_data;
 
 use std::path::{Path, PathBuf};
 

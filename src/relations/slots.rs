@@ -1,0 +1,936 @@
+//! The slot fillers: where each slot of `schema/frames.tsv` looks in a sentence, and what it
+//! finds there.
+
+use super::view::{Role, View};
+use super::{Engine, Fill, Occurrence};
+use crate::clauses::ClauseKind;
+use crate::cue::Cue;
+use crate::entity::EntityType;
+use crate::frames::{Anchor, Slot};
+
+/// How far, in tokens, a noun's modifiers, support verb or prepositional phrase may stand.
+const NEAR: usize = 7;
+
+impl Engine<'_> {
+    pub(super) fn fill_slot(&self, si: usize, occ: Occurrence, slot: &Slot) -> Fill {
+        let v = &self.views[si];
+        match slot {
+            Slot::Subject => self.subject(v, occ.first),
+            Slot::Object => self.object(v, occ),
+            Slot::Prep(p) => self.prepositional(v, occ, p),
+            Slot::Between => self.between(v, occ),
+            Slot::By => self.by(v, occ),
+            Slot::From => self.after_word(v, occ.last + 1, Cue::SourceMarker),
+            Slot::Modifier => self.modifier(v, occ),
+            Slot::Support => self.support(v, occ),
+            Slot::Host => self.host(v, occ).0,
+            Slot::HostObject => self.host(v, occ).1,
+            Slot::Responder => self.responder(v, occ),
+            Slot::Event => self.event(v, occ),
+            Slot::Speaker => self.speaker(v, occ.first),
+            Slot::Parties if self.parties.len() == 2 => Fill::Found(self.parties.clone()),
+            Slot::Parties => Fill::Empty,
+            Slot::SelfAnchor => self.anchor_entity(si, occ),
+            Slot::Affiliation => self.affiliation(si, occ),
+        }
+    }
+
+    /// The entities of the group of unit `u`.
+    fn found(&self, v: &View<'_>, u: usize) -> Fill {
+        // "all parties", "both sides": the conflict's parties once the strikes tell them, the
+        // article's two most named states before.
+        let unit = &v.units[u];
+        if self.parties.len() == 2
+            && v.words
+                .cue_len(Cue::Dyad, unit.first)
+                .is_some_and(|l| unit.first + l == unit.last + 1)
+        {
+            return Fill::Found(self.parties.clone());
+        }
+        Fill::Found(v.group_entities(u))
+    }
+
+    /// The subject of the verb (or verb-like word) at token `p`: the nearest noun phrase before
+    /// it in its clause that is no modifier, no object of a preposition and no qualifier of a
+    /// title; for a verb joined by "and" to an earlier one, that one's subject; for a clause
+    /// with none of its own, its antecedent (relative), the subject it hangs on (participle),
+    /// or its reporter (a pronoun in a reported clause).
+    pub(super) fn subject(&self, v: &View<'_>, p: usize) -> Fill {
+        let clause = v.clauses.at(p.min(v.len().saturating_sub(1)));
+        let start = clause.start;
+        // "... accused X of Y and condemned Z": the subject of the first verb.
+        let mut q = p;
+        while q > start && (v.is_adverb(q - 1) || v.words.has(Cue::Auxiliary, q - 1)) {
+            q -= 1;
+        }
+        if q > start + 1 && v.words.has(Cue::Coordinator, q - 1) && v.unit_ending(q - 2).is_none() {
+            return self.clause_subject(v, start, p);
+        }
+        // "prompted X to urge", "asked X to mediate": an infinitive's subject is the verb's
+        // object before it.
+        let infinitive = q > 0 && v.words.has(Cue::InfinitiveMarker, q - 1);
+        let mut k = p;
+        while k > start {
+            k -= 1;
+            if let Some(u) = v.unit_ending(k) {
+                let unit = &v.units[u];
+                let (first, _) = v.group_span(u);
+                // "with China ... calling for restraint": an absolute phrase's subject.
+                let absolute = first > 0
+                    && v.words.has(Cue::Comitative, first - 1)
+                    && v.words.ends_with(Cue::GerundEnding, p);
+                // "a bombardment called 'Operation X'": a name given, not an actor.
+                let named = v.before_phrase(first).is_some_and(|b| {
+                    v.words.has(Cue::NamingVerb, b)
+                        || v.words.has(Cue::OperationIntro, b)
+                        || (b > 0
+                            && matches!(v.words.word(b), "“" | "\"" | "‘" | "'")
+                            && (v.words.has(Cue::NamingVerb, b - 1)
+                                || v.words.has(Cue::OperationIntro, b - 1)))
+                });
+                if unit.role == Role::Modifier
+                    || named
+                    || (v.after_preposition(u) && !absolute)
+                    || (self.object_of_verb(v, u) && !infinitive)
+                {
+                    k = first;
+                    continue;
+                }
+                // Words other than a verb group between: the unit is some earlier verb's
+                // object, and the clause's first subject is this verb's too.
+                if !self.verb_group(v, v.group_span(u).1 + 1, p) {
+                    if let Fill::Found(e) = self.clause_subject(v, start, p) {
+                        return Fill::Found(e);
+                    }
+                }
+                return self.found(v, u);
+            }
+            if v.unit_covering(k).is_none()
+                && (v.words.has(Cue::Pronoun, k)
+                    || v.words.has(Cue::PossessivePronoun, k)
+                        && (v.words.has(Cue::ForceNoun, k + 1)
+                            || v.words.has(Cue::OrganNoun, k + 1)))
+            {
+                return self.pronoun(v, k);
+            }
+            // "Thursday's strikes hit X": the subject is an event that opens its clause, and its
+            // agent acts.
+            if self.event_noun(v, k)
+                && self.verb_group(v, k + 1, p)
+                && (start..k).all(|t| {
+                    v.words.has(Cue::Determiner, t)
+                        || v.unit_covering(t).is_some()
+                        || v.is_plain_word(t)
+                        || matches!(v.words.folded(t), "'" | "s" | "“" | "\"")
+                })
+            {
+                if let found @ Fill::Found(_) = self.event_at(v, k, &[]) {
+                    return found;
+                }
+            }
+        }
+        match clause.kind {
+            ClauseKind::Relative { marker } => self.antecedent(v, marker),
+            ClauseKind::Participle if start > 0 => self.subject(v, start - 1),
+            _ => self.opening_event(v, start, p),
+        }
+    }
+
+    /// An event noun heading the noun phrase that opens the clause ("Israeli airstrikes on X
+    /// ... were condemned", "The strikes hit"): the one who carried it out.
+    fn opening_event(&self, v: &View<'_>, start: usize, p: usize) -> Fill {
+        let w = &v.words;
+        let mut k = start;
+        while k < p && (w.has(Cue::Subordinator, k) || w.has(Cue::Complementizer, k)) {
+            k += 1;
+        }
+        while k < p && k < start + NEAR {
+            if self.event_noun(v, k) {
+                return self.event_at(v, k, &[]);
+            }
+            let in_phrase = w.has(Cue::Determiner, k)
+                || v.unit_covering(k)
+                    .is_some_and(|u| v.units[u].role == Role::Modifier)
+                || v.is_plain_word(k)
+                || matches!(w.folded(k), "'" | "s" | "“" | "\"" | "-");
+            if !in_phrase {
+                break;
+            }
+            k += 1;
+        }
+        Fill::Empty
+    }
+
+    /// Whether tokens `from..to` hold only what may stand between a subject and its verb:
+    /// adverbs, auxiliaries, modals, negation, commas and quotes, dates, an intention with "to"
+    /// ("vowed to"), and short phrases after a preposition ("on Sunday", "in a statement").
+    fn verb_group(&self, v: &View<'_>, from: usize, to: usize) -> bool {
+        let w = &v.words;
+        let mut k = from;
+        while k < to {
+            if w.has(Cue::Preposition, k) {
+                let len = (k + 1..to)
+                    .take_while(|&j| !matches!(w.folded(j), ","))
+                    .count();
+                if len > 3 {
+                    return false;
+                }
+                k += len + 1;
+                continue;
+            }
+            let filler = v.is_adverb(k)
+                || [
+                    Cue::Auxiliary,
+                    Cue::Future,
+                    Cue::Possibility,
+                    Cue::Negation,
+                    Cue::Intention,
+                ]
+                .iter()
+                .any(|&c| w.has(c, k))
+                || w.has(Cue::InfinitiveMarker, k)
+                || matches!(w.folded(k), "," | "“" | "”" | "\"" | "(" | ")")
+                || self.date_at(v, k).is_some();
+            if !filler {
+                return false;
+            }
+            k += 1;
+        }
+        true
+    }
+
+    /// The first subject of a clause: its first noun phrase that no preposition governs.
+    fn clause_subject(&self, v: &View<'_>, start: usize, before: usize) -> Fill {
+        for u in 0..v.units.len() {
+            let unit = &v.units[u];
+            if unit.first < start || unit.first >= before || unit.group != u {
+                continue;
+            }
+            if unit.role == Role::Actor && !v.after_preposition(u) {
+                return self.found(v, u);
+            }
+        }
+        let clause = v.clauses.at(start);
+        match clause.kind {
+            ClauseKind::Participle if start > 0 => self.subject(v, start - 1),
+            ClauseKind::Relative { marker } => self.antecedent(v, marker),
+            _ => Fill::Empty,
+        }
+    }
+
+    /// Whether unit `u` stands right after a verb that takes it as object ("urged X", "told
+    /// X"): a frame's verb or a reporting or support verb, determiners aside.
+    pub(super) fn object_of_verb(&self, v: &View<'_>, u: usize) -> bool {
+        let (group_first, _) = v.group_span(u);
+        let Some(prev) = v.before_phrase(group_first) else {
+            return false;
+        };
+        let first = prev + 1;
+        let w = &v.words;
+        let verb_ends_here = |cue: Cue| {
+            (prev.saturating_sub(3)..=prev)
+                .any(|s| w.cue_len(cue, s).is_some_and(|l| s + l == first))
+        };
+        verb_ends_here(Cue::ReportingVerb)
+            || verb_ends_here(Cue::SupportVerb) && !w.has(Cue::Auxiliary, prev)
+            || self.verb_form_at(v, prev)
+    }
+
+    /// A relative clause's antecedent: the noun phrase before the comma at `marker - 1`.
+    fn antecedent(&self, v: &View<'_>, marker: usize) -> Fill {
+        match marker.checked_sub(2).and_then(|k| v.unit_ending(k)) {
+            Some(u) => self.found(v, u),
+            None => Fill::Empty,
+        }
+    }
+
+    /// What a subject pronoun stands for: "I" or "we" in a quotation, or "it", "he", "they"
+    /// opening a reported clause, is the one who speaks.
+    fn pronoun(&self, v: &View<'_>, k: usize) -> Fill {
+        let clause = v.clauses.at(k);
+        let opens =
+            (clause.start..k).all(|t| v.words.has(Cue::Complementizer, t) || v.is_adverb(t));
+        if v.clauses.is_quoted(k) || (matches!(clause.kind, ClauseKind::Reported { .. }) && opens) {
+            self.speaker(v, k)
+        } else {
+            Fill::Empty
+        }
+    }
+
+    /// Who speaks the words at `token`: the reporter of its reported clause ("X said ...",
+    /// "..., X said", "X: ...") or the source named by "according to".
+    pub(super) fn speaker(&self, v: &View<'_>, token: usize) -> Fill {
+        let verb = v.clauses.chain(token).find_map(|c| match c.kind {
+            ClauseKind::Reported { verb } => Some(verb),
+            _ => None,
+        });
+        if let Some(verb) = verb {
+            // The reporter before the verb ("Pakistan said", "the army said"), else after it
+            // ("said Pakistan's foreign ministry").
+            let mut k = verb;
+            while k > 0 && (v.is_adverb(k - 1) || v.words.has(Cue::Auxiliary, k - 1)) {
+                k -= 1;
+            }
+            if let Some(u) = k.checked_sub(1).and_then(|p| v.unit_ending(p)) {
+                return self.found(v, u);
+            }
+            if k > 0 && v.words.has(Cue::Pronoun, k - 1) {
+                return self.pronoun(v, k - 1);
+            }
+            if let Some(u) = v.unit_starting(verb + 1) {
+                return self.found(v, u);
+            }
+            // "Duran added:" with the reporter further back in its clause.
+            return self.subject(v, verb);
+        }
+        for k in 0..v.len() {
+            if let Some(len) = v.words.cue_len(Cue::Attribution, k) {
+                if let Some(u) = v.unit_starting(k + len) {
+                    return self.found(v, u);
+                }
+            }
+        }
+        Fill::Empty
+    }
+
+    /// What a verb acts on: the noun phrase after it ("condemned Israel", "condemned Israel's
+    /// strikes", "the illegal acts of India", "the attack carried out by India"), past "what it
+    /// calls" and "as 'cowardly'"; in a relative clause with nothing after the verb, the
+    /// antecedent ("the strikes, which Syria condemned"). An event noun with no name in it is
+    /// left to the `event` slot; any other noun phrase blocks.
+    fn object(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        let end = v.clauses.at(occ.first).end;
+        let mut k = v.skip_adverbs(occ.last + 1);
+        // "denounced what it calls China's behaviour", "denounced as 'cowardly' the attack"
+        loop {
+            if w.has(Cue::Parenthetical, k) {
+                k += 1;
+                while k < end && (v.unit_covering(k).is_some() || w.has(Cue::Pronoun, k)) {
+                    k += 1;
+                }
+                k += 1;
+                if w.has(Cue::Likening, k) {
+                    k += 1;
+                }
+            } else if w.has(Cue::Likening, k) && k + 1 < end {
+                k += 1;
+                if matches!(w.word(k), "“" | "\"" | "‘" | "'") {
+                    while k < end && !matches!(w.word(k), "”" | "\"" | "’" | "'")
+                        || k == occ.last + 2
+                    {
+                        k += 1;
+                    }
+                }
+                k += 1;
+            } else if matches!(w.word(k), "“" | "\"" | "‘") {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if let Some(u) = v.unit_starting(k).filter(|_| k < end) {
+            return self.found(v, u);
+        }
+        // "calling for restraint": the words the frame requires are what is asked, not whom.
+        if let Some(required) = self.schema.frames[occ.frame].requires {
+            let mut j = k;
+            while w.has(Cue::Determiner, j)
+                || v.is_plain_word(j) && !w.has(required, j) && j < k + 2
+            {
+                j += 1;
+            }
+            if w.has(required, j) {
+                return Fill::Empty;
+            }
+        }
+        if k >= end || w.has(Cue::Preposition, k) || w.has(Cue::InfinitiveMarker, k) {
+            if let ClauseKind::Relative { marker } = v.clauses.at(occ.first).kind {
+                return self.antecedent(v, marker);
+            }
+            return Fill::Empty;
+        }
+        // Inside the noun phrase: a name that qualifies it ("the main Syrian military
+        // compounds"), one after "of" or "by" ("the acts of India", "the strikes by X").
+        let mut event = false;
+        let mut j = k;
+        while j < end && j < k + NEAR + 2 {
+            if let Some(u) = v.unit_covering(j) {
+                return self.found(v, u);
+            }
+            if self.event_noun(v, j) {
+                event = true;
+            }
+            let f = w.folded(j);
+            if f == ","
+                || (w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j))
+                || w.has(Cue::Coordinator, j) && event
+            {
+                break;
+            }
+            if w.has(Cue::SupportVerb, j)
+                && !w.has(Cue::AgentMarker, j + 1)
+                && !w.folded(j + 1).is_empty()
+                && !w.has(Cue::AgentMarker, j + 2)
+            {
+                break;
+            }
+            j += 1;
+        }
+        if event {
+            Fill::Empty
+        } else {
+            Fill::Blocked
+        }
+    }
+
+    /// Whether a verb form of some frame ends at token `p` ("condemned", "spoke by phone").
+    fn verb_form_at(&self, v: &View<'_>, p: usize) -> bool {
+        self.schema
+            .frames
+            .iter()
+            .filter(|f| f.anchor == Anchor::Verb)
+            .any(|f| {
+                (p.saturating_sub(3)..=p).any(|s| {
+                    f.forms
+                        .longest_match(v.words.all_folded(), s)
+                        .is_some_and(|l| s + l == p + 1)
+                })
+            })
+    }
+
+    /// Whether token `j` is a noun that names an event of a conflict ("attack", "strikes",
+    /// "violation", "actions").
+    fn event_noun(&self, v: &View<'_>, j: usize) -> bool {
+        v.words.has(Cue::EventNoun, j)
+            || self.schema.frames.iter().any(|f| {
+                f.anchor == Anchor::Noun
+                    && f.relation.flags().conflict
+                    && f.forms.longest_match(v.words.all_folded(), j).is_some()
+            })
+    }
+
+    /// The noun phrase after preposition `p` (folded, possibly of several words) in the rest
+    /// of the trigger's clause: "strikes on X", "struck targets inside X".
+    fn prepositional(&self, v: &View<'_>, occ: Occurrence, p: &str) -> Fill {
+        let w = &v.words;
+        let clause_end = v.clauses.at(occ.first).end;
+        let noun = self.schema.frames[occ.frame].anchor != Anchor::Verb;
+        let end = if noun {
+            clause_end.min(occ.last + 1 + 3 * NEAR)
+        } else {
+            clause_end
+        };
+        let words: Vec<&str> = p.split(' ').collect();
+        // A clause opened inside this one (", who was in X,") holds no phrase of the trigger.
+        let own = v.clauses.index(occ.first);
+        let mut k = occ.last + 1;
+        while k < end {
+            // What follows "in response to" was answered; it is not what was hit. A noun's
+            // phrases end where a comma opens another (", with X suggesting ...").
+            if w.has(Cue::Response, k)
+                || noun
+                    && w.folded(k) == ","
+                    && (w.has(Cue::Preposition, k + 1) || w.has(Cue::Subordinator, k + 1))
+            {
+                return Fill::Empty;
+            }
+            let here = v.clauses.index(k) == own
+                && words.iter().enumerate().all(|(i, x)| w.folded(k + i) == *x);
+            if here {
+                let after = k + words.len();
+                if let Some(u) = v.unit_starting(after) {
+                    return self.found(v, u);
+                }
+                // "on the main Syrian military compounds", "on the bases of the militant group
+                // X": a name inside the phrase.
+                let mut j = after;
+                while j < end && j < after + NEAR + 3 && v.clauses.index(j) == own {
+                    if let Some(u) = v.unit_covering(j) {
+                        return self.found(v, u);
+                    }
+                    if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j)
+                        || w.folded(j) == ","
+                    {
+                        break;
+                    }
+                    j += 1;
+                }
+            }
+            k += 1;
+        }
+        Fill::Empty
+    }
+
+    /// "between X and Y": the two sides, each its official if one is named, else its state;
+    /// "between their foreign ministers": the document's two parties' holders of that office.
+    fn between(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        let clause = v.clauses.at(occ.first);
+        // Right after the trigger, or after a verb of occurring ("a call took place between"),
+        // or just before the phrase of the trigger ("reached between X and Y in a call").
+        let pair = |k: usize| w.has(Cue::PairMarker, k) && !w.has(Cue::Determiner, k);
+        let after = (occ.last + 1..clause.end.min(occ.last + 4)).find(|&k| pair(k));
+        let before = || {
+            (clause.start..occ.first)
+                .rev()
+                .find(|&k| pair(k))
+                .filter(|&k| {
+                    v.unit_starting(k + 1).is_some_and(|u| {
+                        let end = v.group_span(u).1;
+                        end < occ.first && occ.first - end <= 4
+                    })
+                })
+        };
+        let Some(b) = after.or_else(before) else {
+            return Fill::Empty;
+        };
+        let mut sides: Vec<usize> = Vec::new();
+        if let Some(u) = v.unit_starting(b + 1) {
+            for unit in v.group(u) {
+                let pick = unit
+                    .entities
+                    .iter()
+                    .copied()
+                    .find(|&e| self.entity_type(e) == EntityType::Official)
+                    .or_else(|| unit.entities.first().copied());
+                if let Some(e) = pick.filter(|e| !sides.contains(e)) {
+                    sides.push(e);
+                }
+            }
+            if v.units[u].role == Role::Modifier {
+                // "between the Russian and US presidents": the holders of that office.
+                let (_, last) = v.group_span(u);
+                if let Some(o) = v
+                    .sentence
+                    .offices
+                    .iter()
+                    .find(|o| o.first == last + 1 || o.last == last)
+                {
+                    sides = sides
+                        .iter()
+                        .map(|&s| self.official_with(s, &o.title).unwrap_or(s))
+                        .collect();
+                }
+            }
+        } else if let Some(o) = v
+            .sentence
+            .offices
+            .iter()
+            .find(|o| o.first > b && o.first <= b + 3)
+        {
+            // "between their foreign ministers", "between the two sides' ministers".
+            if self.parties.len() == 2 && v.unit_covering(o.first).is_none() {
+                sides = self
+                    .parties
+                    .iter()
+                    .map(|&s| self.official_with(s, &o.title).unwrap_or(s))
+                    .collect();
+            }
+        }
+        if sides.len() >= 2 {
+            Fill::Found(sides)
+        } else {
+            Fill::Empty
+        }
+    }
+
+    /// The document's official of `state` holding `title`, if the text names one.
+    fn official_with(&self, state: usize, title: &str) -> Option<usize> {
+        let label = &self.doc.entities[state].label;
+        for (s, ms) in self.doc.analyzed.sentences.iter().zip(&self.doc.mentions) {
+            for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
+                let e = &self.doc.entities[m.entity];
+                let same_state = e.affiliation.as_ref().is_some_and(|(l, _, _)| l == label);
+                let same_title = m
+                    .office
+                    .and_then(|o| s.offices.get(o))
+                    .is_some_and(|o| o.title == title);
+                if same_state && same_title {
+                    return Some(m.entity);
+                }
+            }
+        }
+        None
+    }
+
+    /// "by X" after the trigger, or after the participle that follows a noun ("the attack
+    /// carried out by X", "the operation, named Y, was carried out by X"); "by its neighbour
+    /// and ally, X" names X.
+    fn by(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        let end = v.clauses.at(occ.first).end.max(occ.last + 1);
+        let mut k = v.skip_adverbs(occ.last + 1);
+        if !w.has(Cue::AgentMarker, k) {
+            return Fill::Empty;
+        }
+        k += 1;
+        if let Some(u) = v.unit_starting(k) {
+            return self.found(v, u);
+        }
+        // An apposition: "by its neighbour and ally, Türkiye".
+        let comma = (k..(k + 6).min(v.len())).find(|&j| w.folded(j) == ",");
+        match comma.and_then(|c| v.unit_starting(c + 1)) {
+            Some(u) if v.units[u].first < end + 2 => self.found(v, u),
+            _ => Fill::Empty,
+        }
+    }
+
+    /// The entity named by the phrase after `word` right after token `k`.
+    fn after_word(&self, v: &View<'_>, k: usize, marker: Cue) -> Fill {
+        let k = v.skip_adverbs(k);
+        if !v.words.has(marker, k) {
+            return Fill::Empty;
+        }
+        match v.unit_starting(k + 1) {
+            Some(u) => self.found(v, u),
+            None => Fill::Empty,
+        }
+    }
+
+    /// A name, demonym or possessive right before the noun, past its adjectives: "Iran's
+    /// unbalanced drone attack", "the Israeli strikes", "Qatari and Turkish mediation",
+    /// "US-led peace efforts", or a possessive pronoun ("its efforts") for the clause's subject.
+    fn modifier(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        if let Anchor::Entity(_) = self.schema.frames[occ.frame].anchor {
+            let mut k = occ.first;
+            if k > 0 && matches!(w.word(k - 1), "‘" | "'" | "“" | "\"") {
+                k -= 1;
+            }
+            return match k.checked_sub(1).and_then(|p| v.unit_ending(p)) {
+                Some(u) if v.units[u].possessive => self.found(v, u),
+                _ => Fill::Empty,
+            };
+        }
+        let mut k = occ.first;
+        for _ in 0..4 {
+            let Some(p) = k.checked_sub(1) else {
+                break;
+            };
+            if let Some(u) = v.unit_ending(p) {
+                let unit = &v.units[u];
+                // "Israel's strikes", "US-led efforts", "the Syrian government offensive".
+                let glued = w.word(p + 1) == "-" || p + 1 == occ.first;
+                return if unit.role == Role::Modifier || glued {
+                    self.found(v, u)
+                } else {
+                    Fill::Empty
+                };
+            }
+            if w.has(Cue::Pronoun, p) || w.has(Cue::PossessivePronoun, p) {
+                if w.has(Cue::Determiner, p) {
+                    return self.pronoun_possessor(v, p);
+                }
+                return Fill::Empty;
+            }
+            let word = w.word(p);
+            let adjective = word == "-"
+                || (word.starts_with(char::is_lowercase)
+                    && !w.has(Cue::Determiner, p)
+                    && !w.has(Cue::Preposition, p)
+                    && !w.has(Cue::SupportVerb, p)
+                    && !w.has(Cue::Auxiliary, p)
+                    && !w.has(Cue::Coordinator, p));
+            if !adjective {
+                break;
+            }
+            k = p;
+        }
+        Fill::Empty
+    }
+
+    /// A possessive pronoun ("its", "his", "their") stands for the subject of its clause.
+    fn pronoun_possessor(&self, v: &View<'_>, p: usize) -> Fill {
+        match self.subject(v, p) {
+            Fill::Found(e) => Fill::Found(e),
+            _ => self.speaker(v, p),
+        }
+    }
+
+    /// The subject of the verb whose object the noun is ("X carried out strikes", "X held a
+    /// call with Y"), or the "by" phrase of such a verb after the noun ("the attack carried out
+    /// by X").
+    fn support(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        // Leftwards over the noun phrase to its verb (past "what they said were").
+        let mut k = occ.first;
+        let mut start = v.clauses.at(occ.first).start;
+        while start > 0 && v.is_aside(start - 1) {
+            start = v.clauses.at(start - 1).start;
+        }
+        while k > start && k + NEAR + 4 > occ.first {
+            let p = k - 1;
+            if let Some(s) = (p.saturating_sub(3)..=p)
+                .find(|&s| w.cue_len(Cue::SupportVerb, s).is_some_and(|l| s + l == k))
+            {
+                if s > 0 && w.has(Cue::Auxiliary, s - 1) && w.has(Cue::AgentMarker, k) {
+                    break;
+                }
+                return self.subject(v, s);
+            }
+            // "a series of strikes", "a wave of attacks": a quantity of the noun.
+            let quantity = w.has(Cue::Genitive, p) && p > 0 && v.is_plain_word(p - 1);
+            let part_of_phrase = v.is_aside(p)
+                || quantity
+                || w.has(Cue::Determiner, p)
+                || v.unit_covering(p)
+                    .is_some_and(|u| v.units[u].role == Role::Modifier)
+                || matches!(w.word(p), "-" | "“" | "”" | "\"" | "'" | "‘" | "’")
+                || w.word(p).starts_with(|c: char| c.is_ascii_digit())
+                || (w.word(p).starts_with(char::is_lowercase)
+                    && !w.has(Cue::Preposition, p)
+                    && !w.has(Cue::Auxiliary, p)
+                    && !w.has(Cue::Coordinator, p));
+            // "X had condemned the strikes": the verb of another frame governs the noun.
+            if !part_of_phrase || self.verb_form_at(v, p) {
+                break;
+            }
+            k = p;
+        }
+        // Rightwards: "the attack carried out by X", "The operation, named Y, was carried out
+        // by X".
+        let mut k = occ.last + 1;
+        if w.folded(k) == "," {
+            // Past an apposition.
+            k = (k + 1..(k + NEAR + 3).min(v.len()))
+                .find(|&j| w.folded(j) == ",")
+                .map_or(k, |j| j + 1);
+        }
+        while k < v.len() && (w.has(Cue::Auxiliary, k) || v.is_adverb(k)) {
+            k += 1;
+        }
+        if let Some(len) = w.cue_len(Cue::SupportVerb, k) {
+            return self.after_word(v, k + len, Cue::AgentMarker);
+        }
+        Fill::Empty
+    }
+
+    /// For a noun in a prepositional phrase ("in a phone call", "during the call", "in
+    /// retaliatory strikes"), the subject of the clause around it and that clause's object.
+    fn host(&self, v: &View<'_>, occ: Occurrence) -> (Fill, Fill) {
+        let w = &v.words;
+        let mut k = occ.first;
+        while k > 0
+            && (w.has(Cue::Determiner, k - 1)
+                || (w.word(k - 1).starts_with(char::is_lowercase)
+                    && !w.has(Cue::Preposition, k - 1)
+                    && !w.has(Cue::SupportVerb, k - 1)))
+            && k + NEAR > occ.first
+        {
+            k -= 1;
+        }
+        let Some(prep) = k.checked_sub(1).filter(|&p| w.has(Cue::Circumstance, p)) else {
+            return (Fill::Empty, Fill::Empty);
+        };
+        let clause_start = v.clauses.at(prep).start;
+        let fronted = (clause_start..prep).all(|t| v.is_adverb(t) || w.folded(t) == ",");
+        if fronted {
+            // "In a telephone conversation with X on Saturday, Y voiced concern": the subject
+            // follows the phrase's comma; the object follows the subject's verb.
+            let Some(comma) = (occ.last + 1..v.len()).find(|&j| w.folded(j) == ",") else {
+                return (Fill::Empty, Fill::Empty);
+            };
+            let subject = (comma + 1..v.len())
+                .find_map(|j| {
+                    v.unit_starting(j)
+                        .filter(|&u| v.units[u].role == Role::Actor && v.units[u].first == j)
+                })
+                .filter(|&u| v.units[u].first <= comma + 4);
+            let Some(s) = subject else {
+                return (Fill::Empty, Fill::Empty);
+            };
+            let (_, last) = v.group_span(s);
+            let verb = v.skip_adverbs(last + 1);
+            // Or the one the verb acts with ("Y discussed the situation with Z").
+            let end = v.clauses.at(verb).end;
+            let with = || {
+                (verb + 1..end)
+                    .find(|&j| w.has(Cue::Comitative, j))
+                    .and_then(|j| v.unit_starting(j + 1))
+            };
+            let object = match v
+                .unit_starting(verb + 1)
+                .filter(|&o| v.units[o].role == Role::Actor)
+                .or_else(with)
+            {
+                Some(o) => self.found(v, o),
+                None => Fill::Empty,
+            };
+            return (self.found(v, s), object);
+        }
+        // "X told Y, in a phone call, that ...": the object stands before the comma.
+        let object = match prep.checked_sub(2).filter(|&c| w.folded(c + 1) == ",") {
+            Some(c) => match v.unit_ending(c) {
+                Some(o) => {
+                    if matches!(self.subject(v, prep), Fill::Found(ref s) if *s == v.group_entities(o))
+                    {
+                        Fill::Empty
+                    } else {
+                        self.found(v, o)
+                    }
+                }
+                _ => Fill::Empty,
+            },
+            None => Fill::Empty,
+        };
+        (self.subject(v, prep), object)
+    }
+
+    /// For a noun that names what the clause answers ("in response to attacks by X", "in
+    /// retaliation for Indian strikes"), the clause's subject: the one who answers was struck.
+    fn responder(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        let mut k = occ.first;
+        while k > 0 && k + NEAR > occ.first {
+            let p = k - 1;
+            if let Some(s) = (p.saturating_sub(3)..=p)
+                .find(|&s| w.cue_len(Cue::Response, s).is_some_and(|l| s + l == k))
+            {
+                let clause_start = v.clauses.at(s).start;
+                if (clause_start..s).all(|t| v.is_adverb(t)) {
+                    // Fronted: "In retaliation for the attacks, Afghan forces attacked ...".
+                    let comma = (occ.last + 1..v.len()).find(|&j| w.folded(j) == ",");
+                    if let Some(u) = comma.and_then(|c| v.unit_starting(c + 1)) {
+                        return self.found(v, u);
+                    }
+                }
+                // "X has waged war since May in response to ...": the subject of the clause the
+                // adverbial hangs on.
+                return match (self.subject(v, s), v.clauses.at(s)) {
+                    (Fill::Empty, c) if c.kind == ClauseKind::Adverbial && c.start > 0 => {
+                        self.subject(v, c.start - 1)
+                    }
+                    (found, _) => found,
+                };
+            }
+            if w.has(Cue::Preposition, p) && !w.has(Cue::Response, p) {
+                break;
+            }
+            k = p;
+        }
+        Fill::Empty
+    }
+
+    /// The one who carried out the event the trigger is about: the event its object or its
+    /// "of" phrase names, or, for an unattributed "the attack", the document's latest event of
+    /// a conflict relation (the one that hit the agent's side, or of the day named).
+    fn event(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let clause = v.clauses.at(occ.first);
+        let anchor = self.schema.frames[occ.frame].anchor;
+        // The event noun: in the phrase after the trigger, or, for a noun trigger, anywhere in
+        // its clause ("This attack drew a rare rebuke", "a condemnation in response to X's
+        // strikes"); in a relative clause, the antecedent ("the strikes, which X condemned").
+        let after = (occ.last + 1..clause.end.min(occ.last + 1 + 2 * NEAR))
+            .find(|&j| self.event_noun(v, j));
+        let noun = after.or_else(|| match clause.kind {
+            ClauseKind::Relative { marker } => (marker.saturating_sub(8)..marker)
+                .rev()
+                .find(|&j| self.event_noun(v, j)),
+            // "X launched attacks on Y, prompting condemnation from Z": also in the clause the
+            // noun's clause hangs on.
+            _ if anchor == Anchor::Noun => (0..occ.first).rev().find(|&j| self.event_noun(v, j)),
+            _ => None,
+        });
+        let Some(noun) = noun else {
+            return Fill::Empty;
+        };
+        let victims: Vec<usize> = match self.subject(v, occ.first) {
+            Fill::Found(a) => a.iter().map(|&x| self.state_of(x)).collect(),
+            _ => Vec::new(),
+        };
+        self.event_at(v, noun, &victims)
+    }
+
+    /// Who carried out the event named by the noun at token `noun`: its own agent if the
+    /// engine found one, else the latest event of the document before it (of the day named
+    /// right before the noun, and preferably one that hit `victims`).
+    fn event_at(&self, v: &View<'_>, noun: usize, victims: &[usize]) -> Fill {
+        if let Some(e) = self
+            .events
+            .iter()
+            .find(|e| e.sentence == v.index && e.first <= noun && noun <= e.last)
+        {
+            if !e.agents.is_empty() {
+                return Fill::Found(e.agents.clone());
+            }
+        }
+        let day = (noun.saturating_sub(3)..noun).find_map(|k| self.date_at(v, k));
+        let before = self
+            .events
+            .iter()
+            .filter(|e| !e.agents.is_empty())
+            .filter(|e| e.sentence < v.index || (e.sentence == v.index && e.last < noun));
+        let fits_day = |e: &&super::Event| day.is_none() || e.date == day;
+        let candidates: Vec<&super::Event> = before.filter(fits_day).collect();
+        let found = candidates
+            .iter()
+            .rev()
+            .find(|e| {
+                e.targets
+                    .iter()
+                    .any(|t| victims.contains(&self.state_of(*t)))
+            })
+            .or_else(|| candidates.last());
+        match found {
+            Some(e) => Fill::Found(e.agents.clone()),
+            None => Fill::Empty,
+        }
+    }
+
+    /// The date value written at token `k`, if a date expression covers it.
+    fn date_at(&self, v: &View<'_>, k: usize) -> Option<crate::dates::DateValue> {
+        let s = &self.doc.analyzed.sentences[v.index];
+        let tok = s.sentence.tokens.get(k)?;
+        s.dates
+            .iter()
+            .find(|d| d.start <= tok.start && tok.end <= d.end)
+            .map(|d| d.value)
+    }
+
+    /// The anchor mention's entity (entity anchors).
+    fn anchor_entity(&self, si: usize, occ: Occurrence) -> Fill {
+        let found: Vec<usize> = self.doc.mentions[si]
+            .iter()
+            .filter(|m| m.first == occ.first && m.last == occ.last)
+            .map(|m| m.entity)
+            .collect();
+        if found.is_empty() {
+            Fill::Empty
+        } else {
+            Fill::Found(found)
+        }
+    }
+
+    /// The state or organisation the anchor official serves, as the document tells it.
+    fn affiliation(&self, si: usize, occ: Occurrence) -> Fill {
+        let Fill::Found(officials) = self.anchor_entity(si, occ) else {
+            return Fill::Empty;
+        };
+        let titled = self.doc.mentions[si]
+            .iter()
+            .any(|m| m.first == occ.first && m.office.is_some());
+        if !titled {
+            return Fill::Empty;
+        }
+        let mut out = Vec::new();
+        for e in officials {
+            let Some((label, t, _)) = &self.doc.entities[e].affiliation else {
+                continue;
+            };
+            if let Some(x) = self
+                .doc
+                .entities
+                .iter()
+                .position(|x| x.entity_type == *t && x.label == *label)
+            {
+                out.push(x);
+            }
+        }
+        if out.is_empty() {
+            Fill::Empty
+        } else {
+            Fill::Found(out)
+        }
+    }
+}

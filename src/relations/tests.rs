@@ -1,0 +1,381 @@
+//! Each pattern of news English the frames of `schema/frames.tsv` read, checked on real
+//! sentences of at least two documents by different outlets: the development set
+//! (`tests/data/dev/corpus`, cited by its file prefix, "a05") and the seeds ("003"). A case
+//! lists every edge its sentence gives alone (but `official_of`): one more fails as one less
+//! does, and the sentence must stand word for word in the document it cites.
+
+use std::collections::BTreeSet;
+
+use crate::edge::Modality;
+use crate::pipeline::Pipeline;
+use crate::schema::tests::shipped_schema;
+
+/// The edges other than `official_of` of a one-sentence document, as "A relation B".
+fn edges(sentence: &str) -> BTreeSet<String> {
+    let graph =
+        Pipeline::new(shipped_schema()).build(&[("case".to_string(), sentence.to_string())]);
+    graph
+        .edges()
+        .filter(|e| e.relation.kind.as_str() != "official_of")
+        .map(|e| format!("{} {} {}", e.source.label, e.relation.kind, e.target.label))
+        .collect()
+}
+
+/// The text of the document a case cites.
+fn document(prefix: &str) -> String {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let dirs = [
+        format!("{root}/tests/data/dev/corpus"),
+        format!("{root}/seeds"),
+    ];
+    for dir in dirs {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with(&format!("{prefix}_")) {
+                return std::fs::read_to_string(path).unwrap();
+            }
+        }
+    }
+    panic!("no document {prefix}");
+}
+
+/// `cases`: (document, sentence, expected edges).
+fn check(cases: &[(&str, &str, &[&str])]) {
+    let documents: BTreeSet<&str> = cases.iter().map(|c| c.0).collect();
+    assert!(
+        documents.len() >= 2,
+        "a pattern needs sentences of two documents"
+    );
+    for (doc, sentence, expected) in cases {
+        assert!(
+            document(doc).contains(sentence),
+            "{doc} does not say: {sentence}"
+        );
+        let want: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
+        assert_eq!(edges(sentence), want, "{doc}: {sentence}");
+    }
+}
+
+/// A verb's subject acts on its object, or on the name inside its object's noun phrase.
+#[test]
+fn a_verb_takes_its_subject_and_object() {
+    check(&[
+        (
+            "a05",
+            "The recent deadly clashes between Afghanistan and Pakistan erupted last week after Pakistan struck targets inside Afghanistan, including in the capital Kabul.",
+            &["Pakistan struck Afghanistan"],
+        ),
+        (
+            "a07",
+            "It marked the third day in a row that Israel has struck Syria, where government security forces have clashed with local Druze fighters in the southern city of Suwayda.",
+            &["Israel struck Syria"],
+        ),
+        (
+            "003",
+            "The next day, Pakistan struck “hideouts used by terrorist organisations namely Balochistan Liberation Army (BLA) and Balochistan Liberation Front (BLF)” in Iran’s Sistan-Baluchestan province, in an intelligence-based operation codenamed ‘Marg Bar Sarmachar’.",
+            &["Pakistan struck Balochistan Liberation Army", "Pakistan struck Balochistan Liberation Front", "Pakistan struck Iran", "Pakistan conducted Operation Marg Bar Sarmachar"],
+        ),
+    ]);
+}
+
+/// "X carried out strikes on Y": the support verb's subject, the noun's prepositional phrase.
+#[test]
+fn a_support_verb_lends_its_subject_to_the_noun() {
+    check(&[
+        (
+            "a15",
+            "Indian armed forces early on Wednesday carried out missile strikes on nine terror targets in Pakistan and Pakistan-Occupied Kashmir, including in Bahawalpur, a stronghold of the banned Jaish-e-Mohammed.",
+            &["India struck Pakistan"],
+        ),
+        (
+            "b03",
+            "The announcement comes after Israel revealed early Saturday morning that it was carrying out strikes against Iranian military sites.",
+            &["Israel struck Iran"],
+        ),
+        (
+            "001",
+            "On the evening of 16th January 2024, Iran carried out an airstrike inside Pakistani territory of Sabza Koh, a remote mountainous area of the southwestern border province of Baluchistan.",
+            &["Iran struck Pakistan"],
+        ),
+    ]);
+}
+
+/// "talks mediated by X": a passive's agent is its by-phrase; the talks' parties are the document's.
+#[test]
+fn a_passive_takes_its_agent_from_by() {
+    check(&[
+        (
+            "a01",
+            "ISTANBUL (AA) - Pakistan and Afghanistan agreed Sunday to an immediate ceasefire during talks in Doha, mediated by Qatar and Türkiye, according to the Qatari Foreign Ministry.",
+            &["Qatar mediated Afghanistan", "Qatar mediated Pakistan", "Turkey mediated Afghanistan", "Turkey mediated Pakistan"],
+        ),
+        (
+            "a03",
+            "Afghanistan and Pakistan have agreed to an immediate ceasefire in talks mediated by Qatar and Turkiye following a week of fierce and deadly clashes along their disputed border.",
+            &["Qatar mediated Afghanistan", "Qatar mediated Pakistan", "Turkey mediated Afghanistan", "Turkey mediated Pakistan"],
+        ),
+    ]);
+}
+
+/// "Iran's missile attack on Israel", "Israeli strikes on Yemen".
+#[test]
+fn a_noun_takes_its_agent_from_a_possessive_or_a_demonym() {
+    check(&[
+        (
+            "b01",
+            "On the streets of Tehran, a small crowd celebrated Iran's missile attack on Israel while others are worried about the consequences of the Islamic Republic's boldest move yet in a year of escalating Middle East conflict.",
+            &["Iran struck Israel"],
+        ),
+        (
+            "b08",
+            "Four people were killed and 33 wounded in Israeli strikes on Yemen on Sunday, the Houthi-run health ministry said in a statement.",
+            &["Israel struck Yemen"],
+        ),
+        (
+            "001",
+            "Since October 2023, in more than 100 days, at least 26,083 Palestinians including 10 thousand innocent children have been killed and 64,487 injured in Israeli strikes on Gaza.",
+            &["Israel struck Palestine"],
+        ),
+    ]);
+}
+
+/// "X held a phone call with Y", "In a telephone conversation with Y, X ...".
+#[test]
+fn a_call_noun_takes_its_parties_from_its_verb_or_its_phrase() {
+    check(&[
+        (
+            "b15",
+            "US President Donald Trump has confirmed that he held a phone call with Venezuelan President Nicolas Maduro but declined to provide details about the conversation.",
+            &["Donald Trump called Nicolas Maduro"],
+        ),
+        (
+            "b16",
+            "Secretary of State Antony Blinken on Wednesday held a call with Philippine Foreign Secretary Enrique Manalo to discuss China's actions in the South China Sea, which Manila and Washington have called escalatory.",
+            &["Antony Blinken called Enrique Manalo"],
+        ),
+        (
+            "a05",
+            "In a telephone conversation with Taliban's acting foreign minister Amir Khan Muttaqi on Saturday, Iranian Foreign Minister Abbas Araqchi voiced concern about the recent clashes between Afghanistan and Pakistan, stressing the need for restraint, an end to hostilities, and the resolution of disputes through dialogue and negotiation.",
+            &["Abbas Araqchi called Amir Khan Muttaqi"],
+        ),
+    ]);
+}
+
+/// "a telephone conversation between X and Y", also after "took place".
+#[test]
+fn a_call_between_two_names_both_parties() {
+    check(&[
+        (
+            "a22",
+            "A telephone conversation took place between the Minister of Foreign Affairs of the Kyrgyz Republic Jeenbek Kulubaev and the UN Secretary-General António Guterres in connection with the events at the Kyrgyz-Tajik border.",
+            &["António Guterres called Jeenbek Kulubaev"],
+        ),
+        (
+            "003",
+            "The development came during a telephonic conversation between Foreign Minister Jalil Abbas Jilani and his Iranian counterpart Hossein Amir-Abdollahian, the Foreign Office (FO) spokesperson said in a statement.",
+            &["Hossein Amir-Abdollahian called Jalil Abbas Jilani"],
+        ),
+        (
+            "004",
+            "According to Pakistan’s Foreign Ministry, the agreement originated from a phone conversation between Foreign Minister Jalil Abbas Jilani and his Iranian counterpart Hossein Amir-Abdollahian.",
+            &["Hossein Amir-Abdollahian called Jalil Abbas Jilani"],
+        ),
+    ]);
+}
+
+/// "X called Y", "X spoke over the phone with Y".
+#[test]
+fn a_call_verb_is_symmetric() {
+    check(&[
+        (
+            "000",
+            "Earlier, Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani to discuss the ongoing developments between Pakistan and Iran.",
+            &["Hakan Fidan called Jilani"],
+        ),
+        (
+            "b21",
+            "Turkish President Recep Tayyip Erdoğan spoke over the phone on Sunday with his Somali counterpart Hassan Sheikh Mohamud, discussing tensions between the African country and its neighbor Ethiopia.",
+            &["Hassan Sheikh Mohamud called Recep Tayyip Erdoğan"],
+        ),
+    ]);
+}
+
+/// "condemned Israel's strikes": the strikes' agent is condemned.
+#[test]
+fn a_condemnation_names_the_possessor_of_what_it_condemns() {
+    check(&[
+        (
+            "b03",
+            "Pakistan on Friday strongly condemned Israel’s strikes against Islamic Republic of Iran in the early hours today.",
+            &["Israel struck Iran", "Pakistan condemned Israel"],
+        ),
+        (
+            "b04",
+            "Iran’s top diplomat has condemned Israel’s recent strikes on military sites across the Islamic Republic, declaring that Tehran reserves the right to retaliate.",
+            &["Iran condemned Israel"],
+        ),
+        (
+            "b07",
+            "Shafaq News/ Iran's Foreign Ministry strongly condemned Israel's attack on Yemen's Hudaydah Port on Saturday, cautioning against escalating tensions in the region.",
+            &["Iran condemned Israel", "Israel struck Yemen"],
+        ),
+    ]);
+}
+
+/// "denounced the attack carried out by X", "condemned the Iranian assault".
+#[test]
+fn a_condemned_event_names_who_carried_it_out() {
+    check(&[
+        (
+            "a16",
+            "In an address before Pakistan’s parliament on Wednesday, Prime Minister Shehbaz Sharif denounced as “cowardly” the attack carried out by India, as he repeated Islamabad’s assertion it had nothing to do with the April 22 Pahalgam attack in the Indian-administered Kashmir region.",
+            &["Shehbaz Sharif condemned India"],
+        ),
+        (
+            "b02",
+            "Israeli Prime Minister Benjamin Netanyahu condemned the Iranian assault as a “big mistake,” vowing that Iran would face severe consequences.",
+            &["Benjamin Netanyahu condemned Iran"],
+        ),
+    ]);
+}
+
+/// "were condemned by its neighbour and ally, X", "the strikes, which X condemned".
+#[test]
+fn a_passive_or_relative_condemnation() {
+    check(&[
+        (
+            "a07",
+            "Israeli airstrikes on the Syrian Defense Ministry and the presidential palace in the capital Damascus on Wednesday were promptly condemned by its neighbor and ally, Türkiye, which called the attack an act of sabotage.",
+            &["Israel struck Syria", "Turkey condemned Israel"],
+        ),
+        (
+            "a09",
+            "The Israeli strikes on Wednesday, which Syria condemned as violations of international law, followed a collapsed ceasefire in Sweida.",
+            &["Syria condemned Israel"],
+        ),
+    ]);
+}
+
+/// "urged X to cease", "prompted A, B and C to urge the two neighbors to exercise restraint".
+#[test]
+fn an_appeal_for_restraint_mediates_between_those_addressed() {
+    check(&[
+        (
+            "004",
+            "Between Pakistan and Iran Military tensions between the two countries prompted United Nations Secretary-General Antonio Guterres, the United States, and China to urge the two neighbors to exercise restraint and ease tensions with each other.",
+            &["Antonio Guterres mediated Iran", "Antonio Guterres mediated Pakistan", "China mediated Iran", "China mediated Pakistan", "United States mediated Iran", "United States mediated Pakistan"],
+        ),
+        (
+            "b17",
+            "Washington also called on China to align its claims and actions with international law and urged Beijing to cease its dangerous and destabilizing conduct.",
+            &["United States mediated China"],
+        ),
+        (
+            "a13",
+            "US President Trump, while typically cautious in his comments on Moscow, advised Russian President Vladimir Putin to cease the assaults.",
+            &["Trump mediated Russia"],
+        ),
+    ]);
+}
+
+/// "X said it struck Y", "X claimed that it had targeted Y".
+#[test]
+fn reported_speech_is_a_claim() {
+    check(&[
+        (
+            "a16",
+            "In response, Pakistan said it struck Indian military targets and claimed to have shot down several warplanes, resulting in at least 10 deaths.",
+            &["Pakistan struck India"],
+        ),
+        (
+            "001",
+            "Iran claimed that it had targeted two bases of the Jaish al-Adl armed group in",
+            &["Iran struck Jaish al-Adl"],
+        ),
+    ]);
+}
+
+/// "launched 'Operation X'", "a bombardment called “Operation X”", "an operation codenamed 'X'".
+#[test]
+fn a_named_operation_is_conducted_by_who_launched_it() {
+    check(&[
+        (
+            "a16",
+            "India launched a huge military bombardment overnight called “Operation Sindoor”, striking nine sites in Pakistan and Pakistan-administered Kashmir and killing at least 26 people.",
+            &["India struck Pakistan", "India conducted Operation Sindoor"],
+        ),
+        (
+            "a17",
+            "In a major escalation between nuclear-armed neighbours, Pakistan has launched Operation Bunyanun Marsoos—literally \"concrete structure\"—in retaliation for recent Indian strikes, Pakistani officials told Xinhua.",
+            &["India struck Pakistan", "Pakistan conducted Operation Bunyanun Marsoos"],
+        ),
+        (
+            "001",
+            "In retaliation, therefore, Pakistan also carried out \"precision strikes\" inside the Iran province of Siestan-o-Baluchistan to target terrorist hideouts in an Intelligence-based operation codenamed \"Marg Bar Sarmachar\".",
+            &["Pakistan struck Iran", "Pakistan conducted Operation Marg Bar Sarmachar"],
+        ),
+    ]);
+}
+
+/// "in response to rocket attacks by X": the one who answers was struck by X.
+#[test]
+fn retaliation_names_its_target() {
+    check(&[
+        (
+            "002",
+            "Iran had earlier launched missile and drone attacks on what it claimed were militant bases in Pakistan’s southwestern Balochistan province, raising fears of a wider conflict in the volatile region, where Israel has been waging a war on Gaza since Oct. 7 in response to rocket attacks by Hamas.",
+            &["Hamas struck Israel", "Iran struck Pakistan", "Israel struck Gaza Strip"],
+        ),
+        (
+            "b08",
+            "\"The strike was carried out in response to recent attacks by the Houthi regime against the state of Israel,\" the statement added.",
+            &["Houthis struck Israel"],
+        ),
+        (
+            "a05",
+            "In retaliation for the attacks, Afghan forces attacked Pakistani soldiers, accusing them of violating their territory.",
+            &["Afghanistan struck Pakistan"],
+        ),
+    ]);
+}
+
+/// "X and Y both carried out strikes": with no target, the two struck each other; "accused
+/// each other" names no strike.
+#[test]
+fn a_reciprocal_subject_strikes_each_other() {
+    check(&[
+        (
+            "a18",
+            "Hours earlier, India and Pakistan both carried out strikes using drones and missiles fired from fighter jets in a major escalation of the conflict.",
+            &["India struck Pakistan", "Pakistan struck India"],
+        ),
+        (
+            "a19",
+            "Kyrgyzstan and Tajikistan have accused each other of breaching a ceasefire intended to end deadly border clashes in a disputed area.",
+            &[],
+        ),
+    ]);
+}
+
+/// Reported speech is a claim; what a sentence asserts is asserted.
+#[test]
+fn reports_are_claims_in_the_evidence() {
+    let modality = |sentence: &str| {
+        let graph =
+            Pipeline::new(shipped_schema()).build(&[("case".to_string(), sentence.to_string())]);
+        let edge = graph
+            .edges()
+            .find(|e| e.relation.kind.as_str() == "struck")
+            .unwrap();
+        edge.relation.evidence[0].modality
+    };
+    assert_eq!(
+        modality("In response, Pakistan said it struck Indian military targets and claimed to have shot down several warplanes, resulting in at least 10 deaths."),
+        Modality::Claimed
+    );
+    assert_eq!(
+        modality("It marked the third day in a row that Israel has struck Syria, where government security forces have clashed with local Druze fighters in the southern city of Suwayda."),
+        Modality::Asserted
+    );
+}

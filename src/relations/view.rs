@@ -1,0 +1,447 @@
+//! One sentence as the engine reads it: its words, its clauses, and its noun phrases that name
+//! entities ("units"), joined in coordination groups ("X, Y and Z").
+
+use crate::clauses::{self, Clauses};
+use crate::cue::Cue;
+use crate::mentions::{AnalyzedSentence, MentionForm};
+use crate::phrases::Words;
+use crate::resolve::{Resolved, ResolvedDocument};
+use crate::schema::Schema;
+
+/// What a unit does in its noun phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// It is the noun phrase: "Pakistan", "the Syrian army", "Iran's foreign ministry".
+    Actor,
+    /// It qualifies the noun after it: "Israel's strikes", "the Israeli attack", "US-led talks".
+    Modifier,
+}
+
+/// A noun phrase that names one entity, or several ("the two countries").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// First and last token, inclusive, with its title, determiner and head noun.
+    pub first: usize,
+    pub last: usize,
+    pub entities: Vec<usize>,
+    pub role: Role,
+    /// Units joined by "and" and commas share a group: the index of its first unit.
+    pub group: usize,
+    /// Whether it ends with a possessive ("Israel's").
+    pub possessive: bool,
+    /// Whether a pronoun stands for it in `entities` ("it", "he"): filled in by the engine.
+    pub pronoun: bool,
+}
+
+/// A sentence with everything the slot fillers need.
+pub struct View<'d> {
+    pub index: usize,
+    pub words: Words<'d>,
+    pub clauses: Clauses,
+    pub sentence: &'d AnalyzedSentence,
+    pub units: Vec<Unit>,
+    /// Per token, the unit that covers it.
+    unit_at: Vec<Option<usize>>,
+    /// Per token, whether it is in a parenthesis that names or reports what follows ("launched
+    /// what they said were attacks", "denounced what it calls aggression"): the phrase reads
+    /// as if it were not there.
+    aside: Vec<bool>,
+}
+
+impl<'d> View<'d> {
+    pub fn new(doc: &'d ResolvedDocument, schema: &'d Schema, index: usize) -> Self {
+        let sentence = &doc.analyzed.sentences[index];
+        let words = Words::new(&doc.analyzed.doc.text, &sentence.sentence.tokens, schema);
+        let clauses = clauses::analyze(&words);
+        let units = units(&words, sentence, &doc.mentions[index]);
+        let mut unit_at = vec![None; words.len()];
+        for (u, unit) in units.iter().enumerate() {
+            for slot in &mut unit_at[unit.first..=unit.last] {
+                *slot = Some(u);
+            }
+        }
+        let aside = asides(&words);
+        View {
+            index,
+            words,
+            clauses,
+            sentence,
+            units,
+            unit_at,
+            aside,
+        }
+    }
+
+    /// Whether token `k` is in a parenthesis such as "what they said were" (see `aside`).
+    pub fn is_aside(&self, k: usize) -> bool {
+        self.aside.get(k).copied().unwrap_or(false)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn unit_covering(&self, token: usize) -> Option<usize> {
+        self.unit_at.get(token).copied().flatten()
+    }
+
+    /// The unit that ends at `token`.
+    pub fn unit_ending(&self, token: usize) -> Option<usize> {
+        self.unit_covering(token)
+            .filter(|&u| self.units[u].last == token)
+    }
+
+    /// The unit that starts at `token`, past determiners, numbers and up to two adjectives
+    /// ("by brotherly Qatar", "at least 58 Pakistani soldiers").
+    pub fn unit_starting(&self, token: usize) -> Option<usize> {
+        let mut k = token;
+        let mut adjectives = 0;
+        while k < self.len() && self.unit_covering(k).is_none() {
+            if let Some(len) = self.words.cue_len(Cue::Determiner, k) {
+                k += len;
+            } else if self.words.word(k).starts_with(|c: char| c.is_ascii_digit()) {
+                k += 1;
+            } else if adjectives < 2 && self.is_plain_word(k) {
+                adjectives += 1;
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        self.unit_covering(k).filter(|&u| self.units[u].first == k)
+    }
+
+    /// A lower-case word of no word list: an adjective or a noun, not a function word.
+    pub fn is_plain_word(&self, k: usize) -> bool {
+        let w = &self.words;
+        w.word(k).starts_with(char::is_lowercase)
+            && ![
+                Cue::Preposition,
+                Cue::Auxiliary,
+                Cue::Coordinator,
+                Cue::SupportVerb,
+                Cue::ReportingVerb,
+                Cue::RelativePronoun,
+                Cue::Complementizer,
+                Cue::InfinitiveMarker,
+                Cue::Future,
+                Cue::Possibility,
+                Cue::FunctionWord,
+                Cue::Subordinator,
+                Cue::Negation,
+                Cue::Pronoun,
+            ]
+            .iter()
+            .any(|&c| w.has(c, k))
+    }
+
+    /// The units of `unit`'s group, in order.
+    pub fn group(&self, unit: usize) -> impl Iterator<Item = &Unit> + '_ {
+        let g = self.units[unit].group;
+        self.units.iter().filter(move |u| u.group == g)
+    }
+
+    /// The entities of `unit`'s group, each once, in order.
+    pub fn group_entities(&self, unit: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for e in self.group(unit).flat_map(|u| &u.entities) {
+            if !out.contains(e) {
+                out.push(*e);
+            }
+        }
+        out
+    }
+
+    /// The first and last token of `unit`'s group.
+    pub fn group_span(&self, unit: usize) -> (usize, usize) {
+        let first = self.group(unit).map(|u| u.first).min().unwrap_or(0);
+        let last = self.group(unit).map(|u| u.last).max().unwrap_or(0);
+        (first, last)
+    }
+
+    /// Whether `unit`'s group stands after a preposition ("in Syria and Iraq"); a word that
+    /// opens the clause as a subordinator ("after Iran struck") is none.
+    pub fn after_preposition(&self, unit: usize) -> bool {
+        let Some(p) = self.before_phrase(self.group_span(unit).0) else {
+            return false;
+        };
+        self.words.has(Cue::Preposition, p)
+            && !(self.clauses.at(p).start == p
+                && self.clauses.at(p).kind == clauses::ClauseKind::Adverbial)
+    }
+
+    /// The token before the noun phrase that ends with the unit starting at `first`, past
+    /// determiners and up to three plain words ("in the capital Damascus", "told the Syrian
+    /// transitional President X").
+    pub fn before_phrase(&self, first: usize) -> Option<usize> {
+        let mut k = first;
+        let mut plain = 0;
+        while k > 0 {
+            let p = k - 1;
+            let modifier = self
+                .unit_covering(p)
+                .is_some_and(|u| self.units[u].role == Role::Modifier);
+            if self.words.has(Cue::Determiner, p) || modifier {
+                k = p;
+            } else if plain < 3 && self.is_plain_word(p) {
+                plain += 1;
+                k = p;
+            } else {
+                break;
+            }
+        }
+        k.checked_sub(1)
+    }
+
+    /// The token after `i` that is not an adverb.
+    pub fn skip_adverbs(&self, mut i: usize) -> usize {
+        while i < self.len() && self.is_adverb(i) {
+            i += 1;
+        }
+        i
+    }
+
+    /// A word that may stand between a subject and its verb: an "-ly" word or a listed adverb.
+    pub fn is_adverb(&self, i: usize) -> bool {
+        self.words.schema().is_adverb(self.words.folded(i))
+    }
+}
+
+/// Marks "what X said (were)", "what it called", "what they described as".
+fn asides(words: &Words<'_>) -> Vec<bool> {
+    let mut out = vec![false; words.len()];
+    for j in 0..words.len() {
+        if !clauses::parenthesis_before(words, j) {
+            continue;
+        }
+        let Some(what) = (j.saturating_sub(4)..j).rfind(|&k| words.has(Cue::Parenthetical, k))
+        else {
+            continue;
+        };
+        let mut end = j + words
+            .cue_len(Cue::ReportingVerb, j)
+            .or_else(|| words.cue_len(Cue::NamingVerb, j))
+            .unwrap_or(1);
+        while end < words.len() && (words.has(Cue::Auxiliary, end) || words.has(Cue::Likening, end))
+        {
+            end += 1;
+        }
+        for a in &mut out[what..end] {
+            *a = true;
+        }
+    }
+    out
+}
+
+/// Builds the units of a sentence from its resolved mentions.
+fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) -> Vec<Unit> {
+    let n = words.len();
+    let offices = &sentence.offices;
+    // A mention that only qualifies another: the state named with an official's title
+    // ("Iranian" in "Iranian Foreign Minister X") or the possessor of a name ("Yemen's Houthis").
+    let mut qualifier = vec![false; mentions.len()];
+    for m in mentions {
+        let Some(office) = m.office.and_then(|o| offices.get(o)) else {
+            continue;
+        };
+        if office.first > m.last {
+            continue;
+        }
+        for (j, q) in mentions.iter().enumerate() {
+            let gap = q.last + 1..office.first;
+            if q.last < office.first
+                && gap.len() <= 4
+                && gap.clone().all(|t| {
+                    words.has(Cue::TitleModifier, t) || matches!(words.folded(t), "'" | "s")
+                })
+            {
+                qualifier[j] = true;
+            }
+        }
+    }
+    for (j, q) in mentions.iter().enumerate() {
+        if q.possessive && mentions.iter().any(|m| m.first == q.last + 3) {
+            qualifier[j] = true;
+        }
+    }
+    let mut spans: Vec<Unit> = Vec::new();
+    let mut k = 0;
+    while k < mentions.len() {
+        let m = &mentions[k];
+        // Mentions of one span are one unit ("the two countries": both states).
+        let end = (k..mentions.len())
+            .find(|&j| mentions[j].first != m.first || mentions[j].last != m.last)
+            .unwrap_or(mentions.len());
+        let entities: Vec<usize> = mentions[k..end].iter().map(|x| x.entity).collect();
+        let skip = qualifier[k];
+        k = end;
+        if skip {
+            continue;
+        }
+        let mut first = m.first;
+        let mut last = m.last;
+        // An official's title, and the state it names, come with the name.
+        if let Some(office) = m.office.and_then(|o| offices.get(o)) {
+            if office.last < m.first {
+                first = first.min(office.first);
+                if let Some(q) = mentions
+                    .iter()
+                    .enumerate()
+                    .filter(|(j, q)| qualifier[*j] && q.last < office.first)
+                    .map(|(_, q)| q)
+                    .rfind(|q| q.last + 5 > office.first)
+                {
+                    first = first.min(q.first);
+                }
+            }
+        }
+        let after = if m.possessive { m.last + 3 } else { m.last + 1 };
+        let mut role = Role::Actor;
+        // "Pakistani security forces", "Iran's foreign ministry", "the Syrian army": the state
+        // acts through an organ; "Afghan territory", "Pakistani soldiers": the state is hit.
+        let head = words
+            .cue_len(Cue::ForceNoun, after)
+            .or_else(|| words.cue_len(Cue::OrganNoun, after))
+            .or_else(|| words.cue_len(Cue::LocationNoun, after));
+        // "Pakistan's foreign minister said": the state speaks through an unnamed office.
+        let unnamed_office = offices
+            .iter()
+            .enumerate()
+            .find(|(i, o)| o.first == after && !mentions.iter().any(|x| x.office == Some(*i)));
+        if let Some(len) = head {
+            last = after + len - 1;
+        } else if let Some((_, o)) = unnamed_office {
+            last = o.last;
+        } else if m.possessive
+            || m.form == MentionForm::Demonym
+            || words.word(after) == "-"
+            || (first > 0
+                && words.has(Cue::Determiner, first - 1)
+                && words.schema().is_frame_noun(words.folded(after)))
+        {
+            role = Role::Modifier;
+            if m.possessive {
+                last = m.last + 2;
+            }
+        }
+        if m.possessive && role == Role::Actor && head.is_none() && unnamed_office.is_none() {
+            last = m.last;
+        }
+        if first > 0 && role == Role::Actor && words.has(Cue::Determiner, first - 1) {
+            first -= 1;
+        }
+        spans.push(Unit {
+            first,
+            last: last.min(n.saturating_sub(1)),
+            entities,
+            role,
+            group: 0,
+            possessive: m.possessive,
+            pronoun: false,
+        });
+    }
+    spans.sort_by_key(|u| (u.first, std::cmp::Reverse(u.last)));
+    let mut out: Vec<Unit> = Vec::new();
+    for mut unit in spans {
+        if out.last().is_some_and(|p| unit.first <= p.last) {
+            continue;
+        }
+        // "the Balochistan Liberation Army (BLA)": the acronym in brackets is the same unit.
+        if let Some(p) = out.last_mut() {
+            let bracketed = unit.first == p.last + 2
+                && words.word(p.last + 1) == "("
+                && words.word(unit.last + 1) == ")"
+                && unit.entities == p.entities;
+            if bracketed {
+                p.last = unit.last + 1;
+                continue;
+            }
+        }
+        unit.group = out.len();
+        out.push(unit);
+    }
+    coordinate(words, &mut out);
+    out
+}
+
+/// Joins units separated only by commas, conjunctions and determiners ("China, Turkiye, Russia
+/// and the United Nations", "Qatari and Turkish") into groups.
+fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
+    for u in 1..units.len() {
+        // "the Russian and US presidents": a name after a coordinated demonym qualifies too.
+        if units[u - 1].role == Role::Modifier
+            && units[u].role == Role::Actor
+            && words.has(Cue::Coordinator, units[u].first - 1)
+            && units[u].first == units[u - 1].last + 2
+            && words
+                .word(units[u].last + 1)
+                .starts_with(char::is_lowercase)
+            && !words.has(Cue::Auxiliary, units[u].last + 1)
+        {
+            units[u].role = Role::Modifier;
+        }
+        let (p, q) = (&units[u - 1], &units[u]);
+        if p.role != q.role || q.first <= p.last + 1 || q.first > p.last + 4 {
+            continue;
+        }
+        let between = p.last + 1..q.first;
+        let joiner = |t: usize| words.has(Cue::Coordinator, t) || words.folded(t) == ",";
+        let coordinated = between.clone().any(|t| words.has(Cue::Coordinator, t))
+            || (words.folded(p.last + 1) == "," && !words.has(Cue::RelativePronoun, q.first));
+        if coordinated
+            && between
+                .clone()
+                .all(|t| joiner(t) || words.has(Cue::Determiner, t) || is_part_of(words, t))
+        {
+            units[u].group = units[u - 1].group;
+        }
+    }
+}
+
+/// "as well as", "along with": the later words of a multi-word coordinator.
+fn is_part_of(words: &Words<'_>, t: usize) -> bool {
+    (t.saturating_sub(2)..t).any(|s| {
+        words
+            .cue_len(Cue::Coordinator, s)
+            .is_some_and(|l| s + l > t)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::tests::shipped_schema;
+
+    fn view(text: &str) -> (ResolvedDocument, usize) {
+        (crate::resolve::tests::resolved(text), 0)
+    }
+
+    fn labels(doc: &ResolvedDocument, v: &View<'_>) -> Vec<(String, Role, usize)> {
+        v.units
+            .iter()
+            .map(|u| {
+                let names: Vec<&str> = u
+                    .entities
+                    .iter()
+                    .map(|&e| doc.entities[e].label.as_str())
+                    .collect();
+                (names.join("+"), u.role, u.group)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn titles_organs_and_modifiers_make_units() {
+        let (doc, i) = view("Iranian Foreign Minister Karim Rahmani and Peru's foreign ministry condemned the Chilean strikes on Bolivian territory.");
+        let v = View::new(&doc, shipped_schema(), i);
+        assert_eq!(
+            labels(&doc, &v),
+            [
+                ("Karim Rahmani".to_string(), Role::Actor, 0),
+                ("Peru".to_string(), Role::Actor, 0),
+                ("Chile".to_string(), Role::Modifier, 2),
+                ("Bolivia".to_string(), Role::Actor, 3),
+            ]
+        );
+    }
+}
