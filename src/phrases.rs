@@ -1,6 +1,8 @@
 //! Word lists of the lexicon, matched against token sequences, and a sentence's words as the
 //! stages after segmentation read them.
 
+use std::cell::Cell;
+
 use rustc_hash::FxHashMap;
 
 use crate::cue::Cue;
@@ -156,16 +158,28 @@ pub struct Words<'a> {
     text: Vec<&'a str>,
     folded: Vec<String>,
     schema: &'a Schema,
+    /// Per token and cue list, the length of the phrase found there, once looked up
+    /// ([`UNKNOWN`] before): the stages ask the same questions of a token many times.
+    lengths: Vec<Cell<u8>>,
+    /// Per token, the cue lists that have a phrase starting with it.
+    starts: Vec<u128>,
 }
+
+/// A length not looked up yet.
+const UNKNOWN: u8 = u8::MAX;
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, tokens: &[Token], schema: &'a Schema) -> Self {
         let text: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let folded = text.iter().map(|w| fold(w)).collect();
+        let folded: Vec<String> = text.iter().map(|w| fold(w)).collect();
+        let lengths = vec![Cell::new(UNKNOWN); text.len() * Cue::ALL.len()];
+        let starts = folded.iter().map(|w| schema.cue_starts(w)).collect();
         Words {
             text,
             folded,
             schema,
+            lengths,
+            starts,
         }
     }
 
@@ -193,10 +207,15 @@ impl<'a> Words<'a> {
 
     /// Length in tokens of the longest phrase of `cue` that starts at token `i`.
     pub fn cue_len(&self, cue: Cue, i: usize) -> Option<usize> {
-        if i >= self.len() {
+        if i >= self.len() || self.starts[i] & (1 << cue as usize) == 0 {
             return None;
         }
-        self.schema.cue(cue).longest_match(&self.folded, i)
+        let memo = &self.lengths[i * Cue::ALL.len() + cue as usize];
+        if memo.get() == UNKNOWN {
+            let found = self.schema.cue(cue).longest_match(&self.folded, i);
+            memo.set(found.map_or(0, |l| l.min(usize::from(UNKNOWN) - 1) as u8));
+        }
+        Some(usize::from(memo.get())).filter(|&l| l > 0)
     }
 
     /// Whether a phrase of `cue` starts at token `i`.

@@ -60,6 +60,9 @@ pub struct Schema {
     pub trigger_starts: PhraseSet,
     /// Indexed by [`Cue`].
     cues: Vec<PhraseSet>,
+    /// For each folded word, the cue lists that have a phrase starting with it (bit `cue as
+    /// usize`): one lookup per token says which lists may match there.
+    cue_starts: HashMap<String, u128>,
     pub abbreviations: HashSet<String>,
     /// Where the files were read from.
     pub source: SchemaSource,
@@ -420,6 +423,12 @@ impl Schema {
                 .first_words()
                 .for_each(|w| trigger_starts.insert(w));
         }
+        let mut cue_starts: HashMap<String, u128> = HashMap::new();
+        for (c, set) in cues.iter().enumerate() {
+            for w in set.first_words() {
+                *cue_starts.entry(w.to_string()).or_default() |= 1 << c;
+            }
+        }
         Ok(Schema {
             states,
             organizations,
@@ -430,6 +439,7 @@ impl Schema {
             frames,
             trigger_starts,
             cues,
+            cue_starts,
             abbreviations,
             source,
         })
@@ -622,6 +632,11 @@ impl Schema {
         Ok(frames)
     }
 
+    /// The cue lists with a phrase that starts with the folded word `word`, as bits.
+    pub fn cue_starts(&self, word: &str) -> u128 {
+        self.cue_starts.get(word).copied().unwrap_or(0)
+    }
+
     /// A cue list of the lexicon (every one is there once the schema has loaded).
     pub fn cue(&self, cue: Cue) -> &PhraseSet {
         &self.cues[cue as usize]
@@ -636,9 +651,10 @@ impl Schema {
     /// Whether `word` ends with one of the endings of `cue` after a stem of three letters or
     /// more ("firmly": "-ly").
     pub fn ends_with(&self, cue: Cue, word: &str) -> bool {
-        self.cue(cue)
-            .first_words()
-            .any(|e| word.len() >= e.len() + 3 && word.to_lowercase().ends_with(e))
+        self.cue(cue).first_words().any(|e| {
+            word.len() >= e.len() + 3
+                && word.as_bytes()[word.len() - e.len()..].eq_ignore_ascii_case(e.as_bytes())
+        })
     }
 
     /// Whether a word is a verb of action or speech: a reporting verb, an intention, a denial,

@@ -115,7 +115,7 @@ impl Engine<'_> {
             }
             // "Thursday's strikes hit X": the subject is an event that opens its clause, and its
             // agent acts.
-            if self.event_noun(v, k)
+            if v.is_event_noun(k)
                 && self.verb_group(v, k + 1, p)
                 && (start..k).all(|t| {
                     v.words.has(Cue::Determiner, t)
@@ -145,7 +145,7 @@ impl Engine<'_> {
             k += 1;
         }
         while k < p && k < start + NEAR {
-            if self.event_noun(v, k) {
+            if v.is_event_noun(k) {
                 return self.event_at(v, k, &[]);
             }
             let in_phrase = w.has(Cue::Determiner, k)
@@ -233,7 +233,7 @@ impl Engine<'_> {
         };
         verb_ends_here(Cue::ReportingVerb)
             || verb_ends_here(Cue::SupportVerb) && !w.has(Cue::Auxiliary, prev)
-            || self.verb_form_at(v, prev)
+            || v.verb_form_ends_at(prev)
     }
 
     /// A relative clause's antecedent: the noun phrase before the comma at `marker - 1`.
@@ -358,7 +358,7 @@ impl Engine<'_> {
             if let Some(u) = v.unit_covering(j) {
                 return self.found(v, u);
             }
-            if self.event_noun(v, j) {
+            if v.is_event_noun(j) {
                 event = true;
             }
             let f = w.folded(j);
@@ -382,32 +382,6 @@ impl Engine<'_> {
         } else {
             Fill::Blocked
         }
-    }
-
-    /// Whether a verb form of some frame ends at token `p` ("condemned", "spoke by phone").
-    fn verb_form_at(&self, v: &View<'_>, p: usize) -> bool {
-        self.schema
-            .frames
-            .iter()
-            .filter(|f| f.anchor == Anchor::Verb)
-            .any(|f| {
-                (p.saturating_sub(3)..=p).any(|s| {
-                    f.forms
-                        .longest_match(v.words.all_folded(), s)
-                        .is_some_and(|l| s + l == p + 1)
-                })
-            })
-    }
-
-    /// Whether token `j` is a noun that names an event of a conflict ("attack", "strikes",
-    /// "violation", "actions").
-    fn event_noun(&self, v: &View<'_>, j: usize) -> bool {
-        v.words.has(Cue::EventNoun, j)
-            || self.schema.frames.iter().any(|f| {
-                f.anchor == Anchor::Noun
-                    && f.relation.flags().conflict
-                    && f.forms.longest_match(v.words.all_folded(), j).is_some()
-            })
     }
 
     /// The noun phrase after preposition `p` (folded, possibly of several words) in the rest
@@ -683,7 +657,7 @@ impl Engine<'_> {
                     && !w.has(Cue::Auxiliary, p)
                     && !w.has(Cue::Coordinator, p));
             // "X had condemned the strikes": the verb of another frame governs the noun.
-            if !part_of_phrase || self.verb_form_at(v, p) {
+            if !part_of_phrase || v.verb_form_ends_at(p) {
                 break;
             }
             k = p;
@@ -821,15 +795,15 @@ impl Engine<'_> {
         // The event noun: in the phrase after the trigger, or, for a noun trigger, anywhere in
         // its clause ("This attack drew a rare rebuke", "a condemnation in response to X's
         // strikes"); in a relative clause, the antecedent ("the strikes, which X condemned").
-        let after = (occ.last + 1..clause.end.min(occ.last + 1 + 2 * NEAR))
-            .find(|&j| self.event_noun(v, j));
+        let after =
+            (occ.last + 1..clause.end.min(occ.last + 1 + 2 * NEAR)).find(|&j| v.is_event_noun(j));
         let noun = after.or_else(|| match clause.kind {
             ClauseKind::Relative { marker } => (marker.saturating_sub(8)..marker)
                 .rev()
-                .find(|&j| self.event_noun(v, j)),
+                .find(|&j| v.is_event_noun(j)),
             // "X launched attacks on Y, prompting condemnation from Z": also in the clause the
             // noun's clause hangs on.
-            _ if anchor == Anchor::Noun => (0..occ.first).rev().find(|&j| self.event_noun(v, j)),
+            _ if anchor == Anchor::Noun => (0..occ.first).rev().find(|&j| v.is_event_noun(j)),
             _ => None,
         });
         let Some(noun) = noun else {

@@ -3,6 +3,7 @@
 
 use crate::clauses::{self, Clauses};
 use crate::cue::Cue;
+use crate::frames::Anchor;
 use crate::mentions::{AnalyzedSentence, MentionForm};
 use crate::phrases::Words;
 use crate::resolve::{Resolved, ResolvedDocument};
@@ -46,6 +47,11 @@ pub struct View<'d> {
     /// what they said were attacks", "denounced what it calls aggression"): the phrase reads
     /// as if it were not there.
     aside: Vec<bool>,
+    /// Per token, whether a verb form of some frame ends there ("condemned", "spoke by phone").
+    verb_form_end: Vec<bool>,
+    /// Per token, whether it is a noun that names an event of a conflict ("attack", "strikes",
+    /// "violation").
+    event_noun: Vec<bool>,
 }
 
 impl<'d> View<'d> {
@@ -61,6 +67,28 @@ impl<'d> View<'d> {
             }
         }
         let aside = asides(&words);
+        // Where a verb form of some frame ends, and which tokens are nouns of a conflict's
+        // events: looked up once per sentence, asked of many tokens.
+        let folded = words.all_folded();
+        let mut verb_form_end = vec![false; words.len()];
+        let mut event_noun: Vec<bool> = (0..words.len())
+            .map(|j| words.has(Cue::EventNoun, j))
+            .collect();
+        for (s, word) in folded.iter().enumerate() {
+            if !schema.trigger_starts.contains(word) {
+                continue;
+            }
+            for f in &schema.frames {
+                let Some(len) = f.forms.longest_match(folded, s) else {
+                    continue;
+                };
+                match f.anchor {
+                    Anchor::Verb => verb_form_end[s + len - 1] = true,
+                    Anchor::Noun if f.relation.flags().conflict => event_noun[s] = true,
+                    _ => {}
+                }
+            }
+        }
         View {
             index,
             words,
@@ -69,7 +97,19 @@ impl<'d> View<'d> {
             units,
             unit_at,
             aside,
+            verb_form_end,
+            event_noun,
         }
+    }
+
+    /// Whether a verb form of some frame ends at token `p`.
+    pub fn verb_form_ends_at(&self, p: usize) -> bool {
+        self.verb_form_end.get(p).copied().unwrap_or(false)
+    }
+
+    /// Whether token `j` is a noun that names an event of a conflict.
+    pub fn is_event_noun(&self, j: usize) -> bool {
+        self.event_noun.get(j).copied().unwrap_or(false)
     }
 
     /// Whether token `k` is in a parenthesis such as "what they said were" (see `aside`).
@@ -203,7 +243,7 @@ impl<'d> View<'d> {
 
     /// A word that may stand between a subject and its verb: an "-ly" word or a listed adverb.
     pub fn is_adverb(&self, i: usize) -> bool {
-        self.words.schema().is_adverb(self.words.folded(i))
+        self.words.has(Cue::Adverb, i) || self.words.ends_with(Cue::AdverbEnding, i)
     }
 }
 
