@@ -7,14 +7,18 @@
 use std::collections::BTreeSet;
 
 use crate::edge::Modality;
+use crate::graph::KnowledgeGraph;
 use crate::pipeline::Pipeline;
 use crate::schema::tests::shipped_schema;
 
+/// The graph of a one-sentence document.
+fn graph_of(sentence: &str) -> KnowledgeGraph {
+    Pipeline::new(shipped_schema()).build(&[("case".to_string(), sentence.to_string())])
+}
+
 /// The edges other than `official_of` of a one-sentence document, as "A relation B".
 fn edges(sentence: &str) -> BTreeSet<String> {
-    let graph =
-        Pipeline::new(shipped_schema()).build(&[("case".to_string(), sentence.to_string())]);
-    graph
+    graph_of(sentence)
         .edges()
         .filter(|e| e.relation.kind.as_str() != "official_of")
         .map(|e| format!("{} {} {}", e.source.label, e.relation.kind, e.target.label))
@@ -362,8 +366,7 @@ fn a_reciprocal_subject_strikes_each_other() {
 #[test]
 fn reports_are_claims_in_the_evidence() {
     let modality = |sentence: &str| {
-        let graph =
-            Pipeline::new(shipped_schema()).build(&[("case".to_string(), sentence.to_string())]);
+        let graph = graph_of(sentence);
         let edge = graph
             .edges()
             .find(|e| e.relation.kind.as_str() == "struck")
