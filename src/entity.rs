@@ -147,6 +147,10 @@ pub fn slug(label: &str) -> String {
 /// A text with its accents folded: each letter decomposed (Unicode NFKD) and its combining
 /// marks dropped ("Türkiye" → "Turkiye", "Erdoğan" → "Erdogan").
 pub fn fold_accents(text: &str) -> String {
+    // ASCII has no accents, and nearly every name is ASCII.
+    if text.is_ascii() {
+        return text.to_string();
+    }
     text.nfkd()
         .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
         .collect()

@@ -6,7 +6,7 @@ use crate::dates::{find_dates, DateMention};
 use crate::entity::EntityType;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::ingest::Document;
-use crate::phrases::PhraseSet;
+use crate::phrases::{Lexed, PhraseSet, Words};
 use crate::schema::Schema;
 use crate::segment::{segment, Sentence};
 
@@ -63,6 +63,8 @@ pub struct AnalyzedSentence {
     pub mentions: Vec<Mention>,
     pub offices: Vec<OfficeMention>,
     pub dates: Vec<DateMention>,
+    /// What its tokens are to the lexicon.
+    pub lexed: Lexed,
 }
 
 /// A document with its sentences analysed.
@@ -108,10 +110,14 @@ impl Offices {
     }
 
     /// (length in tokens, office index) of the title starting at `words[i]`.
-    fn at(&self, words: &[&str], i: usize) -> Option<(usize, usize)> {
-        if let Some((len, id)) = self.folded.longest_match_id(words, i) {
+    fn at(&self, words: &Words, i: usize) -> Option<(usize, usize)> {
+        if !words.lexeme(i).office {
+            return None;
+        }
+        if let Some((len, id)) = words.phrase_at(&self.folded, i) {
             return Some((len, id as usize));
         }
+        let words = words.texts();
         self.exact
             .iter()
             .find(|(f, _)| f == words[i])
@@ -194,21 +200,23 @@ impl<'s> Recognizer<'s> {
         sentence: Sentence,
         hits: &[crate::gazetteer::Hit],
     ) -> AnalyzedSentence {
-        let words: Vec<&str> = sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let lexed = Lexed::new(text, &sentence.tokens, self.schema);
+        let lex = Words::of_lexed(text, &sentence.tokens, &lexed, self.schema);
+        let words = lex.texts();
         let token_at = |byte: usize| sentence.tokens.partition_point(|t| t.end <= byte);
         let mut mentions = Vec::new();
         for h in hits {
             let first = token_at(h.start);
             let last = token_at(h.end - 1);
-            if last >= words.len() || bound(&words, first, self.schema) {
+            if last >= words.len() || bound(&lex, first) {
                 continue;
             }
             let entry = self.gazetteer.entry(h.entry);
-            let possessive = possessive_at(&words, last + 1);
+            let possessive = possessive_at(words, last + 1);
             let (entity_type, label, form) = match entry.form {
                 Form::Name => (entry.entity_type, entry.label.clone(), MentionForm::Name),
                 Form::Demonym => (EntityType::State, entry.label.clone(), MentionForm::Demonym),
-                Form::Capital if self.capital_is_government(&words, first, last, possessive) => (
+                Form::Capital if self.capital_is_government(words, first, last, possessive) => (
                     EntityType::State,
                     entry.state.clone().unwrap_or_default(),
                     MentionForm::Capital,
@@ -238,9 +246,12 @@ impl<'s> Recognizer<'s> {
             sentence,
             mentions,
             offices: Vec::new(),
+            // Filled in below, once the scans that borrow it are done.
+            lexed: Lexed::default(),
         };
         let scan = Scan {
-            words: &words,
+            words,
+            lex: &lex,
             text,
             tokens: &analysis.sentence.tokens.clone(),
             schema: self.schema,
@@ -251,6 +262,7 @@ impl<'s> Recognizer<'s> {
         scan.groups(&mut analysis);
         scan.places(&mut analysis);
         analysis.mentions.sort_by_key(|m| (m.first, m.last));
+        analysis.lexed = lexed;
         analysis
     }
 
@@ -322,11 +334,10 @@ fn title_case(word: &str) -> String {
 
 /// "anti-Iran", "non-Iranian": the name qualifies something else; "Sistan-o-Baluchistan":
 /// the name is part of a longer one.
-fn bound(words: &[&str], first: usize, schema: &Schema) -> bool {
+fn bound(words: &Words, first: usize) -> bool {
     first >= 2
-        && words[first - 1] == "-"
-        && (schema.cue(Cue::NegatingPrefix).contains(words[first - 2])
-            || schema.cue(Cue::NameParticle).contains(words[first - 2]))
+        && words.word(first - 1) == "-"
+        && (words.is(Cue::NegatingPrefix, first - 2) || words.is(Cue::NameParticle, first - 2))
 }
 
 /// Whether `words[i..]` starts with a possessive ending ("’s", "'s").
@@ -337,6 +348,7 @@ pub fn possessive_at(words: &[&str], i: usize) -> bool {
 /// Pattern scans over one sentence's words.
 struct Scan<'a> {
     words: &'a [&'a str],
+    lex: &'a Words<'a>,
     text: &'a str,
     tokens: &'a [crate::segment::Token],
     schema: &'a Schema,
@@ -364,8 +376,8 @@ impl Scan<'_> {
         let first = w.chars().next().unwrap_or(' ');
         first.is_uppercase()
             && w.chars().any(char::is_lowercase)
-            && !self.cue(Cue::LineJoiner).contains(w)
-            && !self.cue(Cue::ReportingVerb).contains(w)
+            && !self.lex.is(Cue::LineJoiner, i)
+            && !self.lex.is(Cue::ReportingVerb, i)
             && w.parse::<chrono::Weekday>().is_err()
             && w.parse::<chrono::Month>().is_err()
     }
@@ -393,20 +405,15 @@ impl Scan<'_> {
                 }
             }
             // hyphen-joined part: "Abdel-Rahmani", "Zain-ul-Abidin"
-            if self.words.get(next) == Some(&"-") && self.glued(next) {
-                if let Some(w) = self.words.get(next + 1) {
-                    if (self.is_name_word(next + 1) || self.cue(Cue::NameParticle).contains(w))
-                        && self.glued(next + 1)
-                    {
-                        end = next + 2;
-                        continue;
-                    }
-                }
+            if self.words.get(next) == Some(&"-")
+                && self.glued(next)
+                && (self.is_name_word(next + 1) || self.lex.is(Cue::NameParticle, next + 1))
+                && self.glued(next + 1)
+            {
+                end = next + 2;
+                continue;
             }
-            if self
-                .words
-                .get(next)
-                .is_some_and(|w| self.cue(Cue::NameParticle).contains(w))
+            if self.lex.is(Cue::NameParticle, next)
                 && (self.is_name_word(next + 1) || self.words.get(next + 1) == Some(&"-"))
                 && !Scan::covered(analysis, next + 1)
             {
@@ -416,7 +423,7 @@ impl Scan<'_> {
             if count < 6
                 && self.is_name_word(next)
                 && !Scan::covered(analysis, next)
-                && self.offices.at(self.words, next).is_none()
+                && self.offices.at(self.lex, next).is_none()
             {
                 end = next + 1;
                 count += 1;
@@ -462,7 +469,7 @@ impl Scan<'_> {
         let words = self.words;
         let mut i = 0;
         while i < words.len() {
-            let Some((len, office)) = self.offices.at(words, i) else {
+            let Some((len, office)) = self.offices.at(self.lex, i) else {
                 i += 1;
                 continue;
             };
@@ -481,54 +488,41 @@ impl Scan<'_> {
                     j += close + 1;
                 }
             }
-            if let Some(w) = words.get(j) {
-                if self.cue(Cue::TitleLink).contains(w) {
-                    let mut k = j + 1;
-                    if self
-                        .cue(Cue::Determiner)
-                        .contains(words.get(k).copied().unwrap_or_default())
-                    {
-                        k += 1;
-                    }
-                    if let Some(m) = analysis.mentions.iter().find(|m| m.first == k) {
-                        // "of X" names whom the office serves; "for" only a group's ("chief
-                        // negotiator for the X movement"), as a state after it is the posting
-                        // ("envoy for Afghanistan").
-                        let of = self.cue(Cue::Genitive).contains(w);
-                        if qualifier.is_none() {
-                            match m.entity_type {
-                                EntityType::State | EntityType::Organization if of => {
-                                    qualifier = Some((m.label.clone(), m.entity_type))
-                                }
-                                EntityType::Group => {
-                                    qualifier = Some((m.label.clone(), m.entity_type))
-                                }
-                                EntityType::Place if of => place = Some(m.label.clone()),
-                                _ => {}
-                            }
-                        }
-                        k = m.last + 1;
-                    } else if self.cue(Cue::Genitive).contains(w) {
-                        let end = self.name_run(analysis, k);
-                        if end > k {
-                            place = Some(self.surface(k, end));
-                            k = end;
-                        }
-                    }
-                    while words.get(k).is_some_and(|w| {
-                        self.cue(Cue::PlaceHead).contains(w) || self.cue(Cue::Portfolio).contains(w)
-                    }) {
-                        k += 1;
-                    }
-                    j = k;
+            if self.lex.is(Cue::TitleLink, j) {
+                let mut k = j + 1;
+                if self.lex.is(Cue::Determiner, k) {
+                    k += 1;
                 }
+                if let Some(m) = analysis.mentions.iter().find(|m| m.first == k) {
+                    // "of X" names whom the office serves; "for" only a group's ("chief
+                    // negotiator for the X movement"), as a state after it is the posting
+                    // ("envoy for Afghanistan").
+                    let of = self.lex.is(Cue::Genitive, j);
+                    if qualifier.is_none() {
+                        match m.entity_type {
+                            EntityType::State | EntityType::Organization if of => {
+                                qualifier = Some((m.label.clone(), m.entity_type))
+                            }
+                            EntityType::Group => qualifier = Some((m.label.clone(), m.entity_type)),
+                            EntityType::Place if of => place = Some(m.label.clone()),
+                            _ => {}
+                        }
+                    }
+                    k = m.last + 1;
+                } else if self.lex.is(Cue::Genitive, j) {
+                    let end = self.name_run(analysis, k);
+                    if end > k {
+                        place = Some(self.surface(k, end));
+                        k = end;
+                    }
+                }
+                while self.lex.is(Cue::PlaceHead, k) || self.lex.is(Cue::Portfolio, k) {
+                    k += 1;
+                }
+                j = k;
             }
             // "the Turkish ambassador in Baghdad, Ali Riza Guney": the posting, then the name.
-            if words
-                .get(j)
-                .is_some_and(|w| self.cue(Cue::Posting).contains(w))
-                && words.get(j + 2) == Some(&",")
-            {
+            if self.lex.is(Cue::Posting, j) && words.get(j + 2) == Some(&",") {
                 if let Some(m) = analysis
                     .mentions
                     .iter()
@@ -543,7 +537,7 @@ impl Scan<'_> {
             if after_comma {
                 j += 1;
             }
-            while let Some(len) = self.cue(Cue::Honorific).longest_match(words, j) {
+            while let Some(len) = self.lex.cue_len(Cue::Honorific, j) {
                 j += len;
                 if words.get(j) == Some(&".") {
                     j += 1;
@@ -601,7 +595,7 @@ impl Scan<'_> {
         !Scan::covered(analysis, j)
             && self.words.get(j + 1).is_none_or(|w| {
                 !w.chars().next().is_some_and(char::is_uppercase)
-                    && !self.cue(Cue::Genitive).contains(w)
+                    && !self.lex.is(Cue::Genitive, j + 1)
             })
     }
 
@@ -609,9 +603,7 @@ impl Scan<'_> {
     fn official_before(&self, analysis: &mut AnalyzedSentence, title_first: usize, office: usize) {
         let words = self.words;
         let mut k = title_first;
-        while k > 0
-            && (self.cue(Cue::TitleModifier).contains(words[k - 1])
-                || self.cue(Cue::Article).contains(words[k - 1]))
+        while k > 0 && (self.lex.is(Cue::TitleModifier, k - 1) || self.lex.is(Cue::Article, k - 1))
         {
             k -= 1;
         }
@@ -626,7 +618,7 @@ impl Scan<'_> {
                 .iter()
                 .find(|m| m.last == k - 1)
                 .map_or(k, |m| m.first);
-            while k > 0 && self.cue(Cue::Article).contains(words[k - 1]) {
+            while k > 0 && self.lex.is(Cue::Article, k - 1) {
                 k -= 1;
             }
         }
@@ -639,7 +631,7 @@ impl Scan<'_> {
         while start > 0
             && (self.is_name_word(start - 1)
                 || words[start - 1] == "-"
-                || self.cue(Cue::NameParticle).contains(words[start - 1]))
+                || self.lex.is(Cue::NameParticle, start - 1))
         {
             start -= 1;
         }
@@ -649,7 +641,7 @@ impl Scan<'_> {
         // "Chairman of Joint Chiefs of Staff Committee, Chief of ...": part of a longer name.
         let standalone = start == 0
             || !(words[start - 1].starts_with(char::is_uppercase)
-                || self.cue(Cue::NameJoiner).contains(words[start - 1]));
+                || self.lex.is(Cue::NameJoiner, start - 1));
         if comma >= start + 2 && standalone && self.name_run(analysis, start) == comma {
             self.push_official(analysis, start, comma, office);
         }
@@ -688,17 +680,14 @@ impl Scan<'_> {
     ) -> usize {
         let words = self.words;
         let plural = self
-            .cue(Cue::PluralTitle)
-            .longest_match(words, title_first)
+            .lex
+            .cue_len(Cue::PluralTitle, title_first)
             .is_some_and(|l| title_first + l == title_last + 1);
         if !plural {
             return end;
         }
         let mut names = vec![analysis.mentions.len() - 1];
-        while words
-            .get(end)
-            .is_some_and(|w| *w == "," || self.cue(Cue::Coordinator).contains(w))
-        {
+        while words.get(end) == Some(&",") || self.lex.is(Cue::Coordinator, end) {
             let next = self.personal_name_end(analysis, end + 1);
             if next < end + 3 {
                 break;
@@ -720,7 +709,7 @@ impl Scan<'_> {
         {
             states.push((m.label.clone(), m.entity_type));
             k = m.first;
-            if k > 0 && (words[k - 1] == "," || self.cue(Cue::Coordinator).contains(words[k - 1])) {
+            if k > 0 && (words[k - 1] == "," || self.lex.is(Cue::Coordinator, k - 1)) {
                 k -= 1;
             } else {
                 break;
@@ -746,9 +735,8 @@ impl Scan<'_> {
         analysis: &AnalyzedSentence,
         title_first: usize,
     ) -> Option<(String, EntityType)> {
-        let words = self.words;
         let mut k = title_first;
-        while k > 0 && self.cue(Cue::TitleModifier).contains(words[k - 1]) {
+        while k > 0 && self.lex.is(Cue::TitleModifier, k - 1) {
             k -= 1;
         }
         let adjacent = analysis.mentions.iter().find(|m| {
@@ -773,9 +761,7 @@ impl Scan<'_> {
             .filter(|m| m.possessive || m.form == MentionForm::Demonym)
             .rfind(|m| {
                 let after = if m.possessive { m.last + 3 } else { m.last + 1 };
-                self.cue(Cue::OrganNoun)
-                    .longest_match(words, after)
-                    .is_some()
+                self.lex.cue_len(Cue::OrganNoun, after).is_some()
             })
             .map(|m| (m.label.clone(), m.entity_type))
     }
@@ -786,19 +772,13 @@ impl Scan<'_> {
         let quote = |w: &str| matches!(w, "'" | "\"" | "‘" | "’" | "“" | "”");
         // "Operation X": the word capitalised opens the name.
         let opens = |i: usize| {
-            words[i].starts_with(char::is_uppercase)
-                && self.cue(Cue::OperationWord).contains(words[i])
+            words[i].starts_with(char::is_uppercase) && self.lex.is(Cue::OperationWord, i)
         };
         let mut i = 0;
         while i < words.len() {
             let named = opens(i)
-                || (self
-                    .cue(Cue::OperationIntro)
-                    .longest_match(words, i)
-                    .is_some()
-                    && words[i.saturating_sub(12)..i]
-                        .iter()
-                        .any(|w| self.cue(Cue::OperationWord).contains(w)));
+                || (self.lex.cue_len(Cue::OperationIntro, i).is_some()
+                    && (i.saturating_sub(12)..i).any(|k| self.lex.is(Cue::OperationWord, k)));
             if !named {
                 i += 1;
                 continue;
@@ -806,9 +786,7 @@ impl Scan<'_> {
             let intro = if opens(i) {
                 1
             } else {
-                self.cue(Cue::OperationIntro)
-                    .longest_match(words, i)
-                    .unwrap_or(1)
+                self.lex.cue_len(Cue::OperationIntro, i).unwrap_or(1)
             };
             let mut j = i + intro;
             let quoted = words.get(j).is_some_and(|w| quote(w));
@@ -880,15 +858,12 @@ impl Scan<'_> {
         let mut i = 0;
         while i < words.len() {
             // "militant group X"
-            if let Some(len) = self.cue(Cue::GroupNoun).longest_match(words, i) {
+            if let Some(len) = self.lex.cue_len(Cue::GroupNoun, i) {
                 let mut j = i + len;
                 if words.get(j) == Some(&",") {
                     j += 1;
                 }
-                if words
-                    .get(j)
-                    .is_some_and(|w| self.cue(Cue::Article).contains(w))
-                {
+                if self.lex.is(Cue::Article, j) {
                     j += 1;
                 }
                 let end = self.name_run(analysis, j);
@@ -905,7 +880,7 @@ impl Scan<'_> {
                 {
                     start -= 1;
                 }
-                let determined = start > 0 && self.cue(Cue::Article).contains(words[start - 1]);
+                let determined = start > 0 && self.lex.is(Cue::Article, start - 1);
                 if start < i && determined && self.name_run(analysis, start) == i {
                     self.push_group(analysis, start, i);
                 }
@@ -919,8 +894,7 @@ impl Scan<'_> {
             let end = self.name_run(analysis, i);
             if end >= i + 2
                 && (i..end).any(|k| {
-                    self.cue(Cue::GroupHead).contains(words[k])
-                        && words[k].starts_with(char::is_uppercase)
+                    self.lex.is(Cue::GroupHead, k) && words[k].starts_with(char::is_uppercase)
                 })
             {
                 self.push_group(analysis, i, end);
@@ -939,7 +913,7 @@ impl Scan<'_> {
     }
 
     fn push_group(&self, analysis: &mut AnalyzedSentence, first: usize, end: usize) {
-        if self.offices.at(self.words, first).is_some() {
+        if self.offices.at(self.lex, first).is_some() {
             return;
         }
         let surface = self.surface(first, end);
@@ -958,9 +932,8 @@ impl Scan<'_> {
     /// "Upper Nile province", "the province of X", "the town of Kassala".
     fn places(&self, analysis: &mut AnalyzedSentence) {
         let words = self.words;
-        let heads = self.cue(Cue::PlaceHead);
         for i in 0..words.len() {
-            if !heads.contains(words[i])
+            if !self.lex.is(Cue::PlaceHead, i)
                 || words[i].starts_with(char::is_uppercase) && i > 0 && !self.is_name_word(i - 1)
             {
                 continue;
@@ -985,10 +958,7 @@ impl Scan<'_> {
                 }
             }
             // "province of X"
-            if words
-                .get(i + 1)
-                .is_some_and(|w| self.cue(Cue::Genitive).contains(w))
-            {
+            if self.lex.is(Cue::Genitive, i + 1) {
                 let j = i + 2;
                 let end = self.name_run(analysis, j);
                 if end > j {

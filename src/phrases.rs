@@ -1,6 +1,7 @@
 //! Word lists of the lexicon, matched against token sequences, and a sentence's words as the
 //! stages after segmentation read them.
 
+use std::borrow::Cow;
 use std::cell::Cell;
 
 use rustc_hash::FxHashMap;
@@ -42,20 +43,23 @@ fn fold_char(c: char) -> char {
 
 /// `fold(word)`, without allocating when the word is short ASCII (nearly always), and without
 /// copying when it is already folded.
-fn folded_key<'b>(word: &'b str, buf: &'b mut [u8; 48]) -> std::borrow::Cow<'b, str> {
-    if word
-        .bytes()
-        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
-    {
-        std::borrow::Cow::Borrowed(word)
+pub(crate) fn folded_key<'b>(word: &'b str, buf: &'b mut [u8; 48]) -> Cow<'b, str> {
+    if is_folded(word) {
+        Cow::Borrowed(word)
     } else if word.len() <= buf.len() && word.bytes().all(|b| b.is_ascii() && b != b'`') {
         let out = &mut buf[..word.len()];
         out.copy_from_slice(word.as_bytes());
         out.make_ascii_lowercase();
-        std::borrow::Cow::Borrowed(std::str::from_utf8(out).expect("ASCII"))
+        Cow::Borrowed(std::str::from_utf8(out).expect("ASCII"))
     } else {
-        std::borrow::Cow::Owned(fold(word))
+        Cow::Owned(fold(word))
     }
+}
+
+/// Whether `fold(word) == word`, for the common case of a word in ASCII lower case.
+fn is_folded(word: &str) -> bool {
+    word.bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
 }
 
 /// `folded == fold(word)`, without allocating.
@@ -99,17 +103,31 @@ impl PhraseSet {
 
     /// Length and id of the longest phrase that starts at `words[i]`.
     pub fn longest_match_id<S: AsRef<str>>(&self, words: &[S], i: usize) -> Option<(usize, u32)> {
+        self.longest_match_by(words.len(), i, |k| words[k].as_ref())
+    }
+
+    /// Length and id of the longest phrase that starts at token `i` of `len` tokens, each
+    /// given by `word`.
+    fn longest_match_by<'w>(
+        &self,
+        len: usize,
+        i: usize,
+        word: impl Fn(usize) -> &'w str,
+    ) -> Option<(usize, u32)> {
+        if i >= len {
+            return None;
+        }
         let mut buf = [0u8; 48];
-        let first = folded_key(words.get(i)?.as_ref(), &mut buf);
+        let first = folded_key(word(i), &mut buf);
         self.by_first
             .get(first.as_ref())?
             .iter()
             .find_map(|(phrase, id)| {
-                let fits = phrase.len() <= words.len() - i
+                let fits = phrase.len() <= len - i
                     && phrase[1..]
                         .iter()
-                        .zip(&words[i + 1..])
-                        .all(|(p, w)| folded_eq(p, w.as_ref()));
+                        .enumerate()
+                        .all(|(k, p)| folded_eq(p, word(i + 1 + k)));
                 fits.then_some((phrase.len(), *id))
             })
     }
@@ -135,13 +153,45 @@ impl PhraseSet {
         self.by_first.keys().map(String::as_str)
     }
 
+    /// The folded first word of every phrase, with whether that word alone is a phrase.
+    pub fn first_words_alone(&self) -> impl Iterator<Item = (&str, bool)> {
+        self.by_first
+            .iter()
+            .map(|(w, phrases)| (w.as_str(), phrases.iter().any(|(p, _)| p.len() == 1)))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
 }
 
-/// A sentence's words as the later stages read them: each token's text, folded once, and the
-/// lexicon's word lists matched at each position on demand.
+/// What the lexicon knows of one folded word, looked up once per token: which cue lists have a
+/// phrase starting with it, which hold it alone, and what the frames and offices make of it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Lexeme {
+    /// Bit `cue as usize`: a phrase of the list starts with the word.
+    pub starts: u128,
+    /// Bit `cue as usize`: the word alone is a phrase of the list.
+    pub alone: u128,
+    /// A trigger form of some frame starts with it.
+    pub trigger: bool,
+    /// A verb of action or speech ([`Schema::is_act`]).
+    pub act: bool,
+    /// A noun of some frame ([`Schema::is_frame_noun`]).
+    pub frame_noun: bool,
+    /// A form of some office title starts with it.
+    pub office: bool,
+}
+
+impl Lexeme {
+    /// Whether the word alone is a phrase of `cue`.
+    pub fn is(&self, cue: Cue) -> bool {
+        self.alone & (1 << cue as usize) != 0
+    }
+}
+
+/// A sentence's words as the later stages read them: each token's text, folded once with what
+/// the lexicon knows of it, and the lexicon's word lists matched at each position on demand.
 ///
 /// ```
 /// use newsgraph::{Cue, Schema, Words};
@@ -156,13 +206,44 @@ impl PhraseSet {
 /// ```
 pub struct Words<'a> {
     text: Vec<&'a str>,
-    folded: Vec<String>,
+    lexed: Cow<'a, Lexed>,
     schema: &'a Schema,
     /// Per token and cue list, the length of the phrase found there, once looked up
     /// ([`UNKNOWN`] before): the stages ask the same questions of a token many times.
     lengths: Vec<Cell<u8>>,
-    /// Per token, the cue lists that have a phrase starting with it.
-    starts: Vec<u128>,
+}
+
+/// What a sentence's tokens are to the lexicon: each token folded, and its [`Lexeme`]. Found
+/// once, when the mention stage reads the sentence, and kept with it for the later stages.
+#[derive(Debug, Clone, Default)]
+pub struct Lexed {
+    /// Per token, its folded form where it differs from the token as written.
+    folded: Vec<Option<Box<str>>>,
+    lexemes: Vec<Lexeme>,
+}
+
+impl Lexed {
+    /// What the lexicon knows of each token.
+    pub fn lexemes(&self) -> &[Lexeme] {
+        &self.lexemes
+    }
+
+    pub fn new(text: &str, tokens: &[Token], schema: &Schema) -> Lexed {
+        let (folded, lexemes) = tokens
+            .iter()
+            .map(|t| {
+                let w = t.text(text);
+                if is_folded(w) {
+                    (None, schema.folded_lexeme(w))
+                } else {
+                    let f = fold(w);
+                    let lexeme = schema.folded_lexeme(&f);
+                    (Some(f.into_boxed_str()), lexeme)
+                }
+            })
+            .unzip();
+        Lexed { folded, lexemes }
+    }
 }
 
 /// A length not looked up yet.
@@ -170,16 +251,25 @@ const UNKNOWN: u8 = u8::MAX;
 
 impl<'a> Words<'a> {
     pub fn new(text: &'a str, tokens: &[Token], schema: &'a Schema) -> Self {
-        let text: Vec<&str> = tokens.iter().map(|t| t.text(text)).collect();
-        let folded: Vec<String> = text.iter().map(|w| fold(w)).collect();
-        let lengths = vec![Cell::new(UNKNOWN); text.len() * Cue::ALL.len()];
-        let starts = folded.iter().map(|w| schema.cue_starts(w)).collect();
-        Words {
+        Words::with(
             text,
-            folded,
+            tokens,
+            Cow::Owned(Lexed::new(text, tokens, schema)),
             schema,
-            lengths,
-            starts,
+        )
+    }
+
+    /// The words of a sentence whose tokens the lexicon has read already.
+    pub fn of_lexed(text: &'a str, tokens: &[Token], lexed: &'a Lexed, schema: &'a Schema) -> Self {
+        Words::with(text, tokens, Cow::Borrowed(lexed), schema)
+    }
+
+    fn with(text: &'a str, tokens: &[Token], lexed: Cow<'a, Lexed>, schema: &'a Schema) -> Self {
+        Words {
+            text: tokens.iter().map(|t| t.text(text)).collect(),
+            lengths: vec![Cell::new(UNKNOWN); tokens.len() * Cue::ALL.len()],
+            lexed,
+            schema,
         }
     }
 
@@ -196,24 +286,44 @@ impl<'a> Words<'a> {
         self.text.get(i).copied().unwrap_or("")
     }
 
-    /// The token folded ("" past the end).
-    pub fn folded(&self, i: usize) -> &str {
-        self.folded.get(i).map_or("", String::as_str)
+    /// Every token as written.
+    pub fn texts(&self) -> &[&'a str] {
+        &self.text
     }
 
-    pub fn all_folded(&self) -> &[String] {
-        &self.folded
+    /// The token folded ("" past the end).
+    pub fn folded(&self, i: usize) -> &str {
+        match self.lexed.folded.get(i) {
+            Some(Some(folded)) => folded,
+            Some(None) => self.text[i],
+            None => "",
+        }
+    }
+
+    /// Length and id of the longest phrase of `set` that starts at token `i`.
+    pub fn phrase_at(&self, set: &PhraseSet, i: usize) -> Option<(usize, u32)> {
+        set.longest_match_by(self.len(), i, |k| self.folded(k))
+    }
+
+    /// What the lexicon knows of token `i` (nothing past the end).
+    pub fn lexeme(&self, i: usize) -> Lexeme {
+        self.lexed.lexemes.get(i).copied().unwrap_or_default()
+    }
+
+    /// Whether token `i` alone is a phrase of `cue`.
+    pub fn is(&self, cue: Cue, i: usize) -> bool {
+        self.lexeme(i).is(cue)
     }
 
     /// Length in tokens of the longest phrase of `cue` that starts at token `i`.
     pub fn cue_len(&self, cue: Cue, i: usize) -> Option<usize> {
-        if i >= self.len() || self.starts[i] & (1 << cue as usize) == 0 {
+        if self.lexeme(i).starts & (1 << cue as usize) == 0 {
             return None;
         }
         let memo = &self.lengths[i * Cue::ALL.len() + cue as usize];
         if memo.get() == UNKNOWN {
-            let found = self.schema.cue(cue).longest_match(&self.folded, i);
-            memo.set(found.map_or(0, |l| l.min(usize::from(UNKNOWN) - 1) as u8));
+            let found = self.phrase_at(self.schema.cue(cue), i);
+            memo.set(found.map_or(0, |(l, _)| l.min(usize::from(UNKNOWN) - 1) as u8));
         }
         Some(usize::from(memo.get())).filter(|&l| l > 0)
     }
@@ -226,6 +336,9 @@ impl<'a> Words<'a> {
     /// Like [`Words::cue_len`], for lists of function words and verbs: a capitalised token
     /// inside a sentence is part of a name ("the United States", "Abu Dhabi Said").
     pub fn verb_len(&self, cue: Cue, i: usize) -> Option<usize> {
+        if self.lexeme(i).starts & (1 << cue as usize) == 0 {
+            return None;
+        }
         let initial = i == 0 || matches!(self.word(i - 1), "“" | "\"" | "(" | "‘");
         if self.capitalised(i) && !initial {
             return None;

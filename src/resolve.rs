@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use crate::cue::Cue;
 use crate::entity::{fold_accents, EntityType};
 use crate::mentions::{possessive_at, AnalyzedDocument, Mention, MentionForm};
-use crate::phrases::fold;
+use crate::phrases::{fold, Words};
 use crate::schema::Schema;
 
 /// How sure the text makes us of an official's state.
@@ -649,26 +649,22 @@ fn resolve_anaphors(
     let mut last_subject: Option<usize> = None;
     let mut last_state: Option<usize> = None;
     for (s, ms) in analyzed.sentences.iter().zip(mentions.iter_mut()) {
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        let lex = Words::of_lexed(text, &s.sentence.tokens, &s.lexed, schema);
+        let words = lex.texts();
         let mut added = Vec::new();
         let opening = usize::from(words.first().is_some_and(|w| matches!(*w, "\"" | "“")));
-        if let Some(e) = last_subject.filter(|_| {
-            schema
-                .cue(Cue::PersonalPronoun)
-                .longest_match(&words, opening)
-                .is_some()
-        }) {
+        if let Some(e) = last_subject.filter(|_| lex.has(Cue::PersonalPronoun, opening)) {
             added.push(anaphor(opening, opening, e, EntityType::Official, false));
         }
         // "The nation also urged ...": the state the text last put first, else its main one.
-        if let Some(len) = schema.cue(Cue::StateAnaphor).longest_match(&words, opening) {
+        if let Some(len) = lex.cue_len(Cue::StateAnaphor, opening) {
             if let Some(e) = last_state.or_else(|| dyad.first().copied()) {
                 added.push(anaphor(
                     opening,
                     opening + len - 1,
                     e,
                     EntityType::State,
-                    possessive_at(&words, opening + len),
+                    possessive_at(words, opening + len),
                 ));
             }
         }
@@ -707,7 +703,7 @@ fn resolve_anaphors(
                     .filter(|m| m.last < i && m.entity_type == EntityType::Group)
                     .map(|m| m.entity),
             );
-            if let Some(len) = schema.cue(Cue::GroupAnaphor).longest_match(&words, i) {
+            if let Some(len) = lex.cue_len(Cue::GroupAnaphor, i) {
                 let plural = words[i + len - 1].ends_with('s');
                 let pool = if groups_here.is_empty() {
                     &last_groups
@@ -725,13 +721,13 @@ fn resolve_anaphors(
                         i + len - 1,
                         e,
                         EntityType::Group,
-                        possessive_at(&words, i + len),
+                        possessive_at(words, i + len),
                     ));
                 }
                 i += len;
                 continue;
             }
-            if let Some(len) = schema.cue(Cue::Dyad).longest_match(&words, i) {
+            if let Some(len) = lex.cue_len(Cue::Dyad, i) {
                 if dyad.len() == 2 {
                     for &e in dyad {
                         added.push(anaphor(i, i + len - 1, e, entities[e].entity_type, false));

@@ -9,12 +9,15 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use rustc_hash::FxHashMap;
+
 use crate::cue::Cue;
 use crate::edge::{RelationClass, RelationDef, RelationFlags, RelationKind};
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
 use crate::frames::{self, Anchor, Frame};
-use crate::phrases::PhraseSet;
+use crate::phrases::{fold, folded_key, Lexeme, PhraseSet};
+use crate::segment::tokenize;
 
 /// A sovereign state of the gazetteer.
 #[derive(Debug, Clone)]
@@ -56,13 +59,11 @@ pub struct Schema {
     pub relations: Vec<RelationKind>,
     /// The argument frames of `frames.tsv`, in file order.
     pub frames: Vec<Frame>,
-    /// The first word of every frame's forms: most words start none, and one lookup says so.
-    pub trigger_starts: PhraseSet,
     /// Indexed by [`Cue`].
     cues: Vec<PhraseSet>,
-    /// For each folded word, the cue lists that have a phrase starting with it (bit `cue as
-    /// usize`): one lookup per token says which lists may match there.
-    cue_starts: HashMap<String, u128>,
+    /// What the lexicon, the frames and the offices make of each folded word they start: one
+    /// lookup per token says which lists may match there. Words absent are nothing to them.
+    lexemes: FxHashMap<String, Lexeme>,
     pub abbreviations: HashSet<String>,
     /// Where the files were read from.
     pub source: SchemaSource,
@@ -389,7 +390,7 @@ impl Schema {
         )?;
 
         let (path, text) = read(&source, OFFICES)?;
-        let offices = rows(&path, &text, 2)?
+        let offices: Vec<Office> = rows(&path, &text, 2)?
             .into_iter()
             .map(|r| Office {
                 title: r.fields[0].to_string(),
@@ -416,19 +417,7 @@ impl Schema {
             check_turtle(&path, &text)?;
         }
 
-        let mut trigger_starts = PhraseSet::default();
-        for frame in &frames {
-            frame
-                .forms
-                .first_words()
-                .for_each(|w| trigger_starts.insert(w));
-        }
-        let mut cue_starts: HashMap<String, u128> = HashMap::new();
-        for (c, set) in cues.iter().enumerate() {
-            for w in set.first_words() {
-                *cue_starts.entry(w.to_string()).or_default() |= 1 << c;
-            }
-        }
+        let lexemes = lexemes(&cues, &frames, &offices);
         Ok(Schema {
             states,
             organizations,
@@ -437,9 +426,8 @@ impl Schema {
             offices,
             relations,
             frames,
-            trigger_starts,
             cues,
-            cue_starts,
+            lexemes,
             abbreviations,
             source,
         })
@@ -632,9 +620,15 @@ impl Schema {
         Ok(frames)
     }
 
-    /// The cue lists with a phrase that starts with the folded word `word`, as bits.
-    pub fn cue_starts(&self, word: &str) -> u128 {
-        self.cue_starts.get(word).copied().unwrap_or(0)
+    /// What the lexicon knows of a word, as written.
+    pub fn lexeme(&self, word: &str) -> Lexeme {
+        let mut buf = [0; 48];
+        self.folded_lexeme(&folded_key(word, &mut buf))
+    }
+
+    /// What the lexicon knows of a word already folded.
+    pub fn folded_lexeme(&self, folded: &str) -> Lexeme {
+        self.lexemes.get(folded).copied().unwrap_or_default()
     }
 
     /// A cue list of the lexicon (every one is there once the schema has loaded).
@@ -660,31 +654,63 @@ impl Schema {
     /// Whether a word is a verb of action or speech: a reporting verb, an intention, a denial,
     /// a support verb or a verb of a frame ("Tehran said", "Washington condemned").
     pub fn is_act(&self, word: &str) -> bool {
-        [
-            Cue::ReportingVerb,
-            Cue::Intention,
-            Cue::Denial,
-            Cue::SupportVerb,
-        ]
-        .iter()
-        .any(|&c| self.cue(c).contains(word))
-            || self
-                .frames
-                .iter()
-                .any(|f| f.anchor == Anchor::Verb && f.forms.contains(word))
+        self.lexeme(word).act
     }
 
     /// Whether a word is a noun of a frame ("condemnation", "strikes").
     pub fn is_frame_noun(&self, word: &str) -> bool {
-        self.frames
-            .iter()
-            .any(|f| f.anchor == Anchor::Noun && f.forms.contains(word))
+        self.lexeme(word).frame_noun
     }
 
     /// The relation of the vocabulary with this name.
     pub fn relation(&self, name: &str) -> Option<RelationKind> {
         self.relations.iter().find(|r| r.as_str() == name).cloned()
     }
+}
+
+/// What each word that starts a phrase of the lexicon, a trigger form or an office title is
+/// to them (see [`Lexeme`]).
+fn lexemes(cues: &[PhraseSet], frames: &[Frame], offices: &[Office]) -> FxHashMap<String, Lexeme> {
+    let mut lexemes: FxHashMap<String, Lexeme> = FxHashMap::default();
+    for (c, set) in cues.iter().enumerate() {
+        for (w, alone) in set.first_words_alone() {
+            let lexeme = lexemes.entry(w.to_string()).or_default();
+            lexeme.starts |= 1 << c;
+            if alone {
+                lexeme.alone |= 1 << c;
+            }
+        }
+    }
+    let acts = [
+        Cue::ReportingVerb,
+        Cue::Intention,
+        Cue::Denial,
+        Cue::SupportVerb,
+    ];
+    for lexeme in lexemes.values_mut() {
+        lexeme.act = acts.iter().any(|&c| lexeme.is(c));
+    }
+    for frame in frames {
+        for (w, alone) in frame.forms.first_words_alone() {
+            let lexeme = lexemes.entry(w.to_string()).or_default();
+            lexeme.trigger = true;
+            lexeme.act |= alone && frame.anchor == Anchor::Verb;
+            lexeme.frame_noun |= alone && frame.anchor == Anchor::Noun;
+        }
+    }
+    for form in offices
+        .iter()
+        .flat_map(|o| std::iter::once(&o.title).chain(&o.forms))
+    {
+        if let Some(first) = tokenize(form).first() {
+            lexemes.entry(fold(first.text(form))).or_default().office = true;
+        }
+        lexemes
+            .entry(fold(&form.replace('.', "")))
+            .or_default()
+            .office = true;
+    }
+    lexemes
 }
 
 /// `#RRGGBB` as its three components.
@@ -720,6 +746,48 @@ pub(crate) mod tests {
     pub(crate) fn shipped_schema() -> &'static Schema {
         static SCHEMA: std::sync::OnceLock<Schema> = std::sync::OnceLock::new();
         SCHEMA.get_or_init(|| Schema::builtin().expect("built-in schema"))
+    }
+
+    /// One lookup per token must say what every list of the lexicon would say of it.
+    #[test]
+    fn lexemes_agree_with_the_lists_they_summarise() {
+        let schema = shipped_schema();
+        for &cue in Cue::ALL {
+            for (word, alone) in schema.cue(cue).first_words_alone() {
+                let lexeme = schema.lexeme(word);
+                assert!(
+                    lexeme.starts & (1 << cue as usize) != 0,
+                    "{word} in {cue:?}"
+                );
+                assert_eq!(lexeme.is(cue), alone, "{word} in {cue:?}");
+                assert_eq!(alone, schema.cue(cue).contains(word), "{word} in {cue:?}");
+                let upper = word.to_uppercase();
+                assert_eq!(schema.lexeme(&upper), lexeme, "{upper}");
+            }
+        }
+        for frame in &schema.frames {
+            for (word, alone) in frame.forms.first_words_alone() {
+                let lexeme = schema.lexeme(word);
+                assert!(lexeme.trigger, "{word}");
+                assert_eq!(
+                    alone,
+                    frame.forms.contains(word),
+                    "{word} alone in {:?}",
+                    frame.relation
+                );
+                if alone && frame.anchor == Anchor::Verb {
+                    assert!(schema.is_act(word), "{word}");
+                }
+                if alone && frame.anchor == Anchor::Noun {
+                    assert!(schema.is_frame_noun(word), "{word}");
+                }
+            }
+        }
+        for office in &schema.offices {
+            let first = tokenize(&office.title)[0].text(&office.title);
+            assert!(schema.lexeme(first).office, "{first}");
+        }
+        assert_eq!(schema.lexeme("zzzq"), Lexeme::default());
     }
 
     /// The shipped schema's relation of this name.

@@ -16,7 +16,7 @@ use crate::frames::{Anchor, Frame, Slot, Slots};
 use crate::resolve::ResolvedDocument;
 use crate::schema::Schema;
 
-use view::View;
+use view::{View, Views};
 
 /// A relation between two entities of one document.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -64,9 +64,7 @@ enum Fill {
 
 /// Extracts every relation of a resolved document.
 pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
-    let views: Vec<View<'_>> = (0..doc.analyzed.sentences.len())
-        .map(|i| View::new(doc, schema, i))
-        .collect();
+    let views = Views::new(doc, schema);
     // Code points before each sentence, counted once: evidence offsets are in code points.
     let text = &doc.analyzed.doc.text;
     let mut counted = (0, 0);
@@ -106,7 +104,7 @@ pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
 struct Engine<'d> {
     doc: &'d ResolvedDocument,
     schema: &'d Schema,
-    views: Vec<View<'d>>,
+    views: Views<'d>,
     sentence_chars: Vec<usize>,
     events: Vec<Event>,
     /// The two parties of the document's conflict.
@@ -127,7 +125,6 @@ impl<'d> Engine<'d> {
     /// start at one token, the longest wins, and between a verb and a noun of the same length
     /// the context decides.
     fn occurrences(&self, si: usize, frames: &[usize]) -> Vec<Occurrence> {
-        let v = &self.views[si];
         let schema = self.schema;
         let mut out = Vec::new();
         for &f in frames {
@@ -144,10 +141,15 @@ impl<'d> Engine<'d> {
                 }
             }
         }
-        let folded = v.words.all_folded();
+        let lexed = &self.doc.analyzed.sentences[si].lexed;
+        if !lexed.lexemes().iter().any(|l| l.trigger) {
+            out.sort_by_key(|o| (o.first, o.frame));
+            return out;
+        }
+        let v = &self.views[si];
         let mut i = 0;
         while i < v.len() {
-            if !schema.trigger_starts.contains(&folded[i]) || v.unit_covering(i).is_some() {
+            if !v.words.lexeme(i).trigger || v.unit_covering(i).is_some() {
                 i += 1;
                 continue;
             }
@@ -155,7 +157,7 @@ impl<'d> Engine<'d> {
                 .iter()
                 .filter_map(|&f| {
                     let frame = &schema.frames[f];
-                    frame.forms.longest_match(folded, i).map(|len| (len, f))
+                    v.words.phrase_at(&frame.forms, i).map(|(len, _)| (len, f))
                 })
                 .collect();
             let Some(longest) = candidates.iter().map(|c| c.0).max() else {
@@ -697,7 +699,16 @@ impl<'d> Engine<'d> {
         if pairs.is_empty() {
             // No strike between two parties: the two states the text sets against each other
             // ("talks between X and Y", "tensions between X and Y").
-            for v in &self.views {
+            let pair_marker = 1 << Cue::PairMarker as usize;
+            for (si, s) in self.doc.analyzed.sentences.iter().enumerate() {
+                if s.lexed
+                    .lexemes()
+                    .iter()
+                    .all(|l| l.starts & pair_marker == 0)
+                {
+                    continue;
+                }
+                let v = &self.views[si];
                 for k in 0..v.len() {
                     if !v.words.has(Cue::PairMarker, k) {
                         continue;

@@ -1,6 +1,9 @@
 //! One sentence as the engine reads it: its words, its clauses, and its noun phrases that name
 //! entities ("units"), joined in coordination groups ("X, Y and Z").
 
+use std::cell::OnceCell;
+use std::ops::Index;
+
 use crate::clauses::{self, Clauses};
 use crate::cue::Cue;
 use crate::frames::Anchor;
@@ -34,6 +37,38 @@ pub struct Unit {
     pub pronoun: bool,
 }
 
+/// The views of a document's sentences, each built the first time the engine reads it: most
+/// sentences hold no trigger, and their clauses and units are never needed.
+pub struct Views<'d> {
+    doc: &'d ResolvedDocument,
+    schema: &'d Schema,
+    cells: Vec<OnceCell<View<'d>>>,
+}
+
+impl<'d> Views<'d> {
+    pub fn new(doc: &'d ResolvedDocument, schema: &'d Schema) -> Self {
+        Views {
+            doc,
+            schema,
+            cells: (0..doc.analyzed.sentences.len())
+                .map(|_| OnceCell::new())
+                .collect(),
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.cells.len()
+    }
+}
+
+impl<'d> Index<usize> for Views<'d> {
+    type Output = View<'d>;
+
+    fn index(&self, sentence: usize) -> &View<'d> {
+        self.cells[sentence].get_or_init(|| View::new(self.doc, self.schema, sentence))
+    }
+}
+
 /// A sentence with everything the slot fillers need.
 pub struct View<'d> {
     pub index: usize,
@@ -57,7 +92,12 @@ pub struct View<'d> {
 impl<'d> View<'d> {
     pub fn new(doc: &'d ResolvedDocument, schema: &'d Schema, index: usize) -> Self {
         let sentence = &doc.analyzed.sentences[index];
-        let words = Words::new(&doc.analyzed.doc.text, &sentence.sentence.tokens, schema);
+        let words = Words::of_lexed(
+            &doc.analyzed.doc.text,
+            &sentence.sentence.tokens,
+            &sentence.lexed,
+            schema,
+        );
         let clauses = clauses::analyze(&words);
         let units = units(&words, sentence, &doc.mentions[index]);
         let mut unit_at = vec![None; words.len()];
@@ -69,17 +109,16 @@ impl<'d> View<'d> {
         let aside = asides(&words);
         // Where a verb form of some frame ends, and which tokens are nouns of a conflict's
         // events: looked up once per sentence, asked of many tokens.
-        let folded = words.all_folded();
         let mut verb_form_end = vec![false; words.len()];
         let mut event_noun: Vec<bool> = (0..words.len())
             .map(|j| words.has(Cue::EventNoun, j))
             .collect();
-        for (s, word) in folded.iter().enumerate() {
-            if !schema.trigger_starts.contains(word) {
+        for s in 0..words.len() {
+            if !words.lexeme(s).trigger {
                 continue;
             }
             for f in &schema.frames {
-                let Some(len) = f.forms.longest_match(folded, s) else {
+                let Some((len, _)) = words.phrase_at(&f.forms, s) else {
                     continue;
                 };
                 match f.anchor {
