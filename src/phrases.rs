@@ -217,32 +217,45 @@ pub struct Words<'a> {
 /// once, when the mention stage reads the sentence, and kept with it for the later stages.
 #[derive(Debug, Clone, Default)]
 pub struct Lexed {
-    /// Per token, its folded form where it differs from the token as written.
-    folded: Vec<Option<Box<str>>>,
+    /// The folded forms of the tokens that fold to something else, one after the other.
+    folded: String,
+    /// Per token, the span of its folded form in `folded`; `None` when it is the token as
+    /// written.
+    spans: Vec<Option<(usize, usize)>>,
     lexemes: Vec<Lexeme>,
 }
 
 impl Lexed {
+    pub fn new(text: &str, tokens: &[Token], schema: &Schema) -> Lexed {
+        let mut lexed = Lexed {
+            folded: String::new(),
+            spans: Vec::with_capacity(tokens.len()),
+            lexemes: Vec::with_capacity(tokens.len()),
+        };
+        for t in tokens {
+            let w = t.text(text);
+            if is_folded(w) {
+                lexed.spans.push(None);
+                lexed.lexemes.push(schema.folded_lexeme(w));
+            } else {
+                let start = lexed.folded.len();
+                lexed.folded.extend(w.chars().map(fold_char));
+                let folded = &lexed.folded[start..];
+                lexed.lexemes.push(schema.folded_lexeme(folded));
+                lexed.spans.push(Some((start, lexed.folded.len())));
+            }
+        }
+        lexed
+    }
+
     /// What the lexicon knows of each token.
     pub fn lexemes(&self) -> &[Lexeme] {
         &self.lexemes
     }
 
-    pub fn new(text: &str, tokens: &[Token], schema: &Schema) -> Lexed {
-        let (folded, lexemes) = tokens
-            .iter()
-            .map(|t| {
-                let w = t.text(text);
-                if is_folded(w) {
-                    (None, schema.folded_lexeme(w))
-                } else {
-                    let f = fold(w);
-                    let lexeme = schema.folded_lexeme(&f);
-                    (Some(f.into_boxed_str()), lexeme)
-                }
-            })
-            .unzip();
-        Lexed { folded, lexemes }
+    /// Token `i` folded, or `None` when it is as written.
+    fn folded(&self, i: usize) -> Option<&str> {
+        self.spans[i].map(|(start, end)| &self.folded[start..end])
     }
 }
 
@@ -293,11 +306,10 @@ impl<'a> Words<'a> {
 
     /// The token folded ("" past the end).
     pub fn folded(&self, i: usize) -> &str {
-        match self.lexed.folded.get(i) {
-            Some(Some(folded)) => folded,
-            Some(None) => self.text[i],
-            None => "",
+        if i >= self.len() {
+            return "";
         }
+        self.lexed.folded(i).unwrap_or(self.text[i])
     }
 
     /// Length and id of the longest phrase of `set` that starts at token `i`.
