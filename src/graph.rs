@@ -3,12 +3,13 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
 use crate::edge::{Evidence, Relation, RelationKind};
 use crate::entity::{Entity, EntityType};
+use crate::export::Layout;
 use crate::spill::{EvidenceReader, SpilledEvidence, SupportingSentence};
 
 /// A directed multigraph of entities and relations. Nodes are keyed by entity id and edges
@@ -46,6 +47,9 @@ pub struct KnowledgeGraph {
     /// The evidence of every edge, when it is on disk rather than in the edges (a graph built
     /// by a spilling [`Merger`](crate::Merger)): then [`KnowledgeGraph::read_edges`] reads it.
     spilled: Option<Arc<SpilledEvidence>>,
+    /// Where the entities go in a drawing: computed once, by the first export that draws the
+    /// graph (GEXF and the explorer page show the same one).
+    layout: OnceLock<Layout>,
 }
 
 /// What the graph knows of a source document: provenance for RDF and the JSON header.
@@ -363,6 +367,11 @@ impl KnowledgeGraph {
                 }),
             },
         }
+    }
+
+    /// Where each entity goes in a drawing (see [`Layout`]).
+    pub(crate) fn layout(&self) -> &Layout {
+        self.layout.get_or_init(|| Layout::of(self))
     }
 
     /// Hands the graph the evidence of its edges, on disk.

@@ -19,7 +19,7 @@
 use std::io::{self, Write};
 
 use super::json::EdgeDocuments;
-use super::layout::{Layout, Placement};
+use super::layout::Placement;
 use super::xml::XmlOut;
 use super::{claimed_count, event_days, json_into, start_document, GraphWriter, Int};
 use crate::entity::Entity;
@@ -150,7 +150,7 @@ impl<W: Write> GexfOut<W> {
             self.xml.end("attributes")?;
         }
         self.xml.start("nodes", &[])?;
-        let layout = Layout::of(graph);
+        let layout = graph.layout();
         for (entity, place) in graph.entities().zip(&layout.nodes) {
             self.node(entity, place)?;
         }

@@ -5,7 +5,7 @@
 //! scripts embedded: Cytoscape.js (`html/cytoscape.min.js`, vendored from the npm registry
 //! with its licence; `html/README.md` says how to update it) and the graph as JSON. It loads
 //! nothing: its Content-Security-Policy forbids every fetch, so it works offline and from a
-//! file. The entities sit where [`Layout`] put them, the same places as in the GEXF file, so
+//! file. The entities sit where [`Layout`](super::layout::Layout) put them, the same places as in the GEXF file, so
 //! the browser does not run a layout.
 //!
 //! The embedded data stores each sentence once, even when several relations cite it, with
@@ -18,7 +18,6 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::layout::Layout;
 use super::{start_document, GraphWriter, HexColor};
 use crate::edge::{Evidence, Modality};
 use crate::entity::EntityType;
@@ -264,7 +263,7 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
         .collect();
 
     w.write_all(b"],\n\"nodes\":[")?;
-    let layout = Layout::of(graph);
+    let layout = graph.layout();
     let mut node_index: HashMap<&str, usize> = HashMap::new();
     for (i, (e, place)) in graph.entities().zip(&layout.nodes).enumerate() {
         node_index.insert(&e.id, i);

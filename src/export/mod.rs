@@ -49,6 +49,7 @@ pub use gexf::{GexfSerializer, WriterGexfSerializer};
 pub use graphml::{GraphMlSerializer, WriterGraphMlSerializer};
 pub use html::{HtmlSerializer, WriterHtmlSerializer};
 pub use json::{JsonSerializer, WriterJsonSerializer};
+pub(crate) use layout::Layout;
 pub use rdf::{
     document_iri, entity_iri, relation_property, NQuadsSerializer, NTriplesSerializer,
     TurtleSerializer, WriterNQuadsSerializer, WriterNTriplesSerializer, WriterTurtleSerializer,
