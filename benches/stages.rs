@@ -29,10 +29,9 @@ fn stages(c: &mut Criterion) {
 
     let recognizer = Recognizer::new(&schema);
     let pipeline = Pipeline::new(&schema);
-    let joiners = schema.cue(newsgraph::Cue::LineJoiner);
     let documents: Vec<Document> = docs
         .iter()
-        .map(|(id, t)| Document::new(id.as_str(), t, joiners))
+        .map(|(id, t)| Document::new(id.as_str(), t, &schema))
         .collect();
     let analyzed: Vec<_> = documents
         .iter()
@@ -56,7 +55,7 @@ fn stages(c: &mut Criterion) {
     g.bench_function("ingest (Document::new)", |b| {
         b.iter(|| {
             docs.iter()
-                .map(|(id, t)| Document::new(id.as_str(), black_box(t), joiners))
+                .map(|(id, t)| Document::new(id.as_str(), black_box(t), &schema))
                 .collect::<Vec<_>>()
         })
     });

@@ -95,12 +95,16 @@ cues! {
     Comitative = "comitative",
     Posting = "posting",
     Article = "article",
+    DefiniteArticle = "definite article",
+    OneLetterWord = "one-letter word",
     NameJoiner = "name joiner",
     PlaceBreak = "place break",
     AdverbEnding = "adverb ending",
     AdjectiveEnding = "adjective ending",
     ParticipleEnding = "participle ending",
     GerundEnding = "gerund ending",
+    PossessiveEnding = "possessive ending",
+    PluralEnding = "plural ending",
     IrregularParticiple = "irregular participle",
     PerfectAuxiliary = "perfect auxiliary",
     AgentMarker = "agent marker",
@@ -109,6 +113,7 @@ cues! {
     RelativeTitle = "relative title",
     SourceMarker = "source marker",
     OperationWord = "operation word",
+    Byline = "byline",
 }
 
 impl FromStr for Cue {

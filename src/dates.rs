@@ -1,8 +1,10 @@
-//! Date expressions in English news text and their resolution against an article's date.
+//! Date expressions in news text and their resolution against an article's date. The words of
+//! a date (month and weekday names, relative days, ordinal suffixes) are the schema's calendar,
+//! `calendar.tsv`; the patterns that find dates are built from them once per schema.
 
-use std::sync::LazyLock;
+use std::collections::HashMap;
 
-use chrono::{Datelike, Days, Month, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, TimeDelta, Weekday};
 use regex::Regex;
 
 /// A date expression as written, before it is pinned to the calendar.
@@ -14,7 +16,7 @@ pub enum DateValue {
     MonthDay(u32, u32),
     /// "on Tuesday": the most recent such day up to the article's date.
     Weekday(Weekday),
-    /// "today" (0), "yesterday" (-1).
+    /// A day counted from the article's date: "today" (0), "yesterday" (-1).
     Relative(i64),
 }
 
@@ -26,101 +28,329 @@ pub struct DateMention {
     pub value: DateValue,
 }
 
-const MONTH: &str = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)";
-const WEEKDAY: &str = r"(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-
-static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?:{WEEKDAY},?\s+)?{MONTH}\s+(\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?")).unwrap()
-});
-static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?-u:\b)(?:{WEEKDAY},?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}(?:,?\s+(\d{{4}})(?-u:\b))?")).unwrap()
-});
-static BARE_WEEKDAY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){WEEKDAY}(?-u:\b)")).unwrap());
-/// A word every date expression holds: text without one is not searched four times.
-static ANY_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"(?-u:\b)(?:{MONTH}|{WEEKDAY}|(?i:today|tonight|yesterday))"
-    ))
-    .unwrap()
-});
-static RELATIVE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u:\b)(?i:(today|tonight|yesterday))(?-u:\b)").unwrap());
-
-fn month_number(name: &str) -> Option<u32> {
-    let name = name.trim_end_matches('.');
-    let name = if name == "Sept" { "Sep" } else { name };
-    name.parse::<Month>().ok().map(|m| m.number_from_month())
+/// What a month or weekday name names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum CalendarName {
+    /// From 1 (January).
+    Month(u32),
+    Weekday(Weekday),
 }
 
-fn date_value(month: &str, day: &str, year: Option<&str>) -> Option<DateValue> {
-    let month = month_number(month)?;
-    let day: u32 = day.parse().ok()?;
-    match year {
-        Some(y) => NaiveDate::from_ymd_opt(y.parse().ok()?, month, day).map(DateValue::Full),
-        None => (1..=31)
-            .contains(&day)
-            .then_some(DateValue::MonthDay(month, day)),
+impl std::fmt::Display for CalendarName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CalendarName::Month(n) => write!(f, "month {n}"),
+            CalendarName::Weekday(d) => write!(f, "weekday {}", d.number_from_monday()),
+        }
     }
 }
 
-/// Every date expression of `text`, in order, without overlaps (a weekday before a date is
-/// part of it).
+/// The furthest a relative day may lie from the article's date, in days.
+const MAX_RELATIVE_DAYS: i64 = 366;
+
+/// The words of `calendar.tsv`, gathered row by row before the patterns are built.
+#[derive(Debug, Default)]
+pub(crate) struct CalendarWords {
+    /// By month, from January.
+    months: [Vec<String>; 12],
+    /// By weekday, from Monday.
+    weekdays: [Vec<String>; 7],
+    relative_days: Vec<(String, i64)>,
+    ordinal_suffixes: Vec<String>,
+    month_links: Vec<String>,
+    /// Every month and weekday name so far, with what it names.
+    names: HashMap<String, CalendarName>,
+}
+
+impl CalendarWords {
+    /// Adds one row of `calendar.tsv` (kind, value, forms); an error names the column at fault.
+    pub(crate) fn add(
+        &mut self,
+        kind: &str,
+        value: &str,
+        forms: Vec<String>,
+    ) -> Result<(), (usize, String)> {
+        let number = |range: std::ops::RangeInclusive<i64>, what: &str| {
+            value
+                .parse::<i64>()
+                .ok()
+                .filter(|n| range.contains(n))
+                .ok_or_else(|| {
+                    let (low, high) = range.into_inner();
+                    (
+                        2,
+                        format!("{what} {value:?} is not a number from {low} to {high}"),
+                    )
+                })
+        };
+        if forms.is_empty() {
+            return Err((3, "no forms listed".into()));
+        }
+        match kind {
+            "month" | "weekday" => {
+                let (name, slot) = if kind == "month" {
+                    let n = number(1..=12, "month")?;
+                    let i = n as usize - 1;
+                    (CalendarName::Month(n as u32), &mut self.months[i])
+                } else {
+                    let n = number(1..=7, "weekday")?;
+                    let i = n as usize - 1;
+                    let day = Weekday::try_from(i as u8).expect("0 to 6 is a weekday");
+                    (CalendarName::Weekday(day), &mut self.weekdays[i])
+                };
+                if !slot.is_empty() {
+                    return Err((2, format!("{kind} {value} is listed twice")));
+                }
+                for form in &forms {
+                    if let Some(other) = self.names.insert(form.clone(), name) {
+                        return Err((3, format!("{form:?} already names {other}")));
+                    }
+                }
+                *slot = forms;
+            }
+            "relative day" => {
+                let offset = number(-MAX_RELATIVE_DAYS..=MAX_RELATIVE_DAYS, "a relative day")?;
+                for form in forms {
+                    let folded = form.to_lowercase();
+                    if self
+                        .relative_days
+                        .iter()
+                        .any(|(f, _)| f.to_lowercase() == folded)
+                    {
+                        return Err((3, format!("relative day {form:?} is listed twice")));
+                    }
+                    self.relative_days.push((form, offset));
+                }
+            }
+            "ordinal suffix" | "month link" => {
+                if !value.is_empty() {
+                    return Err((2, format!("a {kind} has no value, not {value:?}")));
+                }
+                let list = if kind == "ordinal suffix" {
+                    &mut self.ordinal_suffixes
+                } else {
+                    &mut self.month_links
+                };
+                list.extend(forms);
+            }
+            other => {
+                return Err((
+                    1,
+                    format!(
+                        "unknown kind {other:?} (month, weekday, relative day, ordinal suffix \
+                         or month link)"
+                    ),
+                ))
+            }
+        }
+        Ok(())
+    }
+
+    /// The calendar, once every month and weekday has its names.
+    pub(crate) fn build(self) -> Result<Calendar, String> {
+        if let Some(i) = self.months.iter().position(Vec::is_empty) {
+            return Err(format!("month {} is missing", i + 1));
+        }
+        if let Some(i) = self.weekdays.iter().position(Vec::is_empty) {
+            return Err(format!("weekday {} is missing", i + 1));
+        }
+        let month = group(self.months.iter().flatten());
+        let weekday = group(self.weekdays.iter().flatten());
+        let ordinal = optional(&self.ordinal_suffixes, "");
+        let link = optional(&self.month_links, r"\s+");
+        let relative = (!self.relative_days.is_empty())
+            .then(|| format!("(?i:{})", group(self.relative_days.iter().map(|(f, _)| f))));
+        // Words without end could make a pattern beyond the regex crate's limits.
+        let regex = |pattern: String| {
+            Regex::new(&pattern).map_err(|e| format!("the calendar's words make no pattern: {e}"))
+        };
+        Ok(Calendar {
+            month_day: regex(format!(
+                r"(?-u:\b)(?:{weekday},?\s+)?{month}\s+(\d{{1,2}}){ordinal}(?-u:\b)(?:,?\s+(\d{{4}})(?-u:\b))?"
+            ))?,
+            day_month: regex(format!(
+                r"(?-u:\b)(?:{weekday},?\s+)?(\d{{1,2}}){ordinal}\s+{link}{month}(?:,?\s+(\d{{4}})(?-u:\b))?"
+            ))?,
+            bare_weekday: regex(format!(r"(?-u:\b){weekday}(?-u:\b)"))?,
+            any_date_word: regex(match &relative {
+                Some(relative) => format!(r"(?-u:\b)(?:{month}|{weekday}|{relative})"),
+                None => format!(r"(?-u:\b)(?:{month}|{weekday})"),
+            })?,
+            relative_day: relative
+                .map(|r| regex(format!(r"(?-u:\b){r}(?-u:\b)")))
+                .transpose()?,
+            relative_days: self
+                .relative_days
+                .into_iter()
+                .map(|(form, offset)| (form.to_lowercase(), offset))
+                .collect(),
+            names: self.names,
+        })
+    }
+}
+
+/// The words as alternatives of a pattern, longest first, so that "Jan." is preferred to
+/// "Jan".
+fn alternatives<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    let mut words: Vec<&String> = words.collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    let escaped: Vec<String> = words.iter().map(|w| regex::escape(w)).collect();
+    escaped.join("|")
+}
+
+/// A capturing group of the words.
+fn group<'a>(words: impl Iterator<Item = &'a String>) -> String {
+    format!("({})", alternatives(words))
+}
+
+/// An optional group of the words followed by `then`, or nothing when there are none.
+fn optional(words: &[String], then: &str) -> String {
+    if words.is_empty() {
+        String::new()
+    } else {
+        format!("(?:(?:{}){then})?", alternatives(words.iter()))
+    }
+}
+
+/// The calendar of the schema (`calendar.tsv`): month and weekday names, the days counted
+/// from an article's date, and the patterns that find written dates, built once.
 ///
 /// ```
-/// use newsgraph::{find_dates, DateValue};
-/// let found = find_dates("On Tuesday, 16th January 2024, and on Oct. 7, not on Friday");
+/// use newsgraph::{DateValue, Schema};
+/// let calendar = &Schema::builtin()?.calendar;
+/// let found = calendar.find_dates("On Tuesday, 16th January 2024, and on Oct. 7, not on Friday");
 /// assert_eq!(found.len(), 3);
 /// assert_eq!(found[0].end - found[0].start, "Tuesday, 16th January 2024".len());
 /// assert!(matches!(found[1].value, DateValue::MonthDay(10, 7)));
+/// assert!(calendar.names().any(|name| name == "Oct."));
+/// # Ok::<(), newsgraph::Error>(())
 /// ```
-pub fn find_dates(text: &str) -> Vec<DateMention> {
-    let mut found: Vec<DateMention> = Vec::new();
-    if !ANY_DATE_WORD.is_match(text) {
-        return found;
+#[derive(Debug)]
+pub struct Calendar {
+    /// Month and weekday names as written, with what they name.
+    names: HashMap<String, CalendarName>,
+    /// Relative days in lower case, with their offsets.
+    relative_days: HashMap<String, i64>,
+    month_day: Regex,
+    day_month: Regex,
+    bare_weekday: Regex,
+    /// None when the calendar has no relative days.
+    relative_day: Option<Regex>,
+    /// A word every date expression holds: text without one is not searched four times.
+    any_date_word: Regex,
+}
+
+impl Calendar {
+    /// Every month and weekday name, as written.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.names.keys().map(String::as_str)
     }
-    let mut push = |start: usize, end: usize, value: Option<DateValue>| {
-        if let Some(value) = value {
-            if !found.iter().any(|f| start < f.end && f.start < end) {
-                found.push(DateMention { start, end, value });
+
+    fn date_value(&self, month: &str, day: &str, year: Option<&str>) -> Option<DateValue> {
+        let Some(&CalendarName::Month(month)) = self.names.get(month) else {
+            return None;
+        };
+        let day: u32 = day.parse().ok()?;
+        match year {
+            Some(y) => NaiveDate::from_ymd_opt(y.parse().ok()?, month, day).map(DateValue::Full),
+            None => (1..=31)
+                .contains(&day)
+                .then_some(DateValue::MonthDay(month, day)),
+        }
+    }
+
+    /// Every date expression of `text`, in order, without overlaps (a weekday before a date
+    /// is part of it).
+    pub fn find_dates(&self, text: &str) -> Vec<DateMention> {
+        let mut found: Vec<DateMention> = Vec::new();
+        if !self.any_date_word.is_match(text) {
+            return found;
+        }
+        let mut push = |start: usize, end: usize, value: Option<DateValue>| {
+            if let Some(value) = value {
+                if !found.iter().any(|f| start < f.end && f.start < end) {
+                    found.push(DateMention { start, end, value });
+                }
+            }
+        };
+        for c in self.month_day.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            push(
+                m.start(),
+                m.end(),
+                self.date_value(&c[2], &c[3], c.get(4).map(|y| y.as_str())),
+            );
+        }
+        for c in self.day_month.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            push(
+                m.start(),
+                m.end(),
+                self.date_value(&c[3], &c[2], c.get(4).map(|y| y.as_str())),
+            );
+        }
+        for c in self.bare_weekday.captures_iter(text) {
+            let m = c.get(0).unwrap();
+            let weekday = match self.names.get(&c[1]) {
+                Some(&CalendarName::Weekday(day)) => Some(DateValue::Weekday(day)),
+                _ => None,
+            };
+            push(m.start(), m.end(), weekday);
+        }
+        for c in self.relative_day.iter().flat_map(|r| r.captures_iter(text)) {
+            let m = c.get(0).unwrap();
+            let offset = self.relative_days.get(&c[1].to_lowercase());
+            push(m.start(), m.end(), offset.map(|&d| DateValue::Relative(d)));
+        }
+        found.sort_by_key(|f| f.start);
+        found
+    }
+
+    /// The publication date of an article: among the lines near the top that hold nothing
+    /// but a date (a scraper's "Saturday April 27, 2024", the byline's "January 20, 2024"),
+    /// the earliest one not before any full date the body mentions — an article cannot report
+    /// later events.
+    pub fn publication_date(&self, text: &str) -> Option<NaiveDate> {
+        let mut header = Vec::new();
+        let mut latest_in_body: Option<NaiveDate> = None;
+        for (n, line) in text.lines().enumerate() {
+            // Only full dates count, and they have a year: most lines have no four digits in a
+            // row.
+            let has_year = line
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.iter().all(u8::is_ascii_digit));
+            if !has_year {
+                continue;
+            }
+            for d in self.find_dates(line) {
+                let DateValue::Full(date) = d.value else {
+                    continue;
+                };
+                // At most two words are counted: a long line is body text, whatever its length.
+                let words = line[..d.start]
+                    .split_whitespace()
+                    .chain(line[d.end..].split_whitespace())
+                    .filter(|w| w.chars().any(char::is_alphanumeric))
+                    .take(2)
+                    .count();
+                if n < 15 && words <= 1 {
+                    header.push(date);
+                } else {
+                    latest_in_body = latest_in_body.max(Some(date));
+                }
             }
         }
-    };
-    for c in MONTH_DAY.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        push(
-            m.start(),
-            m.end(),
-            date_value(&c[2], &c[3], c.get(4).map(|y| y.as_str())),
-        );
+        match latest_in_body {
+            Some(body) => header
+                .iter()
+                .copied()
+                .filter(|h| *h >= body)
+                .min()
+                .or_else(|| header.first().copied()),
+            None => header.first().copied(),
+        }
     }
-    for c in DAY_MONTH.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        push(
-            m.start(),
-            m.end(),
-            date_value(&c[3], &c[2], c.get(4).map(|y| y.as_str())),
-        );
-    }
-    for c in BARE_WEEKDAY.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        push(
-            m.start(),
-            m.end(),
-            c[1].parse::<Weekday>().ok().map(DateValue::Weekday),
-        );
-    }
-    for c in RELATIVE.captures_iter(text) {
-        let m = c.get(0).unwrap();
-        let offset = if c[1].eq_ignore_ascii_case("yesterday") {
-            -1
-        } else {
-            0
-        };
-        push(m.start(), m.end(), Some(DateValue::Relative(offset)));
-    }
-    found.sort_by_key(|f| f.start);
-    found
 }
 
 /// Pins a date expression to the calendar, given the article's publication date.
@@ -151,62 +381,21 @@ pub fn resolve_date(value: DateValue, published: Option<NaiveDate>) -> Option<Na
                 (anchor.weekday().num_days_from_monday() + 7 - wd.num_days_from_monday()) % 7;
             anchor.checked_sub_days(Days::new(back.into()))
         }
-        DateValue::Relative(offset) => {
-            published?.checked_add_signed(chrono::TimeDelta::days(offset))
-        }
-    }
-}
-
-/// The publication date of an article: among the lines near the top that hold nothing but a
-/// date (a scraper's "Saturday April 27, 2024", the byline's "January 20, 2024"), the earliest
-/// one not before any full date the body mentions — an article cannot report later events.
-pub fn publication_date(text: &str) -> Option<NaiveDate> {
-    let mut header = Vec::new();
-    let mut latest_in_body: Option<NaiveDate> = None;
-    for (n, line) in text.lines().enumerate() {
-        // Only full dates count, and they have a year: most lines have no four digits in a row.
-        let has_year = line
-            .as_bytes()
-            .windows(4)
-            .any(|w| w.iter().all(u8::is_ascii_digit));
-        if !has_year {
-            continue;
-        }
-        for d in find_dates(line) {
-            let DateValue::Full(date) = d.value else {
-                continue;
-            };
-            // At most two words are counted: a long line is body text, whatever its length.
-            let words = line[..d.start]
-                .split_whitespace()
-                .chain(line[d.end..].split_whitespace())
-                .filter(|w| w.chars().any(char::is_alphanumeric))
-                .take(2)
-                .count();
-            if n < 15 && words <= 1 {
-                header.push(date);
-            } else {
-                latest_in_body = latest_in_body.max(Some(date));
-            }
-        }
-    }
-    match latest_in_body {
-        Some(body) => header
-            .iter()
-            .copied()
-            .filter(|h| *h >= body)
-            .min()
-            .or_else(|| header.first().copied()),
-        None => header.first().copied(),
+        DateValue::Relative(offset) => published?.checked_add_signed(TimeDelta::try_days(offset)?),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::schema::tests::shipped_schema;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn find_dates(text: &str) -> Vec<DateMention> {
+        shipped_schema().calendar.find_dates(text)
     }
 
     #[test]
@@ -224,6 +413,18 @@ mod tests {
                 DateValue::Full(d(2024, 1, 16)),
                 DateValue::Weekday(Weekday::Thu),
                 DateValue::Relative(-1)
+            ]
+        );
+        let v: Vec<_> = find_dates("the 3rd of Sept. 2023, Sep 4 and Today")
+            .into_iter()
+            .map(|m| m.value)
+            .collect();
+        assert_eq!(
+            v,
+            [
+                DateValue::Full(d(2023, 9, 3)),
+                DateValue::MonthDay(9, 4),
+                DateValue::Relative(0)
             ]
         );
     }
@@ -250,12 +451,14 @@ mod tests {
             resolve_date(DateValue::MonthDay(10, 7), sat),
             Some(d(2023, 10, 7))
         );
+        assert_eq!(resolve_date(DateValue::Relative(i64::MAX), sat), None);
     }
 
     #[test]
     fn publication_date_skips_the_scrape_date() {
+        let calendar = &shipped_schema().calendar;
         let text = "close\nSaturday April 27, 2024\n\nHeadline\nBy A Writer\nJanuary 20, 2024\nCaption on January 19, 2024.\n\nBody on January 16, 2024.";
-        assert_eq!(publication_date(text), Some(d(2024, 1, 20)));
-        assert_eq!(publication_date("No date here."), None);
+        assert_eq!(calendar.publication_date(text), Some(d(2024, 1, 20)));
+        assert_eq!(calendar.publication_date("No date here."), None);
     }
 }

@@ -7,25 +7,30 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+use crate::cue::Cue;
 use crate::edge::RelationKind;
 use crate::error::{Error, Result};
 use crate::graph::KnowledgeGraph;
+use crate::schema::Schema;
 
-/// Normalises a name as the reference scorer does: accents and case folded, a leading "the"
-/// dropped, only letters and digits kept.
+/// Normalises a name as the reference scorer does: accents and case folded, a leading
+/// definite article (the lexicon's) dropped, only letters and digits kept.
 ///
 /// ```
-/// assert_eq!(newsgraph::eval::normalize("The Abdel-Rahmani"), "abdelrahmani");
-/// assert_eq!(newsgraph::eval::normalize("Türkiye"), "turkiye");
+/// use newsgraph::{eval::normalize, Schema};
+/// let schema = Schema::builtin()?;
+/// assert_eq!(normalize("The Abdel-Rahmani", &schema), "abdelrahmani");
+/// assert_eq!(normalize("Türkiye", &schema), "turkiye");
+/// assert_eq!(normalize("An Nabatiyeh", &schema), "annabatiyeh");
+/// # Ok::<(), newsgraph::Error>(())
 /// ```
-pub fn normalize(s: &str) -> String {
+pub fn normalize(s: &str, schema: &Schema) -> String {
     let folded = crate::entity::fold_accents(s).to_lowercase();
     let trimmed = folded.trim();
     let trimmed = trimmed
-        .strip_prefix("the")
-        .filter(|r| r.starts_with(char::is_whitespace))
-        .map(str::trim_start)
-        .unwrap_or(trimmed);
+        .split_once(char::is_whitespace)
+        .filter(|(first, _)| schema.cue(Cue::DefiniteArticle).contains(first))
+        .map_or(trimmed, |(_, rest)| rest.trim_start());
     trimmed
         .chars()
         .filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
@@ -85,14 +90,15 @@ fn tsv_rows(path: &Path, min: usize) -> Result<Vec<(usize, Vec<String>)>> {
 }
 
 impl Gold {
-    pub fn load(entities: &Path, relations: &Path) -> Result<Gold> {
+    /// Reads the gold TSVs; names are normalised with the schema's lexicon (see [`normalize`]).
+    pub fn load(entities: &Path, relations: &Path, schema: &Schema) -> Result<Gold> {
         let entities = tsv_rows(entities, 4)?
             .into_iter()
             .map(|(_, f)| GoldEntity {
                 aliases: f[2]
                     .split('|')
-                    .map(normalize)
-                    .chain([normalize(&f[0])])
+                    .map(|a| normalize(a, schema))
+                    .chain([normalize(&f[0], schema)])
                     .collect(),
                 canonical: f[0].clone(),
                 entity_type: f[1].to_lowercase(),
@@ -167,8 +173,9 @@ pub struct Report {
 
 const CORE_TYPES: [&str; 4] = ["state", "official", "group", "operation"];
 
-/// Scores a graph against gold annotations (errors come from reading evidence kept on disk).
-pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> std::io::Result<Report> {
+/// Scores a graph against gold annotations, names normalised with the schema's lexicon (errors
+/// come from reading evidence kept on disk).
+pub fn score(graph: &KnowledgeGraph, gold: &Gold, schema: &Schema) -> std::io::Result<Report> {
     let mut index: HashMap<&str, BTreeSet<&str>> = HashMap::new();
     for e in &gold.entities {
         for a in &e.aliases {
@@ -180,7 +187,7 @@ pub fn score(graph: &KnowledgeGraph, gold: &Gold) -> std::io::Result<Report> {
     }
     let unique = |s: &str| {
         index
-            .get(normalize(s).as_str())
+            .get(normalize(s, schema).as_str())
             .filter(|c| c.len() == 1)
             .and_then(|c| c.iter().next().copied())
     };
@@ -392,7 +399,7 @@ mod tests {
     use super::*;
     use crate::edge::Evidence;
     use crate::entity::{Entity, EntityType};
-    use crate::schema::tests::kind;
+    use crate::schema::tests::{kind, shipped_schema};
 
     fn gold() -> Gold {
         let ent = |c: &str, t: &str, a: &[&str]| GoldEntity {
@@ -400,8 +407,8 @@ mod tests {
             entity_type: t.into(),
             aliases: a
                 .iter()
-                .map(|x| normalize(x))
-                .chain([normalize(c)])
+                .map(|x| normalize(x, shipped_schema()))
+                .chain([normalize(c, shipped_schema())])
                 .collect(),
             required: true,
         };
@@ -432,7 +439,7 @@ mod tests {
 
     #[test]
     fn scores_like_the_reference() {
-        let vocabulary = crate::schema::tests::shipped_schema().relations.clone();
+        let vocabulary = shipped_schema().relations.clone();
         let mut g = crate::graph::GraphBuilder::with_vocabulary(vocabulary);
         g.add_entity(Entity::new("Iran", EntityType::State));
         g.add_entity(Entity::new("Pakistan", EntityType::State));
@@ -443,7 +450,7 @@ mod tests {
         g.add_relation("rahmani", kind("called"), "pakistan", ev("d1"), None); // symmetric
         g.add_relation("mars", kind("struck"), "iran", ev("d1"), None); // false positive
         let g = g.finish();
-        let r = score(&g, &gold()).unwrap();
+        let r = score(&g, &gold(), shipped_schema()).unwrap();
         assert_eq!(r.found_entities, 3);
         assert_eq!(r.spurious, ["Mars (state)"]);
         let struck = &r.relations.iter().find(|(n, _)| n == "struck").unwrap().1;

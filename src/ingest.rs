@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 
-use crate::dates::publication_date;
+use crate::cue::Cue;
+use crate::dates::{Calendar, DateValue};
 use crate::error::{Error, Result};
-use crate::phrases::PhraseSet;
+use crate::schema::Schema;
 
 mod html;
 mod records;
@@ -67,14 +68,14 @@ pub struct Document {
 }
 
 impl Document {
-    /// Builds a document from its original text.
-    pub fn new(id: impl Into<String>, original: &str, line_joiners: &PhraseSet) -> Document {
+    /// Builds a document from its original text, read with the schema's lexicon and calendar.
+    pub fn new(id: impl Into<String>, original: &str, schema: &Schema) -> Document {
         let original = original.strip_prefix('\u{FEFF}').unwrap_or(original);
-        let (text, offsets) = repair_lines(original, line_joiners);
+        let (text, offsets) = repair_lines(original, schema);
         Document {
             id: id.into(),
-            title: title(&text),
-            published: publication_date(&text),
+            title: title(&text, schema),
+            published: schema.calendar.publication_date(&text),
             url: None,
             text,
             offsets,
@@ -84,14 +85,16 @@ impl Document {
 
 /// The first line of the article that reads like a headline: a few words, no final stop,
 /// not a date or a byline.
-fn title(original: &str) -> Option<String> {
+fn title(original: &str, schema: &Schema) -> Option<String> {
     let line = original.lines().map(str::trim).find(|l| {
-        let words = l.split_whitespace().count();
-        words >= 3
-            && !crate::dates::find_dates(l)
+        let first = l.split_whitespace().next().unwrap_or_default();
+        l.split_whitespace().count() >= 3
+            && !schema
+                .calendar
+                .find_dates(l)
                 .iter()
                 .any(|d| d.end - d.start + 4 >= l.len())
-            && !l.starts_with("By ")
+            && !schema.cue(Cue::Byline).contains(first)
     })?;
     let words = line.split_whitespace().count();
     (words <= 25 && !line.ends_with('.')).then(|| line.to_string())
@@ -107,17 +110,18 @@ fn title(original: &str) -> Option<String> {
 /// end of a paragraph) keeps its break. Elsewhere, and across blank lines, a break is a space
 /// when the sentence visibly goes on: the next line goes on in lower case, the line ends with a
 /// function word (`line joiner` in the lexicon) or a hyphen, or both lines are short fragments
-/// of a narrow column. Carriage returns and the blank lines between such fragments are dropped.
+/// of a narrow column (and no date). Carriage returns and the blank lines between such
+/// fragments are dropped.
 ///
 /// ```
-/// use newsgraph::{repair_lines, PhraseSet};
-/// let mut joiners = PhraseSet::default();
-/// joiners.insert("the");
-/// let (text, map) = repair_lines("urged the\n\ntwo countries.\r\nNext one.", &joiners);
+/// use newsgraph::{repair_lines, Schema};
+/// let schema = Schema::builtin()?;
+/// let (text, map) = repair_lines("urged the\n\ntwo countries.\r\nNext one.", &schema);
 /// assert_eq!(text, "urged the two countries.\nNext one.");
 /// assert_eq!(map.to_original(10), 11);
+/// # Ok::<(), newsgraph::Error>(())
 /// ```
-pub fn repair_lines(original: &str, line_joiners: &PhraseSet) -> (String, OffsetMap) {
+pub fn repair_lines(original: &str, schema: &Schema) -> (String, OffsetMap) {
     let wrap = wrap_width(original);
     let mut text = String::with_capacity(original.len());
     let mut runs = Vec::new();
@@ -143,7 +147,7 @@ pub fn repair_lines(original: &str, line_joiners: &PhraseSet) -> (String, Offset
                     }
                     _ => Break::Unknown,
                 };
-                let sep = join_with(prev, body, layout, line_joiners);
+                let sep = join_with(prev, body, layout, schema);
                 runs.push((chars_out, pending_break_at));
                 text.push_str(sep);
                 chars_out += sep.chars().count();
@@ -219,7 +223,7 @@ enum Break {
 
 /// The separator between two non-empty lines: "" (a word split by a hyphen), " " (the same
 /// sentence goes on) or "\n" (a new paragraph).
-fn join_with(prev: &str, next: &str, layout: Break, line_joiners: &PhraseSet) -> &'static str {
+fn join_with(prev: &str, next: &str, layout: Break, schema: &Schema) -> &'static str {
     let last = prev.chars().last().unwrap_or(' ');
     let next_lower = next.chars().next().is_some_and(char::is_lowercase);
     if last == '-' && next_lower && prev.len() > 1 && !prev.ends_with(" -") {
@@ -243,9 +247,10 @@ fn join_with(prev: &str, next: &str, layout: Break, line_joiners: &PhraseSet) ->
     let fragment = |l: &str| {
         layout == Break::Unknown
             && l.split_whitespace().count() <= 3
-            && crate::dates::find_dates(l).is_empty()
+            && schema.calendar.find_dates(l).is_empty()
     };
-    if next_lower || line_joiners.contains(last_word) || (fragment(prev) && fragment(next)) {
+    let joiner = schema.cue(Cue::LineJoiner).contains(last_word);
+    if next_lower || joiner || (fragment(prev) && fragment(next)) {
         " "
     } else {
         "\n"
@@ -351,12 +356,12 @@ impl Source {
     }
 
     /// Reads every article of the source (a JSON Lines file whole: the streaming pipeline
-    /// reads those record by record with [`inputs`]). Files that hold no article are skipped
-    /// with a warning.
-    pub fn read(&self, warnings: &mut Vec<Warning>) -> Result<Vec<Article>> {
+    /// reads those record by record with [`inputs`]), publication dates written in words read
+    /// with `calendar`. Files that hold no article are skipped with a warning.
+    pub fn read(&self, calendar: &Calendar, warnings: &mut Vec<Warning>) -> Result<Vec<Article>> {
         let mut articles = Vec::new();
         for input in inputs(std::slice::from_ref(self)) {
-            articles.extend(input?.articles(warnings)?);
+            articles.extend(input?.articles(calendar, warnings)?);
         }
         Ok(articles)
     }
@@ -420,6 +425,7 @@ fn checked_url(url: &str, location: &Location<'_>, warnings: &mut Vec<Warning>) 
 /// with a warning.
 fn checked_date(
     value: &str,
+    calendar: &Calendar,
     location: &Location<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<NaiveDate> {
@@ -431,10 +437,11 @@ fn checked_date(
         .get(..10)
         .and_then(|d| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok());
     let written = || {
-        crate::dates::find_dates(value)
+        calendar
+            .find_dates(value)
             .into_iter()
             .find_map(|d| match d.value {
-                crate::dates::DateValue::Full(date) => Some(date),
+                DateValue::Full(date) => Some(date),
                 _ => None,
             })
     };
@@ -501,8 +508,13 @@ impl Input<'_> {
 
     /// Reads and decodes the articles of the input. What holds no article (a binary or empty
     /// file, a record without text, a page without an article, malformed JSON) is skipped
-    /// with a warning; only a failing read is an error.
-    pub fn articles(self, warnings: &mut Vec<Warning>) -> Result<Vec<Article>> {
+    /// with a warning; only a failing read is an error. Publication dates written in words are
+    /// read with `calendar`.
+    pub fn articles(
+        self,
+        calendar: &Calendar,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<Vec<Article>> {
         let (location, bytes, id, kind) = match self {
             Input::Whole(source) => {
                 let bytes = match source {
@@ -545,13 +557,15 @@ impl Input<'_> {
         };
         let articles = match kind {
             InputKind::Text => vec![Article::text(id, text)],
-            InputKind::Html => html::article(id, &text, &location, warnings)
+            InputKind::Html => html::article(id, &text, calendar, &location, warnings)
                 .into_iter()
                 .collect(),
-            InputKind::Json => records::articles_of_file(&id, &text, &location, warnings),
-            InputKind::JsonLines => records::article_of_line(id, &text, &location, warnings)
-                .into_iter()
-                .collect(),
+            InputKind::Json => records::articles_of_file(&id, &text, calendar, &location, warnings),
+            InputKind::JsonLines => {
+                records::article_of_line(id, &text, calendar, &location, warnings)
+                    .into_iter()
+                    .collect()
+            }
         };
         let nothing = if kind == InputKind::Text {
             "empty file"
@@ -828,18 +842,12 @@ fn checked_text(
 mod tests {
     use super::*;
 
-    fn joiners() -> PhraseSet {
-        let mut p = PhraseSet::default();
-        for w in ["the", "of", "in", "and"] {
-            p.insert(w);
-        }
-        p
-    }
+    use crate::schema::tests::shipped_schema;
 
     #[test]
     fn column_fragments_are_joined_and_offsets_kept() {
         let original = "reached between\n\nChile's\nForeign\nMinister Daniel\nMoses Bakari\nand the\n\n\n\nPeru, X in a call.\n\nNew paragraph.";
-        let (text, map) = repair_lines(original, &joiners());
+        let (text, map) = repair_lines(original, shipped_schema());
         assert_eq!(
             text,
             "reached between Chile's Foreign Minister Daniel Moses Bakari and the Peru, X in a call.\nNew paragraph."
@@ -856,7 +864,7 @@ mod tests {
     fn headline_and_body_stay_apart() {
         let (text, _) = repair_lines(
             "Chile and Peru Tensions\nChile and Peru agreed on Friday.",
-            &joiners(),
+            shipped_schema(),
         );
         assert_eq!(
             text,
@@ -888,7 +896,7 @@ in Brasilia.";
     #[test]
     fn hard_wrapped_text_is_unwrapped_with_exact_offsets() {
         assert_eq!(wrap_width(WRAPPED), Some(59));
-        let (text, map) = repair_lines(WRAPPED, &joiners());
+        let (text, map) = repair_lines(WRAPPED, shipped_schema());
         assert_eq!(
             text,
             "Chile and Peru agree to lower tensions after days of border clashes\n\
@@ -908,7 +916,7 @@ in Brasilia.";
                 assert_eq!(original[map.to_original(i)], c, "offset {i}");
             }
         }
-        let doc = Document::new("d", WRAPPED, &joiners());
+        let doc = Document::new("d", WRAPPED, shipped_schema());
         assert_eq!(
             doc.title.as_deref(),
             Some("Chile and Peru agree to lower tensions after days of border clashes")
@@ -927,7 +935,7 @@ in Brasilia.";
             wrap_width("reached between\nChile's\nForeign\nMinister Daniel\nMoses Bakari\n"),
             None
         );
-        let (text, _) = repair_lines(&paragraphs, &joiners());
+        let (text, _) = repair_lines(&paragraphs, shipped_schema());
         assert_eq!(text.lines().count(), 4);
     }
 
@@ -953,7 +961,7 @@ in Brasilia.";
     fn hyphenated_word_across_lines() {
         let (text, _) = repair_lines(
             "both countries to de-\n\nescalate the tensions.",
-            &joiners(),
+            shipped_schema(),
         );
         assert_eq!(text, "both countries to de-escalate the tensions.");
     }
@@ -961,7 +969,7 @@ in Brasilia.";
     #[test]
     fn crlf_and_bom_are_invisible() {
         let original = "\u{FEFF}Chile and Peru agree to talks\r\nPeru struck back on Friday.\r\n";
-        let doc = Document::new("d", original, &joiners());
+        let doc = Document::new("d", original, shipped_schema());
         assert_eq!(
             doc.text,
             "Chile and Peru agree to talks\nPeru struck back on Friday."
@@ -1018,6 +1026,23 @@ in Brasilia.";
     }
 
     #[test]
+    fn the_title_is_no_byline_and_no_date() {
+        let text = "By Ana Lopez and Daniel Bakari\nFriday, January 19, 2024\nChile and Peru agree to talk\n\nThe two sides met.";
+        let title = |t: &str| Document::new("d", t, shipped_schema()).title;
+        assert_eq!(title(text).as_deref(), Some("Chile and Peru agree to talk"));
+        let shouting = text.replace("By Ana Lopez", "BY ANA LOPEZ");
+        assert_eq!(
+            title(&shouting).as_deref(),
+            Some("Chile and Peru agree to talk")
+        );
+        let no_byline = text.replace("By Ana Lopez", "Ana Lopez");
+        assert_eq!(
+            title(&no_byline).as_deref(),
+            Some("Ana Lopez and Daniel Bakari")
+        );
+    }
+
+    #[test]
     fn a_title_is_put_before_its_body_once() {
         assert_eq!(titled_text(Some("T"), "Body."), "T\n\nBody.");
         assert_eq!(titled_text(Some(" T "), "T\nBody."), "T\nBody.");
@@ -1036,10 +1061,17 @@ in Brasilia.";
             "January 18, 2024",
             "18 Jan 2024",
         ] {
-            assert_eq!(checked_date(written, &l, &mut w), day, "{written}");
+            assert_eq!(
+                checked_date(written, &shipped_schema().calendar, &l, &mut w),
+                day,
+                "{written}"
+            );
         }
         assert!(w.is_empty(), "{w:?}");
-        assert_eq!(checked_date("yesterday", &l, &mut w), None);
+        assert_eq!(
+            checked_date("yesterday", &shipped_schema().calendar, &l, &mut w),
+            None
+        );
         assert_eq!(checked_url("https://example.org/a b", &l, &mut w), None);
         assert_eq!(
             checked_url(" https://example.org/é?q=1 ", &l, &mut w).as_deref(),

@@ -29,7 +29,7 @@ mod spill;
 
 pub use clauses::{analyze as analyze_clauses, Clause, ClauseKind, Clauses, Stance};
 pub use cue::Cue;
-pub use dates::{find_dates, publication_date, resolve_date, DateMention, DateValue};
+pub use dates::{resolve_date, Calendar, DateMention, DateValue};
 pub use edge::{
     Evidence, Modality, Relation, RelationClass, RelationDef, RelationFlags, RelationKind,
 };

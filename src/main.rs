@@ -262,11 +262,11 @@ const DEFAULT_INPUT: &str = "seeds";
 /// shard files wherever they lie) and builds the graph; reports warnings and applies
 /// `--strict`. With `shard`, every document's extraction also goes to that shard file.
 fn graph_of(
+    schema: &Schema,
     common: &CommonArgs,
     output: Option<&Path>,
     mut shard: Option<&mut ShardFile>,
 ) -> anyhow::Result<Built> {
-    let schema = common.schema.load()?;
     let pass_over = PassOver {
         dirs: output.into_iter().map(Path::to_path_buf).collect(),
         file_names: Format::ALL
@@ -299,7 +299,7 @@ fn graph_of(
     } else {
         ProgressBar::hidden()
     };
-    let pipeline = Pipeline::new(&schema);
+    let pipeline = Pipeline::new(schema);
     let mut merger = pipeline.spilling_merger()?;
     let progress = |bytes| bar.inc(bytes);
     let documents = pipeline.extract_streaming(&sources, &mut warnings, &progress, &mut |x| {
@@ -362,7 +362,8 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     };
     // A previous run's exports (graph.json, graph.html) in an input folder are no articles.
     let output = Some(args.out.output.as_path()).filter(|o| o.as_os_str() != "-");
-    let built = graph_of(&args.common, output, shard.as_mut())?;
+    let schema = args.common.schema.load()?;
+    let built = graph_of(&schema, &args.common, output, shard.as_mut())?;
     write_outputs(&built.graph, args.out, built.large)?;
     if let Some(shard) = shard {
         shard.commit()?;
@@ -470,9 +471,10 @@ fn summary(built: &Built, started: Instant) {
 }
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
-    let built = graph_of(&args.common, None, None)?;
-    let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations)?;
-    let report = newsgraph::eval::score(&built.graph, &gold)?;
+    let schema = args.common.schema.load()?;
+    let built = graph_of(&schema, &args.common, None, None)?;
+    let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations, &schema)?;
+    let report = newsgraph::eval::score(&built.graph, &gold, &schema)?;
     print!("{}", report.render(args.verbose));
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! patterns ("Iranian Foreign Minister X", "militant group X", "codenamed 'X'").
 
 use crate::cue::Cue;
-use crate::dates::{find_dates, DateMention};
+use crate::dates::DateMention;
 use crate::entity::EntityType;
 use crate::gazetteer::{Form, Gazetteer};
 use crate::ingest::Document;
@@ -212,7 +212,7 @@ impl<'s> Recognizer<'s> {
                 continue;
             }
             let entry = self.gazetteer.entry(h.entry);
-            let possessive = possessive_at(words, last + 1);
+            let possessive = possessive_at(self.schema, words, last + 1);
             let (entity_type, label, form) = match entry.form {
                 Form::Name => (entry.entity_type, entry.label.clone(), MentionForm::Name),
                 Form::Demonym => (EntityType::State, entry.label.clone(), MentionForm::Demonym),
@@ -235,7 +235,10 @@ impl<'s> Recognizer<'s> {
             });
         }
         let mut analysis = AnalyzedSentence {
-            dates: find_dates(sentence.text(text))
+            dates: self
+                .schema
+                .calendar
+                .find_dates(sentence.text(text))
                 .into_iter()
                 .map(|d| DateMention {
                     start: d.start + sentence.start,
@@ -340,9 +343,13 @@ fn bound(words: &Words, first: usize) -> bool {
         && (words.is(Cue::NegatingPrefix, first - 2) || words.is(Cue::NameParticle, first - 2))
 }
 
-/// Whether `words[i..]` starts with a possessive ending ("’s", "'s").
-pub fn possessive_at(words: &[&str], i: usize) -> bool {
-    matches!(words.get(i), Some(&"'") | Some(&"’")) && words.get(i + 1).is_some_and(|w| *w == "s")
+/// Whether `words[i..]` starts with a possessive ending: an apostrophe, then a word of the
+/// lexicon's possessive endings ("’s", "'s").
+pub fn possessive_at(schema: &Schema, words: &[&str], i: usize) -> bool {
+    matches!(words.get(i), Some(&"'") | Some(&"’"))
+        && words
+            .get(i + 1)
+            .is_some_and(|w| schema.cue(Cue::PossessiveEnding).contains(w))
 }
 
 /// Pattern scans over one sentence's words.
@@ -378,8 +385,7 @@ impl Scan<'_> {
             && w.chars().any(char::is_lowercase)
             && !self.lex.is(Cue::LineJoiner, i)
             && !self.lex.is(Cue::ReportingVerb, i)
-            && w.parse::<chrono::Weekday>().is_err()
-            && w.parse::<chrono::Month>().is_err()
+            && !self.lex.lexeme(i).calendar
     }
 
     /// End (exclusive) of the proper name starting at `i`: capitalised words joined by
@@ -443,7 +449,7 @@ impl Scan<'_> {
         }
         let dotted = self.words.get(i + 1) == Some(&".") && self.glued(i + 1);
         // Without a full stop, "A" and "I" are words, not initials.
-        if !dotted && matches!(*w, "A" | "I") {
+        if !dotted && self.lex.is(Cue::OneLetterWord, i) {
             return None;
         }
         let after = if dotted { i + 2 } else { i + 1 };
@@ -662,7 +668,7 @@ impl Scan<'_> {
             surface,
             entity_type: EntityType::Official,
             form: MentionForm::Name,
-            possessive: possessive_at(self.words, end),
+            possessive: possessive_at(self.schema, self.words, end),
             office: Some(office),
         });
     }
@@ -841,7 +847,7 @@ impl Scan<'_> {
                         format!("{} {name}", title_case(word))
                     },
                     form: MentionForm::Name,
-                    possessive: possessive_at(words, end + usize::from(quoted)),
+                    possessive: possessive_at(self.schema, self.words, end + usize::from(quoted)),
                     office: None,
                 });
                 i = end;
@@ -924,7 +930,7 @@ impl Scan<'_> {
             surface,
             entity_type: EntityType::Group,
             form: MentionForm::Name,
-            possessive: possessive_at(self.words, end),
+            possessive: possessive_at(self.schema, self.words, end),
             office: None,
         });
     }
@@ -980,7 +986,7 @@ impl Scan<'_> {
             surface,
             entity_type: EntityType::Place,
             form: MentionForm::Name,
-            possessive: possessive_at(self.words, end),
+            possessive: possessive_at(self.schema, self.words, end),
             office: None,
         });
     }
@@ -1005,7 +1011,7 @@ mod tests {
 
     fn analyze(text: &str) -> AnalyzedDocument {
         let schema = shipped_schema();
-        Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner)))
+        Recognizer::new(schema).analyze(Document::new("t", text, schema))
     }
 
     fn find<'a>(doc: &'a AnalyzedDocument, label: &str) -> Option<&'a Mention> {

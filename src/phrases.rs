@@ -181,6 +181,8 @@ pub struct Lexeme {
     pub frame_noun: bool,
     /// A form of some office title starts with it.
     pub office: bool,
+    /// A month or weekday name of the calendar (in any case).
+    pub calendar: bool,
 }
 
 impl Lexeme {

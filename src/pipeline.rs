@@ -5,7 +5,6 @@ use std::collections::{BTreeSet, HashMap};
 
 use rayon::prelude::*;
 
-use crate::cue::Cue;
 use crate::edge::{Evidence, RelationKind};
 use crate::entity::{slug, Entity, EntityType};
 use crate::error::Result;
@@ -94,7 +93,7 @@ impl<'s> Pipeline<'s> {
     /// One part's extraction and its sentence count.
     fn extract_part(&self, article: &Article, text: &str) -> (Extraction, usize) {
         let schema = self.recognizer.schema;
-        let mut doc = Document::new(&article.id, text, schema.cue(Cue::LineJoiner));
+        let mut doc = Document::new(&article.id, text, schema);
         if article.title.is_some() {
             doc.title.clone_from(&article.title);
         }
@@ -191,11 +190,13 @@ impl<'s> Pipeline<'s> {
                 .map(|input| {
                     let mut w = Vec::new();
                     let bytes = input.len();
-                    let done = input.articles(&mut w).map(|articles| {
-                        let x = articles.iter().map(|a| self.extract_article(a)).collect();
-                        progress(bytes);
-                        x
-                    });
+                    let done = input
+                        .articles(&self.schema().calendar, &mut w)
+                        .map(|articles| {
+                            let x = articles.iter().map(|a| self.extract_article(a)).collect();
+                            progress(bytes);
+                            x
+                        });
                     (done, w)
                 })
                 .collect();

@@ -545,7 +545,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     entity_type: t,
                     label,
                     form: MentionForm::Short,
-                    possessive: possessive_at(&words, last + 1),
+                    possessive: possessive_at(schema, &words, last + 1),
                     office: None,
                 });
                 i = last + 1;
@@ -664,7 +664,7 @@ fn resolve_anaphors(
                     opening + len - 1,
                     e,
                     EntityType::State,
-                    possessive_at(words, opening + len),
+                    possessive_at(schema, words, opening + len),
                 ));
             }
         }
@@ -704,7 +704,7 @@ fn resolve_anaphors(
                     .map(|m| m.entity),
             );
             if let Some(len) = lex.cue_len(Cue::GroupAnaphor, i) {
-                let plural = words[i + len - 1].ends_with('s');
+                let plural = lex.ends_with(Cue::PluralEnding, i + len - 1);
                 let pool = if groups_here.is_empty() {
                     &last_groups
                 } else {
@@ -721,7 +721,7 @@ fn resolve_anaphors(
                         i + len - 1,
                         e,
                         EntityType::Group,
-                        possessive_at(words, i + len),
+                        possessive_at(schema, words, i + len),
                     ));
                 }
                 i += len;
@@ -925,7 +925,7 @@ pub(crate) mod tests {
     pub(crate) fn resolved(text: &str) -> ResolvedDocument {
         let schema = shipped_schema();
         resolve(
-            Recognizer::new(schema).analyze(Document::new("t", text, schema.cue(Cue::LineJoiner))),
+            Recognizer::new(schema).analyze(Document::new("t", text, schema)),
             schema,
         )
     }

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 use rustc_hash::FxHashMap;
 
 use crate::cue::Cue;
+use crate::dates::{Calendar, CalendarWords};
 use crate::edge::{RelationClass, RelationDef, RelationFlags, RelationKind};
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
@@ -64,6 +65,10 @@ pub struct Schema {
     /// What the lexicon, the frames and the offices make of each folded word they start: one
     /// lookup per token says which lists may match there. Words absent are nothing to them.
     lexemes: FxHashMap<String, Lexeme>,
+    /// The words of written dates (`calendar.tsv`) and the patterns that find dates.
+    pub calendar: Calendar,
+    /// Words with their full stop that end no sentence: `abbreviations.txt` and the names of
+    /// the calendar that end with a stop.
     pub abbreviations: HashSet<String>,
     /// Where the files were read from.
     pub source: SchemaSource,
@@ -89,6 +94,7 @@ builtin_files! {
     "relations.tsv",
     "lexicon.tsv",
     "frames.tsv",
+    "calendar.tsv",
     "abbreviations.txt",
     "ontology.ttl",
     "shapes.ttl",
@@ -152,6 +158,7 @@ const OFFICES: &str = "offices.tsv";
 const RELATIONS: &str = "relations.tsv";
 const LEXICON: &str = "lexicon.tsv";
 const FRAMES: &str = "frames.tsv";
+const CALENDAR: &str = "calendar.tsv";
 const ABBREVIATIONS: &str = "abbreviations.txt";
 const ONTOLOGY: &str = "ontology.ttl";
 const SHAPES: &str = "shapes.ttl";
@@ -403,21 +410,23 @@ impl Schema {
         let cues = Self::lexicon(&source)?;
         let frames = Self::frames(&source, &relations)?;
 
-        let (path, text) = read(&source, ABBREVIATIONS)?;
+        let calendar = Self::calendar(&source)?;
+
+        let (_, text) = read(&source, ABBREVIATIONS)?;
         let abbreviations = text
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .chain(calendar.names().filter(|n| n.ends_with('.')))
             .map(String::from)
             .collect();
-        let _ = path;
 
         for name in [ONTOLOGY, SHAPES] {
             let (path, text) = read(&source, name)?;
             check_turtle(&path, &text)?;
         }
 
-        let lexemes = lexemes(&cues, &frames, &offices);
+        let lexemes = lexemes(&cues, &frames, &offices, &calendar);
         Ok(Schema {
             states,
             organizations,
@@ -428,6 +437,7 @@ impl Schema {
             frames,
             cues,
             lexemes,
+            calendar,
             abbreviations,
             source,
         })
@@ -575,6 +585,20 @@ impl Schema {
         Ok(cues.into_iter().map(Option::unwrap_or_default).collect())
     }
 
+    fn calendar(source: &SchemaSource) -> Result<Calendar> {
+        let (path, text) = read(source, CALENDAR)?;
+        let mut words = CalendarWords::default();
+        for row in rows(&path, &text, 3)? {
+            let f = &row.fields;
+            words
+                .add(f[0], f[1], list(f[2]))
+                .map_err(|(column, m)| schema_error(&path, row.line, Some(column), m))?;
+        }
+        words
+            .build()
+            .map_err(|m| schema_error(&path, text.lines().count().max(1), None, m))
+    }
+
     fn frames(source: &SchemaSource, relations: &[RelationKind]) -> Result<Vec<Frame>> {
         let (path, text) = read(source, FRAMES)?;
         let mut frames = Vec::new();
@@ -668,9 +692,14 @@ impl Schema {
     }
 }
 
-/// What each word that starts a phrase of the lexicon, a trigger form or an office title is
-/// to them (see [`Lexeme`]).
-fn lexemes(cues: &[PhraseSet], frames: &[Frame], offices: &[Office]) -> FxHashMap<String, Lexeme> {
+/// What each word that starts a phrase of the lexicon, a trigger form, an office title or a
+/// name of the calendar is to them (see [`Lexeme`]).
+fn lexemes(
+    cues: &[PhraseSet],
+    frames: &[Frame],
+    offices: &[Office],
+    calendar: &Calendar,
+) -> FxHashMap<String, Lexeme> {
     let mut lexemes: FxHashMap<String, Lexeme> = FxHashMap::default();
     for (c, set) in cues.iter().enumerate() {
         for (w, alone) in set.first_words_alone() {
@@ -709,6 +738,11 @@ fn lexemes(cues: &[PhraseSet], frames: &[Frame], offices: &[Office]) -> FxHashMa
             .entry(fold(&form.replace('.', "")))
             .or_default()
             .office = true;
+    }
+    for name in calendar.names() {
+        if let Some(first) = tokenize(name).first() {
+            lexemes.entry(fold(first.text(name))).or_default().calendar = true;
+        }
     }
     lexemes
 }
@@ -787,6 +821,11 @@ pub(crate) mod tests {
             let first = tokenize(&office.title)[0].text(&office.title);
             assert!(schema.lexeme(first).office, "{first}");
         }
+        for name in schema.calendar.names() {
+            let first = tokenize(name)[0].text(name);
+            assert!(schema.lexeme(first).calendar, "{first}");
+        }
+        assert!(!schema.lexeme("today").calendar);
         assert_eq!(schema.lexeme("zzzq"), Lexeme::default());
     }
 
@@ -970,6 +1009,96 @@ pub(crate) mod tests {
         assert!(Cue::ALL
             .iter()
             .all(|c| shipped_schema().cue(*c).first_words().next().is_some()));
+    }
+
+    #[test]
+    fn an_edited_calendar_names_its_dates() {
+        use crate::dates::DateValue;
+        let dir = copy_schema();
+        let path = dir.path().join(CALENDAR);
+        let shipped = fs::read_to_string(&path).unwrap();
+        let edited = shipped.replace("month\t1\tJanuary|Jan|Jan.\n", "month\t1\tEnero|Ene.\n");
+        assert_ne!(edited, shipped);
+        fs::write(&path, edited).unwrap();
+        let schema = Schema::load(dir.path()).unwrap();
+        let found: Vec<DateValue> = schema
+            .calendar
+            .find_dates("on 16 Enero 2024, on Ene. 17 and on January 18")
+            .into_iter()
+            .map(|d| d.value)
+            .collect();
+        let full = chrono::NaiveDate::from_ymd_opt(2024, 1, 16).unwrap();
+        assert_eq!(found, [DateValue::Full(full), DateValue::MonthDay(1, 17)]);
+        // A month name is no part of a proper name, and "Ene." ends no sentence.
+        assert!(schema.lexeme("Enero").calendar);
+        assert!(!schema.lexeme("January").calendar);
+        assert!(schema.abbreviations.contains("Ene."));
+        assert!(!schema.abbreviations.contains("Jan."));
+        assert!(shipped_schema().abbreviations.contains("Jan."));
+    }
+
+    #[test]
+    fn calendar_rows_are_validated_column_by_column() {
+        for (row, column, message) in [
+            ("season\t1\tSpring", 1, "unknown kind \"season\""),
+            (
+                "month\t13\tUndecember",
+                2,
+                "month \"13\" is not a number from 1 to 12",
+            ),
+            ("month\tfive\tMayo", 2, "is not a number from 1 to 12"),
+            ("month\t5\tMayo", 2, "month 5 is listed twice"),
+            ("relative day\t1000\tsomeday", 2, "from -366 to 366"),
+            (
+                "relative day\t1\tToday",
+                3,
+                "relative day \"Today\" is listed twice",
+            ),
+            ("relative day\t1\t", 3, "no forms listed"),
+            ("ordinal suffix\t1\tº", 2, "has no value"),
+        ] {
+            let dir = copy_schema();
+            append(dir.path(), CALENDAR, &format!("{row}\n"));
+            let err = Schema::load(dir.path()).unwrap_err().to_string();
+            let lines = fs::read_to_string(dir.path().join(CALENDAR))
+                .unwrap()
+                .lines()
+                .count();
+            assert!(
+                err.contains(&format!("calendar.tsv:{lines}:{column}")) && err.contains(message),
+                "{row}: {err}"
+            );
+        }
+
+        // A name names one day or month; every weekday is there.
+        let dir = copy_schema();
+        let path = dir.path().join(CALENDAR);
+        let shipped = fs::read_to_string(&path).unwrap();
+        fs::write(
+            &path,
+            shipped.replace("weekday\t1\tMonday\n", "weekday\t1\tMay\n"),
+        )
+        .unwrap();
+        let err = Schema::load(dir.path()).unwrap_err().to_string();
+        let line = 1 + shipped
+            .lines()
+            .position(|l| l.starts_with("weekday\t1\t"))
+            .unwrap();
+        assert!(err.contains(&format!("calendar.tsv:{line}:3")), "{err}");
+        assert!(err.contains("\"May\" already names month 5"), "{err}");
+
+        let without: String = shipped
+            .lines()
+            .filter(|l| !l.starts_with("weekday\t7\t"))
+            .map(|l| format!("{l}\n"))
+            .collect();
+        fs::write(&path, &without).unwrap();
+        let err = Schema::load(dir.path()).unwrap_err().to_string();
+        let last = without.lines().count();
+        assert!(
+            err.contains(&format!("calendar.tsv:{last}: weekday 7 is missing")),
+            "{err}"
+        );
     }
 
     #[test]

@@ -6,11 +6,13 @@ use dom_query::Document;
 use dom_smoothie::{Config, Readability, TextMode};
 
 use super::{checked_date, checked_url, titled_text, Article, Location, Warning};
+use crate::dates::Calendar;
 
 /// The article of a page, or `None` (with a warning) when the page holds none.
 pub(super) fn article(
     id: String,
     html: &str,
+    calendar: &Calendar,
     location: &Location<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<Article> {
@@ -44,7 +46,7 @@ pub(super) fn article(
         published: page
             .published_time
             .as_deref()
-            .and_then(|d| checked_date(d, location, warnings)),
+            .and_then(|d| checked_date(d, calendar, location, warnings)),
         url: address
             .or(page.url)
             .and_then(|u| checked_url(&u, location, warnings)),
@@ -80,6 +82,10 @@ mod tests {
     use std::path::Path;
 
     use super::*;
+
+    fn calendar() -> &'static Calendar {
+        &crate::schema::tests::shipped_schema().calendar
+    }
 
     const PAGE: &str = r#"<!DOCTYPE html>
 <!-- saved from url=(0034)https://news.example.org/saved-as -->
@@ -118,7 +124,7 @@ Brasilia, the statement said, adding that the first meeting would be held next m
     #[test]
     fn main_text_without_menus_scripts_and_footers() {
         let mut w = Vec::new();
-        let a = article("talks".into(), PAGE, &location(), &mut w).unwrap();
+        let a = article("talks".into(), PAGE, calendar(), &location(), &mut w).unwrap();
         assert!(w.is_empty(), "{w:?}");
         assert!(
             a.text
@@ -171,7 +177,7 @@ Brasilia, the statement said, adding that the first meeting would be held next m
         let mut w = Vec::new();
         let empty =
             "<html><head><title></title></head><body><nav><a href='/'>Home</a></nav></body></html>";
-        assert!(article("e".into(), empty, &location(), &mut w).is_none());
+        assert!(article("e".into(), empty, calendar(), &location(), &mut w).is_none());
         assert!(
             w[0].message.starts_with("no article found in the page"),
             "{w:?}"
@@ -231,7 +237,7 @@ mod properties {
         fn any_page_is_read_or_skipped(html in tag_soup()) {
             let location = Location { path: Path::new("p.html"), line: None, record: None };
             let mut warnings = Vec::new();
-            match article("p".into(), &html, &location, &mut warnings) {
+            match article("p".into(), &html, &crate::schema::tests::shipped_schema().calendar, &location, &mut warnings) {
                 Some(a) => {
                     prop_assert!(!a.text.trim().is_empty());
                     prop_assert!(a.url.as_deref().is_none_or(|u| oxrdf::NamedNode::new(u).is_ok()));

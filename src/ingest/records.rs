@@ -5,6 +5,7 @@
 use serde_json::{Map, Value};
 
 use super::{checked_date, checked_url, html, titled_text, Article, Location, Warning};
+use crate::dates::Calendar;
 
 /// The fields that hold the text, in order of preference: news-please's `maintext`,
 /// Trafilatura's and newspaper4k's `text`, Trafilatura's `raw_text`, and others' names.
@@ -31,13 +32,16 @@ const URL: &[&str] = &["url", "canonical_url", "link", "source"];
 pub(super) fn articles_of_file(
     id: &str,
     text: &str,
+    calendar: &Calendar,
     location: &Location<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Vec<Article> {
     match serde_json::from_str::<Value>(text) {
-        Ok(Value::Object(record)) => article_of_record(id.to_string(), &record, location, warnings)
-            .into_iter()
-            .collect(),
+        Ok(Value::Object(record)) => {
+            article_of_record(id.to_string(), &record, calendar, location, warnings)
+                .into_iter()
+                .collect()
+        }
         Ok(Value::Array(items)) => items
             .iter()
             .enumerate()
@@ -47,9 +51,13 @@ pub(super) fn articles_of_file(
                     ..*location
                 };
                 match item {
-                    Value::Object(record) => {
-                        article_of_record(format!("{id}-{}", i + 1), record, &location, warnings)
-                    }
+                    Value::Object(record) => article_of_record(
+                        format!("{id}-{}", i + 1),
+                        record,
+                        calendar,
+                        &location,
+                        warnings,
+                    ),
                     _ => {
                         location.warn(warnings, "not a JSON object, skipped".into(), true);
                         None
@@ -74,7 +82,13 @@ pub(super) fn articles_of_file(
                     line: Some(n + 1),
                     ..*location
                 };
-                article_of_line(format!("{id}-{}", n + 1), line, &location, warnings)
+                article_of_line(
+                    format!("{id}-{}", n + 1),
+                    line,
+                    calendar,
+                    &location,
+                    warnings,
+                )
             })
             .collect(),
         Err(e) => {
@@ -88,11 +102,12 @@ pub(super) fn articles_of_file(
 pub(super) fn article_of_line(
     id: String,
     line: &str,
+    calendar: &Calendar,
     location: &Location<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<Article> {
     match serde_json::from_str::<Value>(line) {
-        Ok(Value::Object(record)) => article_of_record(id, &record, location, warnings),
+        Ok(Value::Object(record)) => article_of_record(id, &record, calendar, location, warnings),
         Ok(_) => {
             location.warn(warnings, "not a JSON object, skipped".into(), true);
             None
@@ -109,17 +124,18 @@ pub(super) fn article_of_line(
 fn article_of_record(
     id: String,
     record: &Map<String, Value>,
+    calendar: &Calendar,
     location: &Location<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<Article> {
     let title = string(record, TITLE).map(str::to_string);
-    let published = date(record, location, warnings);
+    let published = date(record, calendar, location, warnings);
     let mut url = record_url(record, location, warnings);
     let body = match (string(record, TEXT), string(record, HTML)) {
         // Some crawlers keep the page's markup in their text field.
         (Some(text), _) if !text.trim_start().starts_with('<') => text.to_string(),
         (Some(markup), _) | (None, Some(markup)) => {
-            let page = html::article(id.clone(), markup, location, warnings)?;
+            let page = html::article(id.clone(), markup, calendar, location, warnings)?;
             url = url.or(page.url);
             return Some(Article {
                 text: titled_text(title.as_deref().or(page.title.as_deref()), &page.text),
@@ -155,6 +171,7 @@ fn string<'v>(record: &'v Map<String, Value>, fields: &[&str]) -> Option<&'v str
 /// The publication date: a written date or a Unix timestamp (seconds).
 fn date(
     record: &Map<String, Value>,
+    calendar: &Calendar,
     location: &Location<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Option<chrono::NaiveDate> {
@@ -162,12 +179,12 @@ fn date(
         .iter()
         .find_map(|f| record.get(*f).filter(|v| !v.is_null()))?;
     match value {
-        Value::String(s) => checked_date(s, location, warnings),
+        Value::String(s) => checked_date(s, calendar, location, warnings),
         Value::Number(n) => n
             .as_i64()
             .and_then(|seconds| chrono::DateTime::from_timestamp(seconds, 0))
             .map(|t| t.date_naive()),
-        other => checked_date(&other.to_string(), location, warnings),
+        other => checked_date(&other.to_string(), calendar, location, warnings),
     }
 }
 
@@ -193,6 +210,10 @@ mod tests {
 
     use super::*;
 
+    fn calendar() -> &'static Calendar {
+        &crate::schema::tests::shipped_schema().calendar
+    }
+
     fn location() -> Location<'static> {
         Location {
             path: Path::new("crawl.jsonl"),
@@ -205,7 +226,7 @@ mod tests {
     fn news_please_record() {
         let line = r#"{"title": "Peru and Chile agree to talks", "maintext": "Peru struck Chile on Tuesday.", "date_publish": "2024-01-18 10:32:00", "url": "https://example.org/a?b=1", "source_domain": "example.org", "language": "en"}"#;
         let mut w = Vec::new();
-        let a = article_of_line("c-3".into(), line, &location(), &mut w).unwrap();
+        let a = article_of_line("c-3".into(), line, calendar(), &location(), &mut w).unwrap();
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(
             a.text,
@@ -220,19 +241,19 @@ mod tests {
     fn trafilatura_and_newspaper_records() {
         let mut w = Vec::new();
         let trafilatura = r#"{"title": "T", "text": "T\nPeru struck Chile.", "date": "2024-01-18", "source": "https://example.org/t", "source-hostname": "Example"}"#;
-        let a = article_of_line("t".into(), trafilatura, &location(), &mut w).unwrap();
+        let a = article_of_line("t".into(), trafilatura, calendar(), &location(), &mut w).unwrap();
         assert_eq!(
             a.text, "T\nPeru struck Chile.",
             "the text starts with its title"
         );
         assert_eq!(a.url.as_deref(), Some("https://example.org/t"));
         let newspaper = r#"{"title": null, "text": "Peru struck Chile.", "publish_date": "2024-01-18T10:00:00+05:00", "url": "https://example.org/n", "source": "Example Wire"}"#;
-        let a = article_of_line("n".into(), newspaper, &location(), &mut w).unwrap();
+        let a = article_of_line("n".into(), newspaper, calendar(), &location(), &mut w).unwrap();
         assert_eq!(a.text, "Peru struck Chile.");
         assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 1, 18));
         assert_eq!(a.url.as_deref(), Some("https://example.org/n"));
         let stamped = r#"{"text": "Peru struck Chile.", "published": 1705572000}"#;
-        let a = article_of_line("s".into(), stamped, &location(), &mut w).unwrap();
+        let a = article_of_line("s".into(), stamped, calendar(), &location(), &mut w).unwrap();
         assert_eq!(a.published, chrono::NaiveDate::from_ymd_opt(2024, 1, 18));
         assert!(w.is_empty(), "{w:?}");
     }
@@ -240,13 +261,20 @@ mod tests {
     #[test]
     fn bad_records_are_skipped_with_their_line() {
         let mut w = Vec::new();
-        assert!(article_of_line("x".into(), "{\"text\": ", &location(), &mut w).is_none());
-        assert!(article_of_line("x".into(), "[1, 2]", &location(), &mut w).is_none());
         assert!(
-            article_of_line("x".into(), r#"{"title": "no body"}"#, &location(), &mut w).is_none()
+            article_of_line("x".into(), "{\"text\": ", calendar(), &location(), &mut w).is_none()
         );
+        assert!(article_of_line("x".into(), "[1, 2]", calendar(), &location(), &mut w).is_none());
+        assert!(article_of_line(
+            "x".into(),
+            r#"{"title": "no body"}"#,
+            calendar(),
+            &location(),
+            &mut w
+        )
+        .is_none());
         let odd = r#"{"text": "Peru struck Chile.", "url": "not a url", "date": "soon"}"#;
-        let a = article_of_line("x".into(), odd, &location(), &mut w).unwrap();
+        let a = article_of_line("x".into(), odd, calendar(), &location(), &mut w).unwrap();
         assert_eq!((a.url, a.published), (None, None));
         let messages: Vec<String> = w.iter().map(ToString::to_string).collect();
         assert!(
@@ -280,11 +308,12 @@ mod tests {
             record: None,
         };
         let mut w = Vec::new();
-        let one = articles_of_file("c", r#"{"text": "One."}"#, &file, &mut w);
+        let one = articles_of_file("c", r#"{"text": "One."}"#, calendar(), &file, &mut w);
         assert_eq!(one.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(), ["c"]);
         let array = articles_of_file(
             "c",
             r#"[{"text": "One."}, 7, {"text": "Two."}]"#,
+            calendar(),
             &file,
             &mut w,
         );
@@ -299,6 +328,7 @@ mod tests {
         let lines = articles_of_file(
             "c",
             "{\"text\": \"One.\"}\n\n{\"text\": \"Two.\"}\n",
+            calendar(),
             &file,
             &mut w,
         );
@@ -306,7 +336,7 @@ mod tests {
             lines.iter().map(|a| a.id.as_str()).collect::<Vec<_>>(),
             ["c-1", "c-3"]
         );
-        assert!(articles_of_file("c", "{\"text\": ", &file, &mut w).is_empty());
+        assert!(articles_of_file("c", "{\"text\": ", calendar(), &file, &mut w).is_empty());
         assert!(w.last().unwrap().message.starts_with("not JSON ("));
     }
 }
@@ -362,8 +392,8 @@ mod properties {
         fn any_record_is_read_or_skipped_with_a_warning(text in jsonish()) {
             let location = Location { path: Path::new("c.json"), line: None, record: None };
             let mut warnings = Vec::new();
-            let mut articles = articles_of_file("c", &text, &location, &mut warnings);
-            articles.extend(article_of_line("c-1".into(), &text, &location, &mut warnings));
+            let mut articles = articles_of_file("c", &text, &crate::schema::tests::shipped_schema().calendar, &location, &mut warnings);
+            articles.extend(article_of_line("c-1".into(), &text, &crate::schema::tests::shipped_schema().calendar, &location, &mut warnings));
             for a in &articles {
                 prop_assert!(a.url.as_deref().is_none_or(|u| oxrdf::NamedNode::new(u).is_ok()));
             }

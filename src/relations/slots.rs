@@ -121,7 +121,8 @@ impl Engine<'_> {
                     v.words.has(Cue::Determiner, t)
                         || v.unit_covering(t).is_some()
                         || v.is_plain_word(t)
-                        || matches!(v.words.folded(t), "'" | "s" | "“" | "\"")
+                        || v.words.is(Cue::PossessiveEnding, t)
+                        || matches!(v.words.folded(t), "'" | "“" | "\"")
                 })
             {
                 if let found @ Fill::Found(_) = self.event_at(v, k, &[]) {
@@ -152,7 +153,8 @@ impl Engine<'_> {
                 || v.unit_covering(k)
                     .is_some_and(|u| v.units[u].role == Role::Modifier)
                 || v.is_plain_word(k)
-                || matches!(w.folded(k), "'" | "s" | "“" | "\"" | "-");
+                || w.is(Cue::PossessiveEnding, k)
+                || matches!(w.folded(k), "'" | "“" | "\"" | "-");
             if !in_phrase {
                 break;
             }

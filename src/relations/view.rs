@@ -331,7 +331,9 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
             if q.last < office.first
                 && gap.len() <= 4
                 && gap.clone().all(|t| {
-                    words.has(Cue::TitleModifier, t) || matches!(words.folded(t), "'" | "s")
+                    words.has(Cue::TitleModifier, t)
+                        || words.is(Cue::PossessiveEnding, t)
+                        || words.folded(t) == "'"
                 })
             {
                 qualifier[j] = true;

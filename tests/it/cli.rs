@@ -160,7 +160,7 @@ fn schema_export_writes_the_built_in_schema_for_editing() {
         .arg(&schema)
         .assert()
         .success()
-        .stderr(predicate::str::contains("wrote 11 files"));
+        .stderr(predicate::str::contains("wrote 12 files"));
     for entry in fs::read_dir(project("schema")).unwrap() {
         let entry = entry.unwrap();
         assert_eq!(

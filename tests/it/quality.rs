@@ -21,8 +21,8 @@ fn scored(corpus: &str, entities: &str, relations: &str) -> Report {
         .collect();
     docs.sort();
     let graph = Pipeline::new(&schema).build(&docs);
-    let gold = Gold::load(&project(entities), &project(relations)).unwrap();
-    score(&graph, &gold).unwrap()
+    let gold = Gold::load(&project(entities), &project(relations), &schema).unwrap();
+    score(&graph, &gold, &schema).unwrap()
 }
 
 /// (relation, precision floor, recall floor)
