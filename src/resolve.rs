@@ -51,7 +51,8 @@ pub struct Resolved {
 pub struct ResolvedDocument {
     pub analyzed: AnalyzedDocument,
     pub entities: Vec<LocalEntity>,
-    /// Per sentence, its resolved mentions sorted by position.
+    /// Per sentence, its resolved mentions sorted by position: the mention stage's, the
+    /// short forms of names ([`MentionForm::Short`]) and the anaphors resolve found.
     pub mentions: Vec<Vec<Resolved>>,
     /// The two states the article is about, most mentioned first.
     pub dyad: Vec<usize>,
@@ -257,17 +258,14 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
         entities: Vec::new(),
         by_key: HashMap::new(),
     };
-    let mut analyzed = analyzed;
-    add_short_forms(&mut analyzed, schema);
+    let short = short_forms(&analyzed, schema);
 
     // Officials: cluster the names that denote one person; the longest name labels the cluster.
     let mut official_names: Vec<String> = Vec::new();
     let mut named: HashSet<&str> = HashSet::new();
-    for s in &analyzed.sentences {
-        for m in s
-            .mentions
-            .iter()
-            .filter(|m| m.entity_type == EntityType::Official)
+    for (s, short) in analyzed.sentences.iter().zip(&short) {
+        for m in
+            with_short_forms(&s.mentions, short).filter(|m| m.entity_type == EntityType::Official)
         {
             if named.insert(&m.label) {
                 official_names.push(m.label.clone());
@@ -326,9 +324,9 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
     }
 
     let mut mentions: Vec<Vec<Resolved>> = Vec::with_capacity(analyzed.sentences.len());
-    for s in &analyzed.sentences {
+    for (s, short) in analyzed.sentences.iter().zip(&short) {
         let mut out = Vec::new();
-        for m in &s.mentions {
+        for m in with_short_forms(&s.mentions, short) {
             let label = match m.entity_type {
                 EntityType::Official => official_label
                     .get(&m.label)
@@ -367,16 +365,33 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
 /// A short form of a name: its words, and the type and label of the entity it names.
 type ShortForm = (Vec<String>, EntityType, String);
 
-/// Adds the mentions a text makes with parts of names it introduced: surnames ("Bakari"),
-/// given names ("Daniel Moses"), defined acronyms ("(JSIO)"), and one-letter variants of a
-/// surname ("Vakari").
-fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
-    let text = analyzed.doc.text.clone();
+/// A sentence's mentions merged with the short forms found in it ([`short_forms`]), in order
+/// of position (the two never overlap).
+fn with_short_forms<'a>(
+    mentions: &'a [Mention],
+    short: &'a [Mention],
+) -> impl Iterator<Item = &'a Mention> {
+    let (mut mentions, mut short) = (mentions.iter().peekable(), short.iter().peekable());
+    std::iter::from_fn(move || match (mentions.peek(), short.peek()) {
+        (Some(m), Some(s)) if (s.first, s.last) < (m.first, m.last) => short.next(),
+        (Some(_), _) => mentions.next(),
+        (None, _) => short.next(),
+    })
+}
+
+/// The mentions a text makes with parts of names it introduced, per sentence, in order of
+/// position: surnames ("Bakari"), given names ("Daniel Moses"), defined acronyms ("(JSIO)"),
+/// and one-letter variants of a surname ("Vakari"). They are resolve's own finds, kept
+/// beside the mention stage's (whose output stays as that stage made it), of form
+/// [`MentionForm::Short`].
+fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>> {
+    let mut short: Vec<Vec<Mention>> = vec![Vec::new(); analyzed.sentences.len()];
+    let text = &analyzed.doc.text;
     // (words of the short form, entity type, label)
     let mut forms: Vec<ShortForm> = Vec::new();
     let mut surnames: Vec<(String, String)> = Vec::new();
     for s in &analyzed.sentences {
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&text)).collect();
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
         for m in &s.mentions {
             if m.entity_type == EntityType::Official {
                 let parts = name_words(&m.label);
@@ -469,7 +484,7 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
         }
     }
     if forms.is_empty() {
-        return;
+        return short;
     }
     // Every mention of an official adds its forms again: keep the first of each, longest first,
     // and index them by first word, so a long document costs its length, not its length squared.
@@ -484,11 +499,15 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
     }
     let mut seen = HashSet::new();
     surnames.retain(|s| seen.insert(s.clone()));
-    for s in &mut analyzed.sentences {
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(&text)).collect();
+    for (s, added) in analyzed.sentences.iter().zip(&mut short) {
+        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
         let mut i = 0;
         while i < words.len() {
-            let covered = s.mentions.iter().any(|m| m.first <= i && i <= m.last)
+            let covered = s
+                .mentions
+                .iter()
+                .chain(added.iter())
+                .any(|m| m.first <= i && i <= m.last)
                 || s.offices.iter().any(|o| {
                     o.first <= i && i <= o.last && !words[i].starts_with(char::is_uppercase)
                 });
@@ -524,8 +543,12 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                     .map(|(_, label)| (vec![w.to_string()], EntityType::Official, label.clone()))
             };
             // "(JSIO)" right after the name it abbreviates is its definition, not a new mention.
-            let definition =
-                i > 0 && words[i - 1] == "(" && s.mentions.iter().any(|m| m.last + 2 == i);
+            let definition = i > 0
+                && words[i - 1] == "("
+                && s.mentions
+                    .iter()
+                    .chain(added.iter())
+                    .any(|m| m.last + 2 == i);
             let found = if definition {
                 None
             } else {
@@ -533,11 +556,15 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
             };
             if let Some((ws, t, label)) = found {
                 let last = i + ws.len() - 1;
-                if s.mentions.iter().any(|m| m.first <= last && i <= m.last) {
+                if s.mentions
+                    .iter()
+                    .chain(added.iter())
+                    .any(|m| m.first <= last && i <= m.last)
+                {
                     i += 1;
                     continue;
                 }
-                s.mentions.push(Mention {
+                added.push(Mention {
                     first: i,
                     last,
                     surface: text[s.sentence.tokens[i].start..s.sentence.tokens[last].end]
@@ -553,8 +580,8 @@ fn add_short_forms(analyzed: &mut AnalyzedDocument, schema: &Schema) {
                 i += 1;
             }
         }
-        s.mentions.sort_by_key(|m| (m.first, m.last));
     }
+    short
 }
 
 /// The two states an article is about: the most mentioned, first mention breaking ties.
@@ -961,6 +988,49 @@ pub(crate) mod tests {
         assert_eq!(officials.len(), 1, "{officials:?}");
         assert_eq!(officials[0].mentions, 4);
         assert!(officials[0].aliases.contains("Vakari"));
+    }
+
+    /// Short forms are resolve's mentions: the mention stage's output is left as it was made.
+    #[test]
+    fn short_forms_are_resolved_mentions_not_the_mention_stages() {
+        let schema = shipped_schema();
+        let text = "Foreign Minister Daniel Moses Bakari met Kenyan officials. Bakari said so. \
+                    The Joint Staff Information Office (JSIO) said. Later the JSIO added.";
+        let analyzed = Recognizer::new(schema).analyze(Document::new("t", text, schema));
+        let before: Vec<Vec<Mention>> = analyzed
+            .sentences
+            .iter()
+            .map(|s| s.mentions.clone())
+            .collect();
+        let doc = resolve(analyzed, schema);
+        let after: Vec<Vec<Mention>> = doc
+            .analyzed
+            .sentences
+            .iter()
+            .map(|s| s.mentions.clone())
+            .collect();
+        assert_eq!(after, before);
+        let short: Vec<(usize, &str)> = doc
+            .mentions
+            .iter()
+            .enumerate()
+            .flat_map(|(si, ms)| ms.iter().map(move |m| (si, m)))
+            .filter(|(_, m)| m.form == MentionForm::Short)
+            .map(|(si, m)| (si, doc.entities[m.entity].label.as_str()))
+            .collect();
+        // An acronym defined after a name no stage recognised makes the name a short form too.
+        assert_eq!(
+            short,
+            [
+                (1, "Daniel Moses Bakari"),
+                (2, "Joint Staff Information Office"),
+                (3, "Joint Staff Information Office")
+            ]
+        );
+        assert!(before
+            .iter()
+            .flatten()
+            .all(|m| m.form != MentionForm::Short));
     }
 
     #[test]
