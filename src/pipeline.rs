@@ -12,7 +12,9 @@ use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
 use crate::ingest::{inputs, Article, Document, Input, Source, Warning};
 use crate::mentions::Recognizer;
 use crate::relations::{extract, LocalRelation};
-use crate::resolve::{person_keys, resolve, same_person, skeleton, Certainty, LocalEntity};
+use crate::resolve::{
+    person_keys, resolve, same_person, skeleton, Affiliation, Certainty, LocalEntity,
+};
 use crate::schema::Schema;
 use crate::spill::{EvidenceSpill, BUCKET_BYTES};
 
@@ -73,7 +75,12 @@ impl<'s> Pipeline<'s> {
         for ((x, n), before) in extracted.zip(&parts) {
             chars += before.chars().count();
             let base = whole.entities.len();
-            whole.entities.extend(x.entities);
+            whole.entities.extend(x.entities.into_iter().map(|mut e| {
+                if let Some(a) = &mut e.affiliation {
+                    a.entity += base;
+                }
+                e
+            }));
             whole.relations.extend(x.relations.into_iter().map(|mut r| {
                 r.subject += base;
                 r.object += base;
@@ -261,13 +268,15 @@ fn split_parts(text: &str, part_bytes: usize) -> Vec<&str> {
     parts
 }
 
-/// An entity of the whole corpus while documents are being merged.
+/// An entity of the whole corpus while documents are being merged. One that no document
+/// mentions (only affiliations name it) is no node of the graph.
 struct GlobalEntity {
     entity_type: EntityType,
     labels: Vec<String>,
     aliases: std::collections::BTreeSet<String>,
     mentions: u64,
-    affiliation: Option<(String, EntityType, Certainty)>,
+    /// The surest of its documents' affiliations, as an index into the merger's entities.
+    affiliation: Option<Affiliation>,
 }
 
 /// Merges document extractions, in order, into one graph.
@@ -331,7 +340,9 @@ impl<'a> Merger<'a> {
         }
     }
 
-    fn global(&mut self, e: &LocalEntity) -> usize {
+    /// The corpus's entity for a document's entity `e`, whose affiliation, if any, is
+    /// `affiliation` (already an entity of the corpus).
+    fn global(&mut self, e: &LocalEntity, affiliation: Option<Affiliation>) -> usize {
         let key = (e.entity_type, e.label.clone());
         if let Some(&g) = self.by_key.get(&key) {
             return g;
@@ -344,7 +355,7 @@ impl<'a> Merger<'a> {
             self.spellings
                 .get(k)
                 .copied()
-                .filter(|&g| !conflicting(&self.entities[g].affiliation, &e.affiliation))
+                .filter(|&g| !conflicting(self.entities[g].affiliation, affiliation))
         } else if e.entity_type == EntityType::Official {
             let candidates: BTreeSet<usize> = person_keys(&e.label)
                 .iter()
@@ -355,7 +366,7 @@ impl<'a> Merger<'a> {
             candidates.into_iter().find(|&c| {
                 let g = &self.entities[c];
                 g.labels.iter().any(|l| same_person(l, &e.label))
-                    && !conflicting(&g.affiliation, &e.affiliation)
+                    && !conflicting(g.affiliation, affiliation)
             })
         } else {
             None
@@ -379,8 +390,23 @@ impl<'a> Merger<'a> {
 
     /// Merges the next document's extraction (errors come from writing evidence to disk).
     pub fn add(&mut self, x: Extraction) -> Result<()> {
-        let map: Vec<usize> = x.entities.iter().map(|e| self.global(e)).collect();
-        for (e, &g) in x.entities.iter().zip(&map) {
+        // An entity's affiliate is merged first: an official or a place is told apart from a
+        // namesake by whom it serves or where it lies. An affiliate has no affiliation itself.
+        let mut map: Vec<Option<usize>> = vec![None; x.entities.len()];
+        let mut affiliations = Vec::with_capacity(x.entities.len());
+        for (i, e) in x.entities.iter().enumerate() {
+            let affiliation = e.affiliation.map(|a| Affiliation {
+                entity: *map[a.entity]
+                    .get_or_insert_with(|| self.global(&x.entities[a.entity], None)),
+                certainty: a.certainty,
+            });
+            if map[i].is_none() {
+                map[i] = Some(self.global(e, affiliation));
+            }
+            affiliations.push(affiliation);
+        }
+        let map: Vec<usize> = map.into_iter().map(|g| g.expect("mapped")).collect();
+        for ((e, &g), affiliation) in x.entities.iter().zip(&map).zip(affiliations) {
             let ge = &mut self.entities[g];
             if !ge.labels.contains(&e.label) {
                 ge.labels.push(e.label.clone());
@@ -395,8 +421,8 @@ impl<'a> Merger<'a> {
             }
             ge.aliases.extend(e.aliases.iter().cloned());
             ge.mentions += e.mentions;
-            if ge.affiliation.as_ref().map(|a| a.2) < e.affiliation.as_ref().map(|a| a.2) {
-                ge.affiliation.clone_from(&e.affiliation);
+            if ge.affiliation.map(|a| a.certainty) < affiliation.map(|a| a.certainty) {
+                ge.affiliation = affiliation;
             }
         }
         for r in x.relations {
@@ -404,7 +430,7 @@ impl<'a> Merger<'a> {
                 subject: map[r.subject],
                 kind: r.kind,
                 object: map[r.object],
-                certainty: x.entities[r.subject].affiliation.as_ref().map(|a| a.2),
+                certainty: x.entities[r.subject].affiliation.map(|a| a.certainty),
                 office: r.role.is_some(),
             };
             let next = self.group_roles.len() as u32;
@@ -469,7 +495,7 @@ impl<'a> Merger<'a> {
         let mut order: Vec<usize> = (0..entities.len()).collect();
         order.sort_by_key(|&i| (entities[i].entity_type, entities[i].labels.first().cloned()));
         let mut id_of = vec![String::new(); entities.len()];
-        for &i in &order {
+        for &i in order.iter().filter(|&&i| entities[i].mentions > 0) {
             let g = &entities[i];
             let label = best_label(g);
             let mut id = slug(&label);
@@ -489,14 +515,6 @@ impl<'a> Merger<'a> {
             id_of[i] = id;
         }
         let ids = id_of;
-        // An official's state: where a document only guessed it from context, the corpus may
-        // know better.
-        let mut state_ids: HashMap<(EntityType, String), String> = HashMap::new();
-        for (i, g) in entities.iter().enumerate() {
-            for l in &g.labels {
-                state_ids.insert((g.entity_type, l.clone()), ids[i].clone());
-            }
-        }
         // Groups with a role first, the earliest role first, so each edge keeps the first role
         // the corpus gave it; the evidence of an edge is sorted by the graph.
         let mut order: Vec<usize> = (0..group_roles.len()).collect();
@@ -523,15 +541,17 @@ impl<'a> Merger<'a> {
             // An office (an edge with a role) whose state a document only guessed from context
             // may be bettered by another document.
             if office && certainty.is_none_or(|c| c < Certainty::Explicit) {
-                if let Some((label, t, c)) = &entities[s].affiliation {
-                    if Some(*c) > certainty {
-                        match state_ids.get(&(*t, label.clone())) {
-                            Some(id) => object = id.clone(),
-                            None => {
-                                let e = Entity::new(label.clone(), *t);
-                                object = e.id.clone();
-                                graph.add_entity(e);
-                            }
+                if let Some(a) = entities[s].affiliation {
+                    if Some(a.certainty) > certainty {
+                        let state = &entities[a.entity];
+                        if state.mentions > 0 {
+                            object = ids[a.entity].clone();
+                        } else {
+                            // A state no document mentions becomes a node only as the
+                            // holder of this office.
+                            let e = Entity::new(best_label(state), state.entity_type);
+                            object = e.id.clone();
+                            graph.add_entity(e);
                         }
                     }
                 }
@@ -539,7 +559,7 @@ impl<'a> Merger<'a> {
             let evidence = in_memory.get_mut(g).map(std::mem::take).unwrap_or_default();
             edge_of[g] = graph.add_edge(&ids[s], kind, &object, evidence, role);
         }
-        drop((entities, ids, state_ids, group_roles));
+        drop((entities, ids, group_roles));
         let mut graph = graph.finish();
         if let Some(spill) = spill {
             let order = graph.edge_order();
@@ -558,11 +578,9 @@ impl<'a> Merger<'a> {
 }
 
 /// Two affiliations that both come from the words next to a title and disagree mean two people.
-fn conflicting(
-    a: &Option<(String, EntityType, Certainty)>,
-    b: &Option<(String, EntityType, Certainty)>,
-) -> bool {
-    matches!((a, b), (Some((x, _, Certainty::Explicit)), Some((y, _, Certainty::Explicit))) if x != y)
+fn conflicting(a: Option<Affiliation>, b: Option<Affiliation>) -> bool {
+    matches!((a, b), (Some(x), Some(y))
+        if x.certainty == Certainty::Explicit && y.certainty == Certainty::Explicit && x.entity != y.entity)
 }
 
 fn best_label(g: &GlobalEntity) -> String {
@@ -679,6 +697,47 @@ mod tests {
                 .collect()
         };
         assert_eq!(key(&parts), key(&whole));
+    }
+
+    /// A state that documents only name by an affiliation (a place's state in the gazetteer)
+    /// is no node of the graph, unless an office another document only guessed turns out to
+    /// be held of it.
+    #[test]
+    fn states_no_document_mentions_are_nodes_only_as_an_office_holder() {
+        let pipeline = Pipeline::new(shipped_schema());
+        let a = (
+            "a".to_string(),
+            "Peru struck targets near Santiago on Monday. The governor of Santiago province, \
+             Ana Lopez, condemned the attack."
+                .to_string(),
+        );
+        let b = (
+            "b".to_string(),
+            "LIMA: Peru struck Bolivia. Governor Ana Lopez protested on Tuesday.".to_string(),
+        );
+        let ids = |g: &KnowledgeGraph| -> Vec<String> {
+            let mut ids: Vec<String> = g.entities().map(|e| e.id.clone()).collect();
+            ids.sort();
+            ids
+        };
+        let edges = |g: &KnowledgeGraph| -> Vec<String> {
+            g.edges()
+                .map(|e| format!("{} {} {}", e.source.id, e.relation.kind, e.target.id))
+                .collect()
+        };
+        let one = pipeline.build(std::slice::from_ref(&a));
+        assert_eq!(ids(&one), ["ana-lopez", "peru", "santiago"]);
+        let two = pipeline.build(&[a, b]);
+        assert_eq!(
+            ids(&two),
+            ["ana-lopez", "bolivia", "chile", "peru", "santiago"]
+        );
+        assert_eq!(two.entity("chile").unwrap().mentions, 0);
+        assert!(
+            edges(&two).contains(&"ana-lopez official_of chile".to_string()),
+            "{:?}",
+            edges(&two)
+        );
     }
 
     #[test]

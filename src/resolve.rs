@@ -29,9 +29,21 @@ pub struct LocalEntity {
     pub label: String,
     pub entity_type: EntityType,
     pub aliases: BTreeSet<String>,
+    /// Mentions of it in the text; none for an entity that only an affiliation names (a
+    /// place's state known from the gazetteer, the dateline's state): such an entity takes
+    /// part in no relation and is no node of the graph.
     pub mentions: u64,
     /// For officials: the state or organisation they serve; for places: their state.
-    pub affiliation: Option<(String, EntityType, Certainty)>,
+    pub affiliation: Option<Affiliation>,
+}
+
+/// Whom an official serves, or where a place lies: another entity of the same document (an
+/// index into its entities, one with no affiliation of its own), with how sure the text
+/// makes us of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Affiliation {
+    pub entity: usize,
+    pub certainty: Certainty,
 }
 
 /// A mention tied to its entity (several for "the two countries" or "the groups").
@@ -56,6 +68,15 @@ pub struct ResolvedDocument {
     pub mentions: Vec<Vec<Resolved>>,
     /// The two states the article is about, most mentioned first.
     pub dyad: Vec<usize>,
+}
+
+impl ResolvedDocument {
+    /// The entity `e` is affiliated with, if the text mentions it (relations are between
+    /// entities the text mentions).
+    pub fn affiliate(&self, e: usize) -> Option<usize> {
+        let a = self.entities[e].affiliation?;
+        (self.entities[a.entity].mentions > 0).then_some(a.entity)
+    }
 }
 
 /// Letters of a name with vowels and doubled letters removed, accents folded, and the
@@ -227,6 +248,15 @@ fn one_letter_apart(a: &str, b: &str) -> bool {
     }
 }
 
+/// What an affiliation names while resolve decides it: an entity of the document, or one
+/// known by name (a title's qualifier, the dateline's state, a place's state in the
+/// gazetteer), which becomes an entity of the document only if it is chosen.
+#[derive(Clone, Copy)]
+enum Affiliate<'a> {
+    Entity(usize),
+    Named(EntityType, &'a str),
+}
+
 struct Builder<'a> {
     schema: &'a Schema,
     entities: Vec<LocalEntity>,
@@ -234,6 +264,7 @@ struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// The entity of this type and label, added (without mentions) if there is none yet.
     fn entity(&mut self, entity_type: EntityType, label: &str) -> usize {
         let key = (entity_type, label.to_string());
         if let Some(&i) = self.by_key.get(&key) {
@@ -248,6 +279,22 @@ impl Builder<'_> {
         });
         self.by_key.insert(key, self.entities.len() - 1);
         self.entities.len() - 1
+    }
+
+    /// Makes `target` the affiliation of entity `e` if the text is surer of it than of the
+    /// affiliation `e` has.
+    fn affiliate(&mut self, e: usize, target: Affiliate<'_>, certainty: Certainty) {
+        if self.entities[e]
+            .affiliation
+            .is_some_and(|old| old.certainty >= certainty)
+        {
+            return;
+        }
+        let entity = match target {
+            Affiliate::Entity(entity) => entity,
+            Affiliate::Named(entity_type, label) => self.entity(entity_type, label),
+        };
+        self.entities[e].affiliation = Some(Affiliation { entity, certainty });
     }
 }
 
@@ -603,29 +650,32 @@ fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
 /// A place's state: the gazetteer's, or the text's ("Sudan's Upper Nile province",
 /// "the Iranian province of X", "the Iran province of X").
 fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<Resolved>]) {
-    let gaz: Vec<(usize, String)> = b
+    let schema = b.schema;
+    let gaz: Vec<(usize, &str)> = b
         .entities
         .iter()
         .enumerate()
         .filter(|(_, e)| e.entity_type == EntityType::Place)
         .filter_map(|(i, e)| {
-            let facts = b
-                .schema
+            let facts = schema
                 .places
                 .iter()
                 .find(|p| p.name == e.label)
-                .and_then(|p| p.state.clone());
-            let capital = b
-                .schema
+                .and_then(|p| p.state.as_deref());
+            let capital = schema
                 .states
                 .iter()
                 .find(|s| s.capital.as_deref() == Some(e.label.as_str()))
-                .map(|s| s.name.clone());
+                .map(|s| s.name.as_str());
             facts.or(capital).map(|s| (i, s))
         })
         .collect();
     for (i, state) in gaz {
-        b.entities[i].affiliation = Some((state, EntityType::State, Certainty::Explicit));
+        b.affiliate(
+            i,
+            Affiliate::Named(EntityType::State, state),
+            Certainty::Explicit,
+        );
     }
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         let text = &analyzed.doc.text;
@@ -640,7 +690,6 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
             {
                 continue;
             }
-            let state = b.entities[m.entity].label.clone();
             for p in ms[k + 1..]
                 .iter()
                 .filter(|p| p.first <= m.last + 8 && p.entity_type == EntityType::Place)
@@ -653,8 +702,7 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
                     break;
                 }
                 if b.entities[p.entity].affiliation.is_none() {
-                    b.entities[p.entity].affiliation =
-                        Some((state.clone(), EntityType::State, Certainty::Explicit));
+                    b.affiliate(p.entity, Affiliate::Entity(m.entity), Certainty::Explicit);
                 }
             }
         }
@@ -820,15 +868,6 @@ fn resolve_affiliations(
             .get(&(EntityType::State, label.to_string()))
             .copied()
     };
-    let set = |b: &mut Builder, e: usize, aff: (String, EntityType, Certainty)| {
-        let better = b.entities[e]
-            .affiliation
-            .as_ref()
-            .is_none_or(|old| old.2 < aff.2);
-        if better {
-            b.entities[e].affiliation = Some(aff);
-        }
-    };
     // Pass 1: explicit qualifiers and governed places.
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
@@ -836,7 +875,7 @@ fn resolve_affiliations(
                 continue;
             };
             if let Some((label, t)) = &office.qualifier {
-                set(b, m.entity, (label.clone(), *t, Certainty::Explicit));
+                b.affiliate(m.entity, Affiliate::Named(*t, label), Certainty::Explicit);
             } else if let Some(place) = &office.place {
                 let state = b
                     .entities
@@ -845,9 +884,13 @@ fn resolve_affiliations(
                         e.entity_type == EntityType::Place
                             && (e.label == *place || e.aliases.contains(place))
                     })
-                    .and_then(|e| e.affiliation.clone());
-                if let Some((st, t, _)) = state {
-                    set(b, m.entity, (st, t, Certainty::Explicit));
+                    .and_then(|e| e.affiliation);
+                if let Some(state) = state {
+                    b.affiliate(
+                        m.entity,
+                        Affiliate::Entity(state.entity),
+                        Certainty::Explicit,
+                    );
                 }
             }
         }
@@ -870,25 +913,23 @@ fn resolve_affiliations(
             if dyad.len() != 2 || !dyad.contains(&their) {
                 continue;
             }
-            let other = b.entities[if dyad[0] == their { dyad[1] } else { dyad[0] }]
-                .label
-                .clone();
+            let other = if dyad[0] == their { dyad[1] } else { dyad[0] };
             if let Some(partner) = ms.iter().rfind(|p| {
                 p.entity_type == EntityType::Official
                     && p.last < office.first
                     && p.entity != m.entity
             }) {
-                set(
-                    b,
+                b.affiliate(
                     partner.entity,
-                    (other, EntityType::State, Certainty::Inferred),
+                    Affiliate::Entity(other),
+                    Certainty::Inferred,
                 );
             }
         }
     }
     // Pass 3: context for the rest. A sentence without a state of its own continues the
     // previous one ("Pakistani Prime Minister X chaired a meeting. Foreign Minister Y ...").
-    let mut previous_subject: Option<String> = None;
+    let mut previous_subject: Option<usize> = None;
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         let words: Vec<&str> = s
             .sentence
@@ -906,7 +947,7 @@ fn resolve_affiliations(
             .iter()
             .find(|m| !m.form.eq(&MentionForm::Anaphor))
             .filter(|m| m.entity_type == EntityType::State && m.first <= 3 && !after_preposition(m))
-            .map(|m| b.entities[m.entity].label.clone());
+            .map(|m| m.entity);
         // Else the first state the sentence names as a possessor ("Minister X expressed Y's
         // readiness to work with Z", "Following Y's response to Z's attack, Minister X": Y).
         let named = ms
@@ -916,26 +957,32 @@ fn resolve_affiliations(
                     && m.possessive
                     && !m.form.eq(&MentionForm::Anaphor)
             })
-            .map(|m| b.entities[m.entity].label.clone());
+            .map(|m| m.entity);
         // An official who opens the sentence and whose state the text gives.
         let official_subject = ms
             .first()
             .filter(|m| m.entity_type == EntityType::Official && m.first <= 3)
-            .and_then(|m| b.entities[m.entity].affiliation.as_ref())
-            .filter(|a| a.1 == EntityType::State && a.2 == Certainty::Explicit)
-            .map(|a| a.0.clone());
-        for m in ms
-            .iter()
-            .filter(|m| m.entity_type == EntityType::Official && m.office.is_some())
-        {
-            let context = subject
-                .clone()
-                .or_else(|| named.clone())
-                .or_else(|| previous_subject.clone())
-                .or_else(|| analyzed.dateline.clone())
-                .or_else(|| dyad.first().map(|&d| b.entities[d].label.clone()));
-            if let Some(state) = context {
-                set(b, m.entity, (state, EntityType::State, Certainty::Context));
+            .and_then(|m| b.entities[m.entity].affiliation)
+            .filter(|a| {
+                b.entities[a.entity].entity_type == EntityType::State
+                    && a.certainty == Certainty::Explicit
+            })
+            .map(|a| a.entity);
+        let context = subject
+            .or(named)
+            .or(previous_subject)
+            .map(Affiliate::Entity)
+            .or_else(|| {
+                let dateline = analyzed.dateline.as_deref()?;
+                Some(Affiliate::Named(EntityType::State, dateline))
+            })
+            .or_else(|| dyad.first().copied().map(Affiliate::Entity));
+        if let Some(state) = context {
+            for m in ms
+                .iter()
+                .filter(|m| m.entity_type == EntityType::Official && m.office.is_some())
+            {
+                b.affiliate(m.entity, state, Certainty::Context);
             }
         }
         previous_subject = subject.or(official_subject);
@@ -1065,6 +1112,31 @@ pub(crate) mod tests {
         );
     }
 
+    /// A place's state that the text does not mention is an entity of the document without
+    /// mentions, named by the place's affiliation; relations do not reach it.
+    #[test]
+    fn affiliations_name_entities_the_text_may_not_mention() {
+        let doc = resolved(
+            "Peru struck targets near Santiago. The governor of Santiago province, Ana Lopez, spoke.",
+        );
+        let find = |label: &str| doc.entities.iter().position(|e| e.label == label);
+        let (santiago, ana) = (find("Santiago").unwrap(), find("Ana Lopez").unwrap());
+        let chile = doc.entities[santiago].affiliation.unwrap();
+        assert_eq!(
+            (doc.entities[chile.entity].label.as_str(), chile.certainty),
+            ("Chile", Certainty::Explicit)
+        );
+        assert_eq!(doc.entities[chile.entity].mentions, 0);
+        assert_eq!(doc.entities[chile.entity].affiliation, None);
+        assert_eq!(doc.entities[ana].affiliation, Some(chile));
+        assert_eq!(doc.affiliate(santiago), None);
+        assert_eq!(doc.affiliate(ana), None);
+        let peru = find("Peru").unwrap();
+        assert!(doc.entities[peru].mentions > 0);
+        // Entities without mentions come after those the text mentions.
+        assert_eq!(chile.entity, doc.entities.len() - 1);
+    }
+
     #[test]
     fn counterparts_serve_the_other_party() {
         let doc = resolved("Peru struck Chile. Peru and Chile talked. A call between Foreign Minister Ana Lopez and her Peruvian counterpart Luis Vega.");
@@ -1074,7 +1146,8 @@ pub(crate) mod tests {
             .find(|e| e.label == "Ana Lopez")
             .unwrap();
         assert_eq!(
-            ana.affiliation.as_ref().map(|a| a.0.as_str()),
+            ana.affiliation
+                .map(|a| doc.entities[a.entity].label.as_str()),
             Some("Chile")
         );
     }

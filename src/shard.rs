@@ -10,7 +10,9 @@
 //! single run merges.
 //!
 //! A shard file, `shard.jsonl` in a shard's output directory, is JSON Lines: a header line
-//! `{"newsgraph":"shard","version":1}`, then one [`Extraction`] per document, in input order.
+//! `{"newsgraph":"shard","version":2}`, then one [`Extraction`] per document, in input order.
+//! (Version 2: an entity's affiliation is the index of another entity of its document, not a
+//! name.)
 //!
 //! ```
 //! use newsgraph::shard::{ShardReader, ShardWriter};
@@ -49,7 +51,7 @@ use crate::schema::Schema;
 pub const SHARD_FILE: &str = "shard.jsonl";
 
 /// The version of the shard format this build writes and reads.
-pub const SHARD_VERSION: u32 = 1;
+pub const SHARD_VERSION: u32 = 2;
 
 /// The first line of a shard file.
 #[derive(Serialize, Deserialize, PartialEq)]
@@ -79,6 +81,19 @@ struct StoredRelation {
 impl StoredExtraction {
     fn into_extraction(self, schema: &Schema) -> std::result::Result<Extraction, String> {
         let entities = self.entities.len();
+        for e in &self.entities {
+            let Some(a) = e.affiliation else { continue };
+            if self
+                .entities
+                .get(a.entity)
+                .is_none_or(|x| x.affiliation.is_some())
+            {
+                return Err(format!(
+                    "the affiliation of {:?} names no entity of the document without an affiliation of its own",
+                    e.label
+                ));
+            }
+        }
         let relations = self
             .relations
             .into_iter()
@@ -351,6 +366,43 @@ mod tests {
         assert!(
             errors[0].starts_with("z:2: not a document's extraction"),
             "{errors:?}"
+        );
+    }
+
+    /// An affiliation must name another entity of the document, one with no affiliation of
+    /// its own (the merger reads it so).
+    #[test]
+    fn shards_with_affiliations_that_name_no_affiliate_are_errors() {
+        let pipeline = Pipeline::new(shipped_schema());
+        let x = pipeline.extract("d", "Chilean Foreign Minister Ana Lopez condemned Peru.");
+        let official = x
+            .entities
+            .iter()
+            .position(|e| e.label == "Ana Lopez")
+            .unwrap();
+        let state = x.entities[official].affiliation.unwrap().entity;
+        assert_eq!(x.entities[state].label, "Chile");
+        let broken = |edit: &dyn Fn(&mut Extraction)| {
+            let mut bad = x.clone();
+            edit(&mut bad);
+            let mut writer = ShardWriter::new(Vec::new()).unwrap();
+            writer.write(&bad).unwrap();
+            let bytes = writer.finish().unwrap();
+            let mut read = ShardReader::new(&bytes[..], "s", shipped_schema()).unwrap();
+            read.next().unwrap().unwrap_err().to_string()
+        };
+        let beyond = broken(&|x| {
+            let n = x.entities.len();
+            x.entities[official].affiliation.as_mut().unwrap().entity = n;
+        });
+        assert!(
+            beyond.starts_with("s:2: the affiliation of \"Ana Lopez\" names no entity"),
+            "{beyond}"
+        );
+        let chained = broken(&|x| x.entities[state].affiliation = x.entities[official].affiliation);
+        assert!(
+            chained.contains("the affiliation of \"Chile\""),
+            "{chained}"
         );
     }
 

@@ -450,15 +450,10 @@ impl<'d> Engine<'d> {
         ) {
             return e;
         }
-        match &entity.affiliation {
-            Some((label, EntityType::State, _)) => self
-                .doc
-                .entities
-                .iter()
-                .position(|x| x.entity_type == EntityType::State && x.label == *label)
-                .unwrap_or(e),
-            _ => e,
-        }
+        self.doc
+            .affiliate(e)
+            .filter(|&a| self.entity_type(a) == EntityType::State)
+            .unwrap_or(e)
     }
 
     /// A place stands for its state unless the state, or a group, is named too; a place of

@@ -513,11 +513,10 @@ impl Engine<'_> {
 
     /// The document's official of `state` holding `title`, if the text names one.
     fn official_with(&self, state: usize, title: &str) -> Option<usize> {
-        let label = &self.doc.entities[state].label;
         for (s, ms) in self.doc.analyzed.sentences.iter().zip(&self.doc.mentions) {
             for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
                 let e = &self.doc.entities[m.entity];
-                let same_state = e.affiliation.as_ref().is_some_and(|(l, _, _)| l == label);
+                let same_state = e.affiliation.is_some_and(|a| a.entity == state);
                 let same_title = m
                     .office
                     .and_then(|o| s.offices.get(o))
@@ -889,20 +888,10 @@ impl Engine<'_> {
         if !titled {
             return Fill::Empty;
         }
-        let mut out = Vec::new();
-        for e in officials {
-            let Some((label, t, _)) = &self.doc.entities[e].affiliation else {
-                continue;
-            };
-            if let Some(x) = self
-                .doc
-                .entities
-                .iter()
-                .position(|x| x.entity_type == *t && x.label == *label)
-            {
-                out.push(x);
-            }
-        }
+        let out: Vec<usize> = officials
+            .into_iter()
+            .filter_map(|e| self.doc.affiliate(e))
+            .collect();
         if out.is_empty() {
             Fill::Empty
         } else {
