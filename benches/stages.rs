@@ -10,7 +10,8 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
-use newsgraph::{extract, resolve, segment, Document, Merger, Pipeline, Recognizer, Schema};
+use newsgraph::stages::{extract, resolve, segment, Document, Recognizer};
+use newsgraph::{Pipeline, Schema};
 
 fn corpus_mb(var: &str, default: f64) -> f64 {
     std::env::var(var)
@@ -101,7 +102,7 @@ fn stages(c: &mut Criterion) {
         b.iter_batched(
             || extractions.clone(),
             |xs| {
-                let mut m = Merger::new(&schema, &recognizer.gazetteer);
+                let mut m = pipeline.merger();
                 for x in xs {
                     m.add(x).expect("evidence in memory");
                 }

@@ -126,11 +126,12 @@ impl Clauses {
 /// or fronted adverbial clause closes at the next comma that does not continue a list.
 ///
 /// ```
-/// use newsgraph::{tokenize, ClauseKind, Schema, Stance, Words};
+/// use newsgraph::stages::{analyze_clauses, tokenize, ClauseKind, Stance, Words};
+/// use newsgraph::Schema;
 /// let schema = Schema::load("schema")?;
 /// let text = "Peru, which denied that it struck Chile, said it would respond.";
 /// let tokens = tokenize(text);
-/// let clauses = newsgraph::analyze_clauses(&Words::new(text, &tokens, &schema));
+/// let clauses = analyze_clauses(&Words::new(text, &tokens, &schema));
 /// assert!(matches!(clauses.at(3).kind, ClauseKind::Relative { .. }));
 /// assert_eq!(clauses.stance(7), Stance::Denied); // "struck"
 /// assert_eq!(clauses.at(9).kind, ClauseKind::Main); // "said"

@@ -9,7 +9,7 @@ macro_rules! cues {
         /// there for the schema to load.
         ///
         /// ```
-        /// use newsgraph::Cue;
+        /// use newsgraph::stages::Cue;
         /// assert_eq!("reporting verb".parse::<Cue>(), Ok(Cue::ReportingVerb));
         /// assert_eq!(Cue::ReportingVerb.name(), "reporting verb");
         /// ```

@@ -216,7 +216,8 @@ fn optional(words: &[String], then: &str) -> String {
 /// from an article's date, and the patterns that find written dates, built once.
 ///
 /// ```
-/// use newsgraph::{DateValue, Schema};
+/// use newsgraph::stages::DateValue;
+/// use newsgraph::Schema;
 /// let calendar = &Schema::builtin()?.calendar;
 /// let found = calendar.find_dates("On Tuesday, 16th January 2024, and on Oct. 7, not on Friday");
 /// assert_eq!(found.len(), 3);
@@ -357,7 +358,7 @@ impl Calendar {
 ///
 /// ```
 /// use chrono::{NaiveDate, Weekday};
-/// use newsgraph::{resolve_date, DateValue};
+/// use newsgraph::stages::{resolve_date, DateValue};
 /// let published = NaiveDate::from_ymd_opt(2024, 1, 20); // a Saturday
 /// let tuesday = resolve_date(DateValue::Weekday(Weekday::Tue), published);
 /// assert_eq!(tuesday, NaiveDate::from_ymd_opt(2024, 1, 16));

@@ -34,8 +34,6 @@ pub struct Entry {
 pub struct Facts {
     pub wikidata: Option<String>,
     pub iso3: Option<String>,
-    /// For places: the state the place lies in.
-    pub state: Option<String>,
 }
 
 /// A gazetteer hit: byte span and the entry.
@@ -92,20 +90,12 @@ impl Gazetteer {
                         state: Some(s.name.clone()),
                     },
                 );
-                facts.insert(
-                    (EntityType::Place, capital.clone()),
-                    Facts {
-                        state: Some(s.name.clone()),
-                        ..Facts::default()
-                    },
-                );
             }
             facts.insert(
                 (EntityType::State, s.name.clone()),
                 Facts {
                     wikidata: s.wikidata.clone(),
                     iso3: Some(s.iso3.clone()),
-                    state: None,
                 },
             );
         }
@@ -131,7 +121,6 @@ impl Gazetteer {
                     Facts {
                         wikidata: e.wikidata.clone(),
                         iso3: None,
-                        state: e.state.clone(),
                     },
                 );
             }

@@ -112,16 +112,7 @@ fn title(original: &str, schema: &Schema) -> Option<String> {
 /// function word (`line joiner` in the lexicon) or a hyphen, or both lines are short fragments
 /// of a narrow column (and no date). Carriage returns and the blank lines between such
 /// fragments are dropped.
-///
-/// ```
-/// use newsgraph::{repair_lines, Schema};
-/// let schema = Schema::builtin()?;
-/// let (text, map) = repair_lines("urged the\n\ntwo countries.\r\nNext one.", &schema);
-/// assert_eq!(text, "urged the two countries.\nNext one.");
-/// assert_eq!(map.to_original(10), 11);
-/// # Ok::<(), newsgraph::Error>(())
-/// ```
-pub fn repair_lines(original: &str, schema: &Schema) -> (String, OffsetMap) {
+pub(crate) fn repair_lines(original: &str, schema: &Schema) -> (String, OffsetMap) {
     let wrap = wrap_width(original);
     let mut text = String::with_capacity(original.len());
     let mut runs = Vec::new();
@@ -843,6 +834,14 @@ mod tests {
     use super::*;
 
     use crate::schema::tests::shipped_schema;
+
+    #[test]
+    fn a_function_word_joins_across_a_blank_line_and_carriage_returns_go() {
+        let (text, map) =
+            repair_lines("urged the\n\ntwo countries.\r\nNext one.", shipped_schema());
+        assert_eq!(text, "urged the two countries.\nNext one.");
+        assert_eq!(map.to_original(10), 11);
+    }
 
     #[test]
     fn column_fragments_are_joined_and_offsets_kept() {

@@ -127,9 +127,9 @@ impl Offices {
 
 /// Everything the mention stage needs, built once per run.
 pub struct Recognizer<'s> {
-    pub schema: &'s Schema,
-    pub gazetteer: Gazetteer,
-    pub offices: Offices,
+    pub(crate) schema: &'s Schema,
+    pub(crate) gazetteer: Gazetteer,
+    pub(crate) offices: Offices,
 }
 
 impl<'s> Recognizer<'s> {

@@ -14,7 +14,7 @@ use crate::segment::{tokenize, Token};
 /// (ASCII) and with typographic apostrophes equal to straight ones.
 ///
 /// ```
-/// use newsgraph::PhraseSet;
+/// use newsgraph::stages::PhraseSet;
 /// let mut set = PhraseSet::default();
 /// set.insert("carried out");
 /// set.insert("carried");
@@ -29,7 +29,7 @@ pub struct PhraseSet {
 }
 
 /// Folds a token for comparison: ASCII lower case, curly apostrophes straightened.
-pub fn fold(token: &str) -> String {
+pub(crate) fn fold(token: &str) -> String {
     token.chars().map(fold_char).collect()
 }
 
@@ -196,10 +196,11 @@ impl Lexeme {
 /// the lexicon knows of it, and the lexicon's word lists matched at each position on demand.
 ///
 /// ```
-/// use newsgraph::{Cue, Schema, Words};
+/// use newsgraph::stages::{tokenize, Cue, Words};
+/// use newsgraph::Schema;
 /// let schema = Schema::load("schema")?;
 /// let text = "Iran’s Foreign Ministry said it would not respond.";
-/// let tokens = newsgraph::tokenize(text);
+/// let tokens = tokenize(text);
 /// let words = Words::new(text, &tokens, &schema);
 /// assert_eq!(words.folded(1), "'");
 /// assert!(words.has(Cue::ReportingVerb, 5));

@@ -324,7 +324,7 @@ enum GroupEvidence {
 }
 
 impl<'a> Merger<'a> {
-    pub fn new(schema: &'a Schema, gazetteer: &'a crate::gazetteer::Gazetteer) -> Self {
+    pub(crate) fn new(schema: &'a Schema, gazetteer: &'a crate::gazetteer::Gazetteer) -> Self {
         Merger {
             schema,
             gazetteer,

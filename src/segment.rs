@@ -31,7 +31,7 @@ impl Token {
 /// tokens and is dropped.
 ///
 /// ```
-/// use newsgraph::{tokenize, TokenKind};
+/// use newsgraph::stages::{tokenize, TokenKind};
 /// let text = "Iran’s 2 strikes";
 /// let toks = tokenize(text);
 /// let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
@@ -113,7 +113,7 @@ const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
 /// use std::collections::HashSet;
 /// let abbr: HashSet<String> = ["Oct.".to_string()].into();
 /// let text = "Israel has waged war since Oct. 7 on Gaza. “It is over,” he said.Then silence.";
-/// let s = newsgraph::segment(text, &abbr);
+/// let s = newsgraph::stages::segment(text, &abbr);
 /// assert_eq!(s.len(), 3);
 /// assert_eq!(s[1].text(text), "“It is over,” he said.");
 /// ```
