@@ -141,11 +141,19 @@ impl<'d> Engine<'d> {
                 }
             }
         }
+        // Most sentences hold no trigger: their view is never built.
         let lexed = &self.doc.analyzed.sentences[si].lexed;
-        if !lexed.lexemes().iter().any(|l| l.trigger) {
-            out.sort_by_key(|o| (o.first, o.frame));
-            return out;
+        if lexed.lexemes().iter().any(|l| l.trigger) {
+            self.trigger_occurrences(si, frames, &mut out);
         }
+        out.sort_by_key(|o| (o.first, o.frame));
+        out
+    }
+
+    /// The occurrences of the trigger forms of `frames` in sentence `si` (see
+    /// [`Engine::occurrences`]).
+    fn trigger_occurrences(&self, si: usize, frames: &[usize], out: &mut Vec<Occurrence>) {
+        let schema = self.schema;
         let v = &self.views[si];
         let mut i = 0;
         while i < v.len() {
@@ -189,8 +197,6 @@ impl<'d> Engine<'d> {
             }
             i += longest;
         }
-        out.sort_by_key(|o| (o.first, o.frame));
-        out
     }
 
     /// Whether a word that can be a noun or a verb ("attack", "strikes") reads as a verb: after
