@@ -274,21 +274,13 @@ impl Calendar {
                 }
             }
         };
-        for c in self.month_day.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            push(
-                m.start(),
-                m.end(),
-                self.date_value(&c[2], &c[3], c.get(4).map(|y| y.as_str())),
-            );
-        }
-        for c in self.day_month.captures_iter(text) {
-            let m = c.get(0).unwrap();
-            push(
-                m.start(),
-                m.end(),
-                self.date_value(&c[3], &c[2], c.get(4).map(|y| y.as_str())),
-            );
+        // "January 16" and "16 January": the same groups in the other order.
+        for (pattern, month, day) in [(&self.month_day, 2, 3), (&self.day_month, 3, 2)] {
+            for c in pattern.captures_iter(text) {
+                let m = c.get(0).unwrap();
+                let value = self.date_value(&c[month], &c[day], c.get(4).map(|y| y.as_str()));
+                push(m.start(), m.end(), value);
+            }
         }
         for c in self.bare_weekday.captures_iter(text) {
             let m = c.get(0).unwrap();

@@ -904,6 +904,22 @@ pub(crate) mod tests {
         assert!(err.contains("replaces the built-in schema"), "{err}");
     }
 
+    /// Appends `row` to the schema file `name` of a copy of the schema and checks that loading
+    /// fails at that row's line and `column` with `message`.
+    fn assert_appended_row_fails(name: &str, row: &str, column: usize, message: &str) {
+        let dir = copy_schema();
+        append(dir.path(), name, &format!("{row}\n"));
+        let err = Schema::load(dir.path()).unwrap_err().to_string();
+        let lines = fs::read_to_string(dir.path().join(name))
+            .unwrap()
+            .lines()
+            .count();
+        assert!(
+            err.contains(&format!("{name}:{lines}:{column}")) && err.contains(message),
+            "{row}: {err}"
+        );
+    }
+
     fn append(dir: &Path, name: &str, text: &str) {
         let path = dir.join(name);
         let mut s = fs::read_to_string(&path).unwrap();
@@ -970,17 +986,7 @@ pub(crate) mod tests {
                 "defined twice",
             ),
         ] {
-            let dir = copy_schema();
-            append(dir.path(), RELATIONS, &format!("{row}\n"));
-            let err = Schema::load(dir.path()).unwrap_err().to_string();
-            let lines = fs::read_to_string(dir.path().join(RELATIONS))
-                .unwrap()
-                .lines()
-                .count();
-            assert!(
-                err.contains(&format!("relations.tsv:{lines}:{column}")) && err.contains(message),
-                "{row}: {err}"
-            );
+            assert_appended_row_fails(RELATIONS, row, column, message);
         }
     }
 
@@ -1057,17 +1063,7 @@ pub(crate) mod tests {
             ("relative day\t1\t", 3, "no forms listed"),
             ("ordinal suffix\t1\tº", 2, "has no value"),
         ] {
-            let dir = copy_schema();
-            append(dir.path(), CALENDAR, &format!("{row}\n"));
-            let err = Schema::load(dir.path()).unwrap_err().to_string();
-            let lines = fs::read_to_string(dir.path().join(CALENDAR))
-                .unwrap()
-                .lines()
-                .count();
-            assert!(
-                err.contains(&format!("calendar.tsv:{lines}:{column}")) && err.contains(message),
-                "{row}: {err}"
-            );
+            assert_appended_row_fails(CALENDAR, row, column, message);
         }
 
         // A name names one day or month; every weekday is there.
