@@ -20,12 +20,15 @@ use fa2::{FA2Data, FA2Settings};
 
 use crate::graph::KnowledgeGraph;
 
-/// Iterations of ForceAtlas2 for a graph of up to [`FULL_RUN_NODES`] linked entities; a
-/// larger graph gets proportionally fewer (at least [`MIN_ITERATIONS`]), which bounds the
-/// time the layout takes on a large corpus (its cost grows with nodes × iterations).
+/// Iterations of ForceAtlas2: [`ITERATIONS`] for a graph of up to a few hundred linked
+/// entities, else as many as [`NODE_ITERATIONS`] node moves allow (the cost grows with
+/// nodes × iterations), at least [`MIN_ITERATIONS`]. Measured on generated corpora: at a
+/// thousand entities the drawing is as good after 100 iterations as after 300 (linked
+/// entities as close, relative to any two, and as many of an entity's neighbours among its
+/// nearest); at 4,500 entities 40 iterations leave it visibly looser than 56.
 const ITERATIONS: usize = 300;
-const FULL_RUN_NODES: usize = 1_000;
-const MIN_ITERATIONS: usize = 40;
+const NODE_ITERATIONS: usize = 100_000;
+const MIN_ITERATIONS: usize = 60;
 /// From this many linked entities on, repulsion is approximated with a Barnes–Hut tree
 /// (θ = 0.5) instead of summed over every pair: the exact sum costs n² per iteration and, at
 /// a thousand entities, took as long as extracting 10 MB of text. graphology switches at
@@ -144,11 +147,7 @@ fn force_atlas(n: usize, links: &[(usize, usize)]) -> Vec<(f64, f64)> {
     for &(s, t) in links {
         data.add_edge(s, t);
     }
-    let iterations = if n <= FULL_RUN_NODES {
-        ITERATIONS
-    } else {
-        (ITERATIONS * FULL_RUN_NODES / n).max(MIN_ITERATIONS)
-    };
+    let iterations = (NODE_ITERATIONS / n).clamp(MIN_ITERATIONS, ITERATIONS);
     let mut settings = FA2Settings::from_graph_order(n).gravity(GRAVITY);
     if n >= BARNES_HUT_NODES {
         settings = settings.with_barnes_hut();
