@@ -166,22 +166,24 @@ impl<'s> Pipeline<'s> {
     }
 
     /// Reads and extracts the documents of `sources` in batches (see [`inputs`]), each batch
-    /// in parallel, and hands the extractions to `sink` in input order, so only one batch of
-    /// text is in memory at a time. `progress` is told the bytes of each input done. Returns
-    /// the number of documents.
+    /// in parallel, and hands the extractions to `sink` in input order, so only two batches
+    /// of text and extractions are in memory at a time: `sink` takes one batch while the next
+    /// is extracted, which keeps both cores busy while the graph grows. `progress` is told
+    /// the bytes of each input done. Returns the number of documents.
     pub fn extract_streaming(
         &self,
         sources: &[Source],
         warnings: &mut Vec<Warning>,
         progress: &(dyn Fn(u64) + Sync),
-        sink: &mut dyn FnMut(Extraction) -> Result<()>,
+        sink: &mut (dyn FnMut(Extraction) -> Result<()> + Send),
     ) -> Result<usize> {
-        // At most this many inputs, and this many bytes of records, in memory at once.
+        // At most this many inputs, and this many bytes of records, in a batch.
         const BATCH: usize = 256;
         const BATCH_RECORD_BYTES: u64 = 64 << 20;
         let mut documents = 0;
         let mut inputs = inputs(sources).peekable();
-        while inputs.peek().is_some() {
+        let mut extracted: Vec<BatchResult> = Vec::new();
+        loop {
             let mut batch = Vec::new();
             let mut record_bytes = 0;
             while batch.len() < BATCH && record_bytes < BATCH_RECORD_BYTES {
@@ -192,30 +194,50 @@ impl<'s> Pipeline<'s> {
                 }
                 batch.push(input);
             }
-            let results: Vec<(Result<Vec<Extraction>>, Vec<Warning>)> = batch
-                .into_par_iter()
-                .map(|input| {
-                    let mut w = Vec::new();
-                    let bytes = input.len();
-                    let done = input
-                        .articles(&self.schema().calendar, &mut w)
-                        .map(|articles| {
-                            let x = articles.iter().map(|a| self.extract_article(a)).collect();
-                            progress(bytes);
-                            x
-                        });
-                    (done, w)
-                })
-                .collect();
-            for (result, w) in results {
-                warnings.extend(w);
-                for x in result? {
-                    documents += 1;
-                    sink(x)?;
-                }
+            if batch.is_empty() && extracted.is_empty() {
+                return Ok(documents);
             }
+            let previous = std::mem::take(&mut extracted);
+            let (handed, next) = rayon::join(
+                || -> Result<usize> {
+                    let mut handed = 0;
+                    for (result, w) in previous {
+                        warnings.extend(w);
+                        for x in result? {
+                            handed += 1;
+                            sink(x)?;
+                        }
+                    }
+                    Ok(handed)
+                },
+                || self.extract_batch(batch, progress),
+            );
+            documents += handed?;
+            extracted = next;
         }
-        Ok(documents)
+    }
+
+    /// Reads and extracts a batch of inputs in parallel; the results in input order.
+    fn extract_batch(
+        &self,
+        batch: Vec<Input<'_>>,
+        progress: &(dyn Fn(u64) + Sync),
+    ) -> Vec<BatchResult> {
+        batch
+            .into_par_iter()
+            .map(|input| {
+                let mut w = Vec::new();
+                let bytes = input.len();
+                let done = input
+                    .articles(&self.schema().calendar, &mut w)
+                    .map(|articles| {
+                        let x = articles.iter().map(|a| self.extract_article(a)).collect();
+                        progress(bytes);
+                        x
+                    });
+                (done, w)
+            })
+            .collect()
     }
 
     /// Builds the graph of a corpus read from `sources` (see
@@ -233,6 +255,9 @@ impl<'s> Pipeline<'s> {
         Ok((merger.finish()?, documents))
     }
 }
+
+/// The extractions of one input of a batch, or why it could not be read, with its warnings.
+type BatchResult = (Result<Vec<Extraction>>, Vec<Warning>);
 
 /// The longest part of a document read at once (see [`Pipeline::extract`]).
 pub const PART_BYTES: usize = 1 << 20;
