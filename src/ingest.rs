@@ -809,7 +809,12 @@ fn checked_text(
     warnings: &mut Vec<Warning>,
 ) -> Option<Article> {
     let noncharacter = |c: char| matches!(c, '\u{FFFE}' | '\u{FFFF}');
-    if let Some(offset) = article.text.find(noncharacter) {
+    // A search for each is a byte search; one for either would decode every character.
+    let first = ['\u{FFFE}', '\u{FFFF}']
+        .into_iter()
+        .filter_map(|c| article.text.find(c))
+        .min();
+    if let Some(offset) = first {
         location.warn(
             warnings,
             format!("noncharacter at byte offset {offset}, replaced with U+FFFD"),

@@ -197,13 +197,16 @@ impl<'s> Recognizer<'s> {
     fn analyze_sentence(
         &self,
         text: &str,
-        sentence: Sentence,
+        mut sentence: Sentence,
         hits: &[crate::gazetteer::Hit],
     ) -> AnalyzedSentence {
-        let lexed = Lexed::new(text, &sentence.tokens, self.schema);
-        let lex = Words::of_lexed(text, &sentence.tokens, &lexed, self.schema);
+        // Put back in the sentence once the scans that read them while they fill the
+        // analysis are done.
+        let tokens = std::mem::take(&mut sentence.tokens);
+        let lexed = Lexed::new(text, &tokens, self.schema);
+        let lex = Words::of_lexed(text, &tokens, &lexed, self.schema);
         let words = lex.texts();
-        let token_at = |byte: usize| sentence.tokens.partition_point(|t| t.end <= byte);
+        let token_at = |byte: usize| tokens.partition_point(|t| t.end <= byte);
         let mut mentions = Vec::new();
         for h in hits {
             let first = token_at(h.start);
@@ -256,7 +259,7 @@ impl<'s> Recognizer<'s> {
             words,
             lex: &lex,
             text,
-            tokens: &analysis.sentence.tokens.clone(),
+            tokens: &tokens,
             schema: self.schema,
             offices: &self.offices,
         };
@@ -265,6 +268,7 @@ impl<'s> Recognizer<'s> {
         scan.groups(&mut analysis);
         scan.places(&mut analysis);
         analysis.mentions.sort_by_key(|m| (m.first, m.last));
+        analysis.sentence.tokens = tokens;
         analysis.lexed = lexed;
         analysis
     }

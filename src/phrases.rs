@@ -211,9 +211,6 @@ pub struct Words<'a> {
     text: Vec<&'a str>,
     lexed: Cow<'a, Lexed>,
     schema: &'a Schema,
-    /// Per token and cue list, the length of the phrase found there, once looked up
-    /// ([`UNKNOWN`] before): the stages ask the same questions of a token many times.
-    lengths: Vec<Cell<u8>>,
 }
 
 /// What a sentence's tokens are to the lexicon: each token folded, and its [`Lexeme`]. Found
@@ -226,6 +223,13 @@ pub struct Lexed {
     /// written.
     spans: Vec<Option<(usize, usize)>>,
     lexemes: Vec<Lexeme>,
+    /// Per token, where its entries in `lengths` begin: one entry for each cue list a phrase
+    /// of which starts with the token's word, in the order of the lists.
+    first_length: Vec<u32>,
+    /// The length of the phrase of a cue list found at a token, once looked up ([`UNKNOWN`]
+    /// before): every stage after segmentation asks the same questions of a token, many
+    /// times, and most tokens start a phrase of no list, so they have no entry.
+    lengths: Vec<Cell<u8>>,
 }
 
 impl Lexed {
@@ -234,20 +238,31 @@ impl Lexed {
             folded: String::new(),
             spans: Vec::with_capacity(tokens.len()),
             lexemes: Vec::with_capacity(tokens.len()),
+            first_length: Vec::with_capacity(tokens.len()),
+            lengths: Vec::new(),
         };
+        let mut entries = 0;
         for t in tokens {
             let w = t.text(text);
-            if is_folded(w) {
+            let lexeme = if is_folded(w) {
                 lexed.spans.push(None);
-                lexed.lexemes.push(schema.folded_lexeme(w));
+                schema.folded_lexeme(w)
             } else {
                 let start = lexed.folded.len();
-                lexed.folded.extend(w.chars().map(fold_char));
-                let folded = &lexed.folded[start..];
-                lexed.lexemes.push(schema.folded_lexeme(folded));
+                if w.bytes().all(|b| b.is_ascii() && b != b'`') {
+                    lexed.folded.push_str(w);
+                    lexed.folded[start..].make_ascii_lowercase();
+                } else {
+                    lexed.folded.extend(w.chars().map(fold_char));
+                }
                 lexed.spans.push(Some((start, lexed.folded.len())));
-            }
+                schema.folded_lexeme(&lexed.folded[start..])
+            };
+            lexed.first_length.push(entries);
+            entries += lexeme.starts.count_ones();
+            lexed.lexemes.push(lexeme);
         }
+        lexed.lengths = vec![Cell::new(UNKNOWN); entries as usize];
         lexed
     }
 
@@ -259,6 +274,18 @@ impl Lexed {
     /// Token `i` folded, or `None` when it is as written.
     fn folded(&self, i: usize) -> Option<&str> {
         self.spans[i].map(|(start, end)| &self.folded[start..end])
+    }
+
+    /// Where the length of the phrase of `cue` at token `i` is kept; `None` when no phrase of
+    /// `cue` starts with the token's word.
+    fn length(&self, cue: Cue, i: usize) -> Option<&Cell<u8>> {
+        let starts = self.lexemes.get(i)?.starts;
+        let bit = 1u128 << cue as usize;
+        if starts & bit == 0 {
+            return None;
+        }
+        let before = (starts & (bit - 1)).count_ones();
+        Some(&self.lengths[(self.first_length[i] + before) as usize])
     }
 }
 
@@ -283,7 +310,6 @@ impl<'a> Words<'a> {
     fn with(text: &'a str, tokens: &[Token], lexed: Cow<'a, Lexed>, schema: &'a Schema) -> Self {
         Words {
             text: tokens.iter().map(|t| t.text(text)).collect(),
-            lengths: vec![Cell::new(UNKNOWN); tokens.len() * Cue::ALL.len()],
             lexed,
             schema,
         }
@@ -332,10 +358,7 @@ impl<'a> Words<'a> {
 
     /// Length in tokens of the longest phrase of `cue` that starts at token `i`.
     pub fn cue_len(&self, cue: Cue, i: usize) -> Option<usize> {
-        if self.lexeme(i).starts & (1 << cue as usize) == 0 {
-            return None;
-        }
-        let memo = &self.lengths[i * Cue::ALL.len() + cue as usize];
+        let memo = self.lexed.length(cue, i)?;
         if memo.get() == UNKNOWN {
             let found = self.phrase_at(self.schema.cue(cue), i);
             memo.set(found.map_or(0, |(l, _)| l.min(usize::from(UNKNOWN) - 1) as u8));
@@ -399,6 +422,27 @@ mod tests {
         assert_eq!(set.longest_match(&w, i), Some(4));
         assert!(set.contains("ATTACK"));
         assert!(!set.contains("missile"));
+    }
+
+    #[test]
+    fn cue_lengths_kept_are_the_lists_phrases() {
+        let schema = crate::schema::tests::shipped_schema();
+        let text = "The ministry of foreign affairs said on Monday that it would not \
+                    respond, as the armed group carried out an attack in the province.";
+        let tokens = tokenize(text);
+        let words = Words::new(text, &tokens, schema);
+        // Every list at every token, twice (the second answer is the one kept), the lists in
+        // both orders: each answer is the list's own longest phrase there.
+        for cues in [Cue::ALL.to_vec(), Cue::ALL.iter().rev().copied().collect()] {
+            for &cue in &cues {
+                for i in 0..=words.len() {
+                    let found = words.phrase_at(schema.cue(cue), i).map(|(len, _)| len);
+                    assert_eq!(words.cue_len(cue, i), found, "{cue:?} at {i}");
+                    assert_eq!(words.cue_len(cue, i), found, "{cue:?} at {i}, kept");
+                }
+            }
+        }
+        assert!((0..words.len()).any(|i| words.lexeme(i).starts.count_ones() > 1));
     }
 
     #[test]

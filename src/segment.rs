@@ -39,14 +39,25 @@ impl Token {
 /// assert_eq!(toks[3].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut run: Option<(usize, bool)> = None; // (start, all digits)
-    for (i, c) in text.char_indices() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII: its classes are read from the byte, without decoding a char.
+        let (c, len) = match bytes[i] {
+            b if b.is_ascii() => (char::from(b), 1),
+            _ => {
+                let c = text[i..].chars().next().expect("a char at a char boundary");
+                (c, c.len_utf8())
+            }
+        };
         if c.is_alphanumeric() {
             run = match run {
                 Some((s, digits)) => Some((s, digits && c.is_ascii_digit())),
                 None => Some((i, c.is_ascii_digit())),
             };
+            i += len;
             continue;
         }
         if let Some((s, digits)) = run.take() {
@@ -63,10 +74,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if !c.is_whitespace() && !c.is_control() && !is_invisible(c) {
             tokens.push(Token {
                 start: i,
-                end: i + c.len_utf8(),
+                end: i + len,
                 kind: TokenKind::Punct,
             });
         }
+        i += len;
     }
     if let Some((s, digits)) = run {
         tokens.push(Token {
@@ -192,7 +204,12 @@ fn is_abbreviation(text: &str, sentence: &[Token], abbreviations: &HashSet<Strin
     let dotted_acronym =
         n >= 3 && sentence[n - 3].text(text) == "." && sentence[n - 3].end == sentence[n - 2].start;
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || dotted_acronym || abbreviations.contains(&format!("{word}."))
+    let abbreviation = || match sentence[n - 1].text(text) {
+        // The word and its full stop as written: no need to spell them.
+        "." => abbreviations.contains(&text[sentence[n - 2].start..sentence[n - 1].end]),
+        _ => abbreviations.contains(&format!("{word}.")),
+    };
+    initial || dotted_acronym || abbreviation()
 }
 
 /// A stop glued to a capital ("terrorism.Pakistan") ends a sentence when the word before it
@@ -246,6 +263,28 @@ mod tests {
         assert_eq!(
             split("Visit www.example.org today. Yes."),
             ["Visit www.example.org today.", "Yes."]
+        );
+    }
+
+    #[test]
+    fn tokens_of_text_beyond_ascii() {
+        let text = "Zürich\u{A0}2\u{7F}—“Ñandú” x\u{3000}١٢ b";
+        let tokens = tokenize(text);
+        let found: Vec<(&str, TokenKind)> = tokens.iter().map(|t| (t.text(text), t.kind)).collect();
+        assert_eq!(
+            found,
+            [
+                ("Zürich", TokenKind::Word),
+                ("2", TokenKind::Number),
+                ("—", TokenKind::Punct),
+                ("“", TokenKind::Punct),
+                ("Ñandú", TokenKind::Word),
+                ("”", TokenKind::Punct),
+                ("x", TokenKind::Word),
+                // Digits of another script are letters and digits, not an ASCII number.
+                ("١٢", TokenKind::Word),
+                ("b", TokenKind::Word),
+            ]
         );
     }
 
