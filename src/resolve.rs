@@ -2,12 +2,14 @@
 //! short forms a text uses after introducing a name ("Bakari", "(XLF)", "Vakari"), resolves
 //! "the group" and "the two countries", and decides which state each official serves.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cue::Cue;
 use crate::entity::{fold_accents, EntityType};
-use crate::mentions::{possessive_at, AnalyzedDocument, Mention, MentionForm};
-use crate::phrases::{fold, Words};
+use crate::mentions::{possessive_at, AnalyzedDocument, AnalyzedSentence, Mention, MentionForm};
+use crate::phrases::Words;
 use crate::schema::Schema;
 
 /// How sure the text makes us of an official's state.
@@ -84,31 +86,37 @@ impl ResolvedDocument {
 /// ("Nadeem"/"Nadim" → "ndm", "Farooqi"/"Faruqi" → "frk", "Araghchi"/"Araqchi",
 /// "Suwayda"/"Sweida", "Hodeidah"/"Hudaida").
 pub(crate) fn skeleton(name: &str) -> String {
-    let letters: Vec<char> = fold_accents(name)
-        .chars()
-        .flat_map(char::to_lowercase)
-        .collect();
+    // Nearly every name is ASCII, which has no accents to fold: it is read in place.
+    let accentless;
+    let name = if name.is_ascii() {
+        name
+    } else {
+        accentless = fold_accents(name);
+        accentless.as_str()
+    };
     let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
+    let mut letters = name.chars().flat_map(char::to_lowercase).peekable();
     let mut out = String::new();
-    for (i, &c) in letters.iter().enumerate() {
-        let prev = i.checked_sub(1).map(|p| letters[p]);
-        let next = letters.get(i + 1).copied();
+    let mut prev: Option<char> = None;
+    while let Some(c) = letters.next() {
+        let next = letters.peek().copied();
         let word_start = prev.is_none_or(|p| !p.is_alphabetic());
         let word_end = next.is_none_or(|n| !n.is_alphabetic());
         let letter = match c {
-            c if !c.is_alphabetic() || vowel(c) => continue,
+            c if !c.is_alphabetic() || vowel(c) => None,
             // One sound, written q, gh or k.
-            'q' => 'k',
-            'g' if next == Some('h') => 'k',
-            'h' if prev == Some('g') => continue,
+            'q' => Some('k'),
+            'g' if next == Some('h') => Some('k'),
+            'h' if prev == Some('g') => None,
             // A y inside a word, and a final h after a vowel, are not written by all.
-            'y' if !word_start => continue,
-            'h' if word_end && !word_start && prev.is_some_and(vowel) => continue,
-            c => c,
+            'y' if !word_start => None,
+            'h' if word_end && !word_start && prev.is_some_and(vowel) => None,
+            c => Some(c),
         };
-        if !out.ends_with(letter) {
+        if let Some(letter) = letter.filter(|&l| !out.ends_with(l)) {
             out.push(letter);
         }
+        prev = Some(c);
     }
     out
 }
@@ -118,102 +126,195 @@ fn name_words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
 }
 
-/// Whether two names can denote the same person: same skeleton, the same surname and given
-/// names of one contained in the other's ("Syed Tariq Hamdani" / "Tariq Hamdani"), or a surname
-/// alone.
+/// A personal name read once for comparing it with others ([`PersonName::same_person`]) and
+/// for finding those it may match ([`PersonName::cluster_keys`]): a document compares each
+/// name with many, and reading it again for each comparison was most of the cost.
+struct PersonName<'a> {
+    name: &'a str,
+    words: Vec<&'a str>,
+    skeleton: String,
+    /// The [`skeleton`] of each word.
+    word_skeletons: Vec<String>,
+    /// The skeleton of the words before the last (the given names); empty for one word.
+    given: String,
+    /// Its [`person_keys`].
+    keys: Vec<String>,
+}
+
+impl<'a> PersonName<'a> {
+    fn new(name: &'a str) -> Self {
+        let words = name_words(name);
+        let whole = skeleton(name);
+        let word_skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let given = match words.len() {
+            0 | 1 => String::new(),
+            n => skeleton(&words[..n - 1].join(" ")),
+        };
+        let mut keys = vec![whole.clone()];
+        keys.extend(word_skeletons.last().cloned());
+        if let [first, second, ..] = &word_skeletons[..] {
+            keys.push(format!("{first} {second}"));
+        }
+        keys.retain(|k| !k.is_empty());
+        PersonName {
+            name,
+            words,
+            skeleton: whole,
+            word_skeletons,
+            given,
+            keys,
+        }
+    }
+
+    /// Whether the two names can denote the same person: same skeleton, the same surname and
+    /// given names of one contained in the other's ("Syed Tariq Hamdani" / "Tariq Hamdani"),
+    /// or a surname alone.
+    fn same_person(&self, other: &PersonName) -> bool {
+        if self.skeleton == other.skeleton {
+            return true;
+        }
+        let (Some(la), Some(lb)) = (self.word_skeletons.last(), other.word_skeletons.last()) else {
+            return false;
+        };
+        // A surname alone ("Bakari") is the person whose name ends with it.
+        if self.words.len() == 1 || other.words.len() == 1 {
+            return la == lb && la.len() >= 2;
+        }
+        // A name that goes on where the other stops ("Abiy Ahmed" / "Abiy Ahmed Ali"): a
+        // patronym or a family name added.
+        let (short, long) = if self.words.len() <= other.words.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if short.words.len() >= 2
+            && short
+                .word_skeletons
+                .iter()
+                .zip(&long.word_skeletons)
+                .all(|(x, y)| x == y)
+        {
+            return true;
+        }
+        if la != lb || la.len() < 2 {
+            return false;
+        }
+        let (ga, gb) = (self.given.as_str(), other.given.as_str());
+        !ga.is_empty() && !gb.is_empty() && (ga.contains(gb) || gb.contains(ga))
+    }
+
+    /// Whether the name matches a cluster member: it is the [`same_person`], or the name is
+    /// one word that is a word of the member's, or one letter apart from one ("Vakari").
+    fn joins(&self, member: &PersonName) -> bool {
+        member.same_person(self)
+            || (self.words.len() == 1
+                && member
+                    .words
+                    .iter()
+                    .zip(&member.word_skeletons)
+                    .any(|(w, s)| *s == self.skeleton || one_letter_apart(w, self.name)))
+    }
+
+    /// The keys under which the clusters the name may join are found: a name [`joins`] a
+    /// member only if they share one of these and the member's index keys (its
+    /// [`person_keys`] and [`word_keys`]).
+    ///
+    /// [`joins`]: PersonName::joins
+    /// [`person_keys`]: PersonName::person_keys
+    /// [`word_keys`]: PersonName::word_keys
+    fn cluster_keys(&self) -> impl Iterator<Item = ClusterKey<'_>> {
+        let single = self.words.len() == 1;
+        let word = single.then_some(ClusterKey::Word(&self.skeleton));
+        let letters = single.then(|| one_letter_keys(self.name)).into_iter();
+        self.person_keys().chain(word).chain(letters.flatten())
+    }
+
+    /// Its [`person_keys`](crate::resolve::person_keys), as index keys.
+    fn person_keys(&self) -> impl Iterator<Item = ClusterKey<'_>> {
+        self.keys.iter().map(|k| ClusterKey::Person(k))
+    }
+
+    /// For each of its words, the word's skeleton and its one-letter keys: what a name of one
+    /// word looks up.
+    fn word_keys(&self) -> impl Iterator<Item = ClusterKey<'_>> {
+        (self.word_skeletons.iter().zip(&self.words))
+            .flat_map(|(s, w)| std::iter::once(ClusterKey::Word(s)).chain(one_letter_keys(w)))
+    }
+}
+
+/// Whether two names can denote the same person (see [`PersonName::same_person`]).
 pub(crate) fn same_person(a: &str, b: &str) -> bool {
-    let (sa, sb) = (skeleton(a), skeleton(b));
-    if sa == sb {
-        return true;
-    }
-    let (wa, wb) = (name_words(a), name_words(b));
-    let (Some(la), Some(lb)) = (wa.last(), wb.last()) else {
-        return false;
-    };
-    // A surname alone ("Bakari") is the person whose name ends with it.
-    if wa.len() == 1 || wb.len() == 1 {
-        return skeleton(la) == skeleton(lb) && skeleton(la).len() >= 2;
-    }
-    // A name that goes on where the other stops ("Abiy Ahmed" / "Abiy Ahmed Ali"): a
-    // patronym or a family name added.
-    let (short, long) = if wa.len() <= wb.len() {
-        (&wa, &wb)
-    } else {
-        (&wb, &wa)
-    };
-    if short.len() >= 2
-        && short
-            .iter()
-            .zip(long.iter())
-            .all(|(x, y)| skeleton(x) == skeleton(y))
-    {
-        return true;
-    }
-    if skeleton(la) != skeleton(lb) || skeleton(la).len() < 2 {
-        return false;
-    }
-    let given = |w: &[&str]| skeleton(&w[..w.len() - 1].join(" "));
-    let (ga, gb) = (given(&wa), given(&wb));
-    !ga.is_empty() && !gb.is_empty() && (ga.contains(&gb) || gb.contains(&ga))
+    PersonName::new(a).same_person(&PersonName::new(b))
 }
 
 /// Keys for finding candidates of [`same_person`] in an index: two names it matches always
 /// share one of them (the whole name's skeleton, the surname's, or the first two words').
 pub(crate) fn person_keys(name: &str) -> Vec<String> {
-    let words = name_words(name);
-    let mut keys = vec![skeleton(name)];
-    keys.extend(words.last().map(|w| skeleton(w)));
-    if let [first, second, ..] = words[..] {
-        keys.push(format!("{} {}", skeleton(first), skeleton(second)));
-    }
-    keys.retain(|k| !k.is_empty());
-    keys
+    PersonName::new(name).keys
 }
 
-/// The index keys of a name in a cluster: its [`person_keys`], and for each of its words the
-/// word's skeleton and its [`one_letter_keys`].
-fn member_keys(name: &str) -> Vec<String> {
-    let mut keys: Vec<String> = person_keys(name)
-        .into_iter()
-        .map(|k| format!("p{k}"))
-        .collect();
-    for w in name_words(name) {
-        keys.push(format!("s{}", skeleton(w)));
-        keys.extend(one_letter_keys(w));
+/// Files cluster `i` under each of the keys.
+fn index_cluster<'a>(
+    index: &mut FxHashMap<ClusterKey<'a>, Vec<usize>>,
+    keys: impl Iterator<Item = ClusterKey<'a>>,
+    i: usize,
+) {
+    for key in keys {
+        let list = index.entry(key).or_default();
+        if list.last() != Some(&i) {
+            list.push(i);
+        }
     }
-    keys
 }
 
-/// The keys under which the clusters a name may join are found: a name matches a cluster
-/// member only if they share one of these and the member's [`member_keys`].
-fn cluster_keys(name: &str, single: bool) -> Vec<String> {
-    let mut keys: Vec<String> = person_keys(name)
-        .into_iter()
-        .map(|k| format!("p{k}"))
-        .collect();
-    if single {
-        keys.push(format!("s{}", skeleton(name)));
-        keys.extend(one_letter_keys(name));
-    }
-    keys
+/// A key of the index by which a document's officials are clustered.
+#[derive(PartialEq, Eq, Hash)]
+enum ClusterKey<'a> {
+    /// One of a name's [`person_keys`].
+    Person(&'a str),
+    /// The skeleton of a word.
+    Word(&'a str),
+    /// A word case folded with one letter masked: two words are [`one_letter_apart`] only if
+    /// they share one of these keys.
+    OneLetter(Masked<'a>),
 }
 
-/// The word, case folded, with each letter in turn replaced by a mark: two words are
-/// [`one_letter_apart`] only if they share one of these keys.
-fn one_letter_keys(word: &str) -> Vec<String> {
-    let folded: Vec<char> = word.chars().flat_map(char::to_lowercase).collect();
-    if folded.len() < 5 {
-        return Vec::new();
+/// A word's letters, case folded, with the one at `masked` read as U+0000.
+struct Masked<'a> {
+    word: &'a str,
+    masked: usize,
+}
+
+impl Masked<'_> {
+    fn letters(&self) -> impl Iterator<Item = char> + '_ {
+        let masked = self.masked;
+        let letters = self.word.chars().flat_map(char::to_lowercase);
+        (letters.enumerate()).map(move |(i, c)| if i == masked { '\u{0}' } else { c })
     }
-    (0..folded.len())
-        .map(|i| {
-            let mut key = String::from("m");
-            for (j, &c) in folded.iter().enumerate() {
-                key.push(if i == j { '\u{0}' } else { c });
-            }
-            key
-        })
-        .collect()
+}
+
+impl PartialEq for Masked<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.letters().eq(other.letters())
+    }
+}
+
+impl Eq for Masked<'_> {}
+
+impl std::hash::Hash for Masked<'_> {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        for c in self.letters() {
+            c.hash(state);
+        }
+    }
+}
+
+/// The word's letters with each in turn masked, for a word of five letters or more (the
+/// shortest [`one_letter_apart`] compares).
+fn one_letter_keys(word: &str) -> impl Iterator<Item = ClusterKey<'_>> {
+    let letters = word.chars().flat_map(char::to_lowercase).count();
+    let masks = if letters >= 5 { letters } else { 0 };
+    (0..masks).map(move |masked| ClusterKey::OneLetter(Masked { word, masked }))
 }
 
 /// Edit distance of at most one substitution between two words of the same length, case
@@ -252,30 +353,28 @@ enum Affiliate<'a> {
 struct Builder<'a> {
     schema: &'a Schema,
     entities: Vec<LocalEntity>,
-    by_key: HashMap<(EntityType, String), usize>,
+    /// Entities by type and label; the labels are the text's or the schema's.
+    by_key: FxHashMap<(EntityType, &'a str), usize>,
 }
 
-impl Builder<'_> {
+impl<'a> Builder<'a> {
     /// The entity of this type and label, added (without mentions) if there is none yet.
-    fn entity(&mut self, entity_type: EntityType, label: &str) -> usize {
-        let key = (entity_type, label.to_string());
-        if let Some(&i) = self.by_key.get(&key) {
-            return i;
-        }
-        self.entities.push(LocalEntity {
-            label: label.to_string(),
-            entity_type,
-            aliases: BTreeSet::new(),
-            mentions: 0,
-            affiliation: None,
-        });
-        self.by_key.insert(key, self.entities.len() - 1);
-        self.entities.len() - 1
+    fn entity(&mut self, entity_type: EntityType, label: &'a str) -> usize {
+        *self.by_key.entry((entity_type, label)).or_insert_with(|| {
+            self.entities.push(LocalEntity {
+                label: label.to_string(),
+                entity_type,
+                aliases: BTreeSet::new(),
+                mentions: 0,
+                affiliation: None,
+            });
+            self.entities.len() - 1
+        })
     }
 
     /// Makes `target` the affiliation of entity `e` if the text is surer of it than of the
     /// affiliation `e` has.
-    fn affiliate(&mut self, e: usize, target: Affiliate<'_>, certainty: Certainty) {
+    fn affiliate(&mut self, e: usize, target: Affiliate<'a>, certainty: Certainty) {
         if self.entities[e]
             .affiliation
             .is_some_and(|old| old.certainty >= certainty)
@@ -292,73 +391,70 @@ impl Builder<'_> {
 
 /// Resolves the mentions of an analysed document to its entities.
 pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument {
+    let short = short_forms(&analyzed, schema);
     let mut b = Builder {
         schema,
         entities: Vec::new(),
-        by_key: HashMap::new(),
+        by_key: FxHashMap::default(),
     };
-    let short = short_forms(&analyzed, schema);
 
     // Officials: cluster the names that denote one person; the longest name labels the cluster.
-    let mut official_names: Vec<String> = Vec::new();
-    let mut named: HashSet<&str> = HashSet::new();
+    let mut names: Vec<PersonName> = Vec::new();
+    let mut named: FxHashSet<&str> = FxHashSet::default();
     for (s, short) in analyzed.sentences.iter().zip(&short) {
         for m in
             with_short_forms(&s.mentions, short).filter(|m| m.entity_type == EntityType::Official)
         {
             if named.insert(&m.label) {
-                official_names.push(m.label.clone());
+                names.push(PersonName::new(&m.label));
             }
         }
     }
-    let mut official_label: HashMap<String, String> = HashMap::new();
-    let mut clusters: Vec<Vec<String>> = Vec::new();
-    // Clusters by the keys two matching names share (see `cluster_keys`), so that a document
-    // naming many people costs the same per name as one naming few.
-    let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-    for name in &official_names {
-        let single = name_words(name).len() == 1;
-        let candidates: BTreeSet<usize> = cluster_keys(name, single)
-            .iter()
-            .filter_map(|k| index.get(k))
+    let mut clusters: Vec<Vec<usize>> = Vec::new();
+    // Clusters by the keys two matching names share (see `PersonName::cluster_keys`), so that
+    // a document naming many people costs the same per name as one naming few. Only names of
+    // one word look up the keys of words: those are indexed once the first such name comes.
+    let mut index: FxHashMap<ClusterKey, Vec<usize>> = FxHashMap::default();
+    let mut index_words = false;
+    let mut cluster_of: Vec<usize> = Vec::with_capacity(names.len());
+    for (n, name) in names.iter().enumerate() {
+        if name.words.len() == 1 && !index_words {
+            index_words = true;
+            for (member, &i) in names.iter().zip(&cluster_of) {
+                index_cluster(&mut index, member.word_keys(), i);
+            }
+        }
+        let mut candidates: Vec<usize> = name
+            .cluster_keys()
+            .filter_map(|k| index.get(&k))
             .flatten()
             .copied()
             .collect();
-        let found = candidates.into_iter().find(|&i| {
-            clusters[i].iter().any(|n| {
-                same_person(n, name)
-                    || (single
-                        && name_words(n)
-                            .iter()
-                            .any(|w| skeleton(w) == skeleton(name) || one_letter_apart(w, name)))
-            })
-        });
+        candidates.sort_unstable();
+        candidates.dedup();
+        let found = candidates
+            .into_iter()
+            .find(|&i| clusters[i].iter().any(|&member| name.joins(&names[member])));
         let i = found.unwrap_or_else(|| {
             clusters.push(Vec::new());
             clusters.len() - 1
         });
-        clusters[i].push(name.clone());
-        for key in member_keys(name) {
-            let list = index.entry(key).or_default();
-            if list.last() != Some(&i) {
-                list.push(i);
-            }
+        clusters[i].push(n);
+        cluster_of.push(i);
+        index_cluster(&mut index, name.person_keys(), i);
+        if index_words {
+            index_cluster(&mut index, name.word_keys(), i);
         }
     }
+    let mut official_label: FxHashMap<&str, &str> = FxHashMap::default();
     for cluster in &clusters {
         let label = cluster
             .iter()
-            .max_by_key(|n| {
-                (
-                    name_words(n).len(),
-                    n.len(),
-                    std::cmp::Reverse((*n).clone()),
-                )
-            })
-            .cloned()
-            .unwrap_or_default();
-        for n in cluster {
-            official_label.insert(n.clone(), label.clone());
+            .map(|&n| &names[n])
+            .max_by_key(|n| (n.words.len(), n.name.len(), std::cmp::Reverse(n.name)))
+            .map_or("", |n| n.name);
+        for &n in cluster {
+            official_label.insert(names[n].name, label);
         }
     }
 
@@ -367,15 +463,15 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
         let mut out = Vec::new();
         for m in with_short_forms(&s.mentions, short) {
             let label = match m.entity_type {
-                EntityType::Official => official_label
-                    .get(&m.label)
-                    .cloned()
-                    .unwrap_or_else(|| m.label.clone()),
-                _ => m.label.clone(),
+                EntityType::Official => official_label.get(m.label.as_str()).copied(),
+                _ => None,
             };
-            let e = b.entity(m.entity_type, &label);
-            b.entities[e].aliases.insert(m.surface.clone());
-            b.entities[e].mentions += 1;
+            let e = b.entity(m.entity_type, label.unwrap_or(&m.label));
+            let entity = &mut b.entities[e];
+            if !entity.aliases.contains(&m.surface) {
+                entity.aliases.insert(m.surface.clone());
+            }
+            entity.mentions += 1;
             out.push(Resolved {
                 first: m.first,
                 last: m.last,
@@ -393,16 +489,17 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
     resolve_places(&mut b, &analyzed, &mentions);
     resolve_anaphors(&analyzed, schema, &mut mentions, &dyad, &b.entities);
     resolve_affiliations(&mut b, &analyzed, &mentions, &dyad);
+    let Builder { entities, .. } = b;
     ResolvedDocument {
         analyzed,
-        entities: b.entities,
+        entities,
         mentions,
         dyad,
     }
 }
 
 /// A short form of a name: its words, and the type and label of the entity it names.
-type ShortForm = (Vec<String>, EntityType, String);
+type ShortForm<'a> = (Vec<String>, EntityType, &'a str);
 
 /// A sentence's mentions merged with the short forms found in it ([`short_forms`]), in order
 /// of position (the two never overlap).
@@ -418,6 +515,21 @@ fn with_short_forms<'a>(
     })
 }
 
+/// The texts of a sentence's tokens, into `words` (one buffer for all the sentences of a
+/// document).
+fn sentence_words<'t>(words: &mut Vec<&'t str>, text: &'t str, s: &AnalyzedSentence) {
+    words.clear();
+    words.extend(s.sentence.tokens.iter().map(|t| t.text(text)));
+}
+
+/// The tokens of a name, as the sentences' tokens are.
+fn name_tokens(name: &str) -> Vec<String> {
+    crate::segment::tokenize(name)
+        .iter()
+        .map(|t| t.text(name).to_string())
+        .collect()
+}
+
 /// The mentions a text makes with parts of names it introduced, per sentence, in order of
 /// position: surnames ("Bakari"), given names ("Daniel Moses"), defined acronyms ("(JSIO)"),
 /// and one-letter variants of a surname ("Vakari"). They are resolve's own finds, kept
@@ -426,23 +538,21 @@ fn with_short_forms<'a>(
 fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>> {
     let mut short: Vec<Vec<Mention>> = vec![Vec::new(); analyzed.sentences.len()];
     let text = &analyzed.doc.text;
-    // (words of the short form, entity type, label)
     let mut forms: Vec<ShortForm> = Vec::new();
-    let mut surnames: Vec<(String, String)> = Vec::new();
+    // (surname, label)
+    let mut surnames: Vec<(&str, &str)> = Vec::new();
+    // An official's forms are those of its label: each label is read once.
+    let mut officials: FxHashSet<&str> = FxHashSet::default();
+    let mut words: Vec<&str> = Vec::new();
     for s in &analyzed.sentences {
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        sentence_words(&mut words, text, s);
         for m in &s.mentions {
-            if m.entity_type == EntityType::Official {
+            if m.entity_type == EntityType::Official && officials.insert(&m.label) {
                 let parts = name_words(&m.label);
                 if parts.len() >= 2 {
                     let n = parts.len();
                     let mut add = |ws: &[&str]| {
-                        let joined = ws.join(" ");
-                        let toks: Vec<String> = crate::segment::tokenize(&joined)
-                            .iter()
-                            .map(|t| t.text(&joined).to_string())
-                            .collect();
-                        forms.push((toks, EntityType::Official, m.label.clone()));
+                        forms.push((name_tokens(&ws.join(" ")), EntityType::Official, &m.label));
                     };
                     add(&parts[n - 1..]);
                     if n >= 3 {
@@ -454,14 +564,14 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                             }
                         }
                     }
-                    surnames.push((parts[n - 1].to_string(), m.label.clone()));
+                    surnames.push((parts[n - 1], &m.label));
                 }
             }
             // "Joint Staff Information Office (JSIO)": the acronym names the same entity.
             if words.get(m.last + 1) == Some(&"(") && words.get(m.last + 3) == Some(&")") {
                 let acronym = words[m.last + 2];
                 if acronym.len() >= 2 && acronym.chars().all(|c| c.is_uppercase()) {
-                    forms.push((vec![acronym.to_string()], m.entity_type, m.label.clone()));
+                    forms.push((vec![acronym.to_string()], m.entity_type, &m.label));
                 }
             }
         }
@@ -500,8 +610,7 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                 .collect();
             let in_title = s.offices.iter().any(|o| o.first < i && i - 1 <= o.last);
             if initials.len() >= 2 && acronym.chars().all(|c| initials.contains(c)) && !in_title {
-                let name =
-                    text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end].to_string();
+                let name = &text[s.sentence.tokens[start].start..s.sentence.tokens[i - 1].end];
                 let head = words[start..i]
                     .iter()
                     .any(|w| schema.cue(Cue::GroupHead).contains(w));
@@ -510,47 +619,41 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                 } else {
                     EntityType::Organization
                 };
-                forms.push((vec![acronym.to_string()], t, name.clone()));
-                forms.push((
-                    crate::segment::tokenize(&name)
-                        .iter()
-                        .map(|t| t.text(&name).to_string())
-                        .collect(),
-                    t,
-                    name,
-                ));
+                forms.push((vec![acronym.to_string()], t, name));
+                forms.push((name_tokens(name), t, name));
             }
         }
     }
     if forms.is_empty() {
         return short;
     }
-    // Every mention of an official adds its forms again: keep the first of each, longest first,
+    // Two names with one surname, or an acronym defined twice, add a form twice: keep the
+    // first of each, longest first,
     // and index them by first word, so a long document costs its length, not its length squared.
-    let mut seen = HashSet::new();
+    let mut seen = FxHashSet::default();
     forms.retain(|f| seen.insert(f.clone()));
     forms.sort_by_key(|f| std::cmp::Reverse(f.0.len()));
-    let mut by_first_word: HashMap<&str, Vec<&ShortForm>> = HashMap::new();
+    let mut by_first_word: FxHashMap<&str, Vec<&ShortForm>> = FxHashMap::default();
     for form in &forms {
         if let Some(first) = form.0.first() {
             by_first_word.entry(first.as_str()).or_default().push(form);
         }
     }
-    let mut seen = HashSet::new();
-    surnames.retain(|s| seen.insert(s.clone()));
+    // With the length of each surname in case-folded letters: a word is one letter apart from
+    // a surname of its own length only.
+    let mut seen = FxHashSet::default();
+    let surnames: Vec<(usize, &str, &str)> = surnames
+        .into_iter()
+        .filter(|s| seen.insert(*s))
+        .map(|(surname, label)| (folded_len(surname), surname, label))
+        .collect();
     for (s, added) in analyzed.sentences.iter().zip(&mut short) {
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        sentence_words(&mut words, text, s);
         let mut i = 0;
         while i < words.len() {
-            let covered = s
-                .mentions
-                .iter()
-                .chain(added.iter())
-                .any(|m| m.first <= i && i <= m.last)
-                || s.offices.iter().any(|o| {
-                    o.first <= i && i <= o.last && !words[i].starts_with(char::is_uppercase)
-                });
-            if covered || !words[i].starts_with(char::is_uppercase) {
+            // A short form found earlier ends before `i`: only the mention stage's can hold it.
+            let named = s.mentions.iter().any(|m| m.first <= i && i <= m.last);
+            if named || !words[i].starts_with(char::is_uppercase) {
                 i += 1;
                 continue;
             }
@@ -558,7 +661,6 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                 .get(words[i])
                 .into_iter()
                 .flatten()
-                .copied()
                 .find(|(ws, _, _)| {
                     ws.len() <= words.len() - i
                         && ws.iter().zip(&words[i..]).all(|(a, b)| a == b)
@@ -569,17 +671,22 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                             && words[i - 1].starts_with(char::is_uppercase)
                             && words[i - 1].chars().any(char::is_lowercase)
                             && !schema.cue(Cue::Honorific).contains(words[i - 1]))
-                });
+                })
+                .map(|(ws, t, label)| (ws.len(), *t, *label));
             let fuzzy = || {
                 let w = words[i];
                 let next_lower = words
                     .get(i + 1)
                     .is_none_or(|n| !n.starts_with(char::is_uppercase));
                 let prev_ok = i <= 1 || !words[i - 1].starts_with(char::is_uppercase);
-                (next_lower && prev_ok)
-                    .then(|| surnames.iter().find(|(sn, _)| one_letter_apart(sn, w)))
-                    .flatten()
-                    .map(|(_, label)| (vec![w.to_string()], EntityType::Official, label.clone()))
+                if !(next_lower && prev_ok) {
+                    return None;
+                }
+                let len = folded_len(w);
+                surnames
+                    .iter()
+                    .find(|&&(n, surname, _)| n == len && one_letter_apart(surname, w))
+                    .map(|&(_, _, label)| (1, EntityType::Official, label))
             };
             // "(JSIO)" right after the name it abbreviates is its definition, not a new mention.
             let definition = i > 0
@@ -588,13 +695,9 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                     .iter()
                     .chain(added.iter())
                     .any(|m| m.last + 2 == i);
-            let found = if definition {
-                None
-            } else {
-                hit.cloned().or_else(fuzzy)
-            };
-            if let Some((ws, t, label)) = found {
-                let last = i + ws.len() - 1;
+            let found = if definition { None } else { hit.or_else(fuzzy) };
+            if let Some((len, t, label)) = found {
+                let last = i + len - 1;
                 if s.mentions
                     .iter()
                     .chain(added.iter())
@@ -609,7 +712,7 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                     surface: text[s.sentence.tokens[i].start..s.sentence.tokens[last].end]
                         .to_string(),
                     entity_type: t,
-                    label,
+                    label: label.to_string(),
                     form: MentionForm::Short,
                     possessive: possessive_at(schema, &words, last + 1),
                     office: None,
@@ -621,6 +724,11 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
         }
     }
     short
+}
+
+/// The number of letters of a word case folded, as [`one_letter_apart`] counts them.
+fn folded_len(word: &str) -> usize {
+    word.chars().flat_map(char::to_lowercase).count()
 }
 
 /// The two states an article is about: the most mentioned, first mention breaking ties.
@@ -641,7 +749,11 @@ fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
 
 /// A place's state: the gazetteer's, or the text's ("Sudan's Upper Nile province",
 /// "the Iranian province of X", "the Iran province of X").
-fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<Resolved>]) {
+fn resolve_places<'a>(
+    b: &mut Builder<'a>,
+    analyzed: &'a AnalyzedDocument,
+    mentions: &[Vec<Resolved>],
+) {
     let schema = b.schema;
     let gaz: Vec<(usize, &str)> = b
         .entities
@@ -669,9 +781,9 @@ fn resolve_places(b: &mut Builder, analyzed: &AnalyzedDocument, mentions: &[Vec<
             Certainty::Explicit,
         );
     }
+    let mut words = Vec::new();
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
-        let text = &analyzed.doc.text;
-        let words: Vec<&str> = s.sentence.tokens.iter().map(|t| t.text(text)).collect();
+        sentence_words(&mut words, &analyzed.doc.text, s);
         for (k, m) in ms.iter().enumerate() {
             if m.entity_type != EntityType::State
                 || !(m.possessive
@@ -765,12 +877,12 @@ fn resolve_anaphors(
                 i += 1;
                 continue;
             }
-            let groups_here: Vec<usize> = dedup(
-                ms.iter()
-                    .filter(|m| m.last < i && m.entity_type == EntityType::Group)
-                    .map(|m| m.entity),
-            );
             if let Some(len) = lex.cue_len(Cue::GroupAnaphor, i) {
+                let groups_here: Vec<usize> = dedup(
+                    ms.iter()
+                        .filter(|m| m.last < i && m.entity_type == EntityType::Group)
+                        .map(|m| m.entity),
+                );
                 let plural = lex.ends_with(Cue::PluralEnding, i + len - 1);
                 let pool = if groups_here.is_empty() {
                     &last_groups
@@ -849,17 +961,13 @@ fn dedup(it: impl Iterator<Item = usize>) -> Vec<usize> {
 /// The state (or organisation) each official serves, strongest evidence first: the words
 /// around the title, the counterpart pattern, the place governed, then the sentence's first
 /// state, the dateline, and the article's main state.
-fn resolve_affiliations(
-    b: &mut Builder,
-    analyzed: &AnalyzedDocument,
+fn resolve_affiliations<'a>(
+    b: &mut Builder<'a>,
+    analyzed: &'a AnalyzedDocument,
     mentions: &[Vec<Resolved>],
     dyad: &[usize],
 ) {
-    let state_of = |b: &Builder, label: &str| {
-        b.by_key
-            .get(&(EntityType::State, label.to_string()))
-            .copied()
-    };
+    let state_of = |b: &Builder, label: &str| b.by_key.get(&(EntityType::State, label)).copied();
     // Pass 1: explicit qualifiers and governed places.
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
         for m in ms.iter().filter(|m| m.entity_type == EntityType::Official) {
@@ -923,17 +1031,11 @@ fn resolve_affiliations(
     // previous one ("Pakistani Prime Minister X chaired a meeting. Foreign Minister Y ...").
     let mut previous_subject: Option<usize> = None;
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
-        let words: Vec<&str> = s
-            .sentence
-            .tokens
-            .iter()
-            .map(|t| t.text(&analyzed.doc.text))
-            .collect();
         let after_preposition = |m: &Resolved| {
             m.first > 0
                 && b.schema
                     .cue(Cue::Preposition)
-                    .contains(&fold(words[m.first - 1]))
+                    .contains(s.sentence.tokens[m.first - 1].text(&analyzed.doc.text))
         };
         let subject = ms
             .iter()
