@@ -137,33 +137,42 @@ struct PersonName<'a> {
     word_skeletons: Vec<String>,
     /// The skeleton of the words before the last (the given names); empty for one word.
     given: String,
-    /// Its [`person_keys`].
-    keys: Vec<String>,
 }
 
 impl<'a> PersonName<'a> {
     fn new(name: &'a str) -> Self {
         let words = name_words(name);
-        let whole = skeleton(name);
         let word_skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
         let given = match words.len() {
             0 | 1 => String::new(),
-            n => skeleton(&words[..n - 1].join(" ")),
+            n => run_together(&word_skeletons[..n - 1]),
         };
-        let mut keys = vec![whole.clone()];
-        keys.extend(word_skeletons.last().cloned());
-        if let [first, second, ..] = &word_skeletons[..] {
-            keys.push(format!("{first} {second}"));
-        }
-        keys.retain(|k| !k.is_empty());
         PersonName {
             name,
             words,
-            skeleton: whole,
+            skeleton: run_together(&word_skeletons),
             word_skeletons,
             given,
-            keys,
         }
+    }
+
+    /// Its keys for finding the names it may be the [`same_person`] as: two names it matches
+    /// always share one of them (the whole name's skeleton, the surname's, or the first two
+    /// words').
+    ///
+    /// [`same_person`]: PersonName::same_person
+    fn person_keys(&self) -> impl Iterator<Item = PersonKey<'_>> {
+        let whole = Some(&self.skeleton);
+        let surname = self.word_skeletons.last();
+        let skeletons = whole.into_iter().chain(surname);
+        let skeletons = skeletons
+            .filter(|s| !s.is_empty())
+            .map(|s| PersonKey::Skeleton(s));
+        let first_two = match &self.word_skeletons[..] {
+            [first, second, ..] => Some(PersonKey::FirstTwo(first, second)),
+            _ => None,
+        };
+        skeletons.chain(first_two)
     }
 
     /// Whether the two names can denote the same person: same skeleton, the same surname and
@@ -226,12 +235,14 @@ impl<'a> PersonName<'a> {
         let single = self.words.len() == 1;
         let word = single.then_some(ClusterKey::Word(&self.skeleton));
         let letters = single.then(|| one_letter_keys(self.name)).into_iter();
-        self.person_keys().chain(word).chain(letters.flatten())
+        self.index_person_keys()
+            .chain(word)
+            .chain(letters.flatten())
     }
 
-    /// Its [`person_keys`](crate::resolve::person_keys), as index keys.
-    fn person_keys(&self) -> impl Iterator<Item = ClusterKey<'_>> {
-        self.keys.iter().map(|k| ClusterKey::Person(k))
+    /// Its [`person_keys`](PersonName::person_keys), as index keys.
+    fn index_person_keys(&self) -> impl Iterator<Item = ClusterKey<'_>> {
+        self.person_keys().map(ClusterKey::Person)
     }
 
     /// For each of its words, the word's skeleton and its one-letter keys: what a name of one
@@ -247,10 +258,47 @@ pub(crate) fn same_person(a: &str, b: &str) -> bool {
     PersonName::new(a).same_person(&PersonName::new(b))
 }
 
-/// Keys for finding candidates of [`same_person`] in an index: two names it matches always
-/// share one of them (the whole name's skeleton, the surname's, or the first two words').
+/// Keys for finding candidates of [`same_person`] in an index (see
+/// [`PersonName::person_keys`]).
 pub(crate) fn person_keys(name: &str) -> Vec<String> {
-    PersonName::new(name).keys
+    let name = PersonName::new(name);
+    name.person_keys().map(|k| k.to_string()).collect()
+}
+
+/// The skeleton of words written one after the other, from theirs: the skeletons run
+/// together, a letter that ends one and starts the next written once. The same as the
+/// [`skeleton`] of the words joined with spaces, since a space is no letter and stands where
+/// a word's start or end does.
+fn run_together(skeletons: &[String]) -> String {
+    let mut out = String::new();
+    for s in skeletons {
+        let mut letters = s.chars();
+        if let Some(first) = letters.next() {
+            if !out.ends_with(first) {
+                out.push(first);
+            }
+            out.push_str(letters.as_str());
+        }
+    }
+    out
+}
+
+/// A key of [`PersonName::person_keys`].
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+enum PersonKey<'a> {
+    /// A skeleton (which holds only letters).
+    Skeleton(&'a str),
+    /// The skeletons of the first two words, written with a space between.
+    FirstTwo(&'a str, &'a str),
+}
+
+impl std::fmt::Display for PersonKey<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PersonKey::Skeleton(s) => f.write_str(s),
+            PersonKey::FirstTwo(first, second) => write!(f, "{first} {second}"),
+        }
+    }
 }
 
 /// Files cluster `i` under each of the keys.
@@ -270,8 +318,8 @@ fn index_cluster<'a>(
 /// A key of the index by which a document's officials are clustered.
 #[derive(PartialEq, Eq, Hash)]
 enum ClusterKey<'a> {
-    /// One of a name's [`person_keys`].
-    Person(&'a str),
+    /// One of a name's [`person_keys`](PersonName::person_keys).
+    Person(PersonKey<'a>),
     /// The skeleton of a word.
     Word(&'a str),
     /// A word case folded with one letter masked: two words are [`one_letter_apart`] only if
@@ -283,19 +331,23 @@ enum ClusterKey<'a> {
 struct Masked<'a> {
     word: &'a str,
     masked: usize,
+    /// A hash of those letters, found with the word's other keys in one pass: the index
+    /// hashes each key again whenever it grows.
+    hash: u64,
 }
 
 impl Masked<'_> {
     fn letters(&self) -> impl Iterator<Item = char> + '_ {
         let masked = self.masked;
-        let letters = self.word.chars().flat_map(char::to_lowercase);
-        (letters.enumerate()).map(move |(i, c)| if i == masked { '\u{0}' } else { c })
+        folded_chars(self.word)
+            .enumerate()
+            .map(move |(i, c)| if i == masked { '\u{0}' } else { c })
     }
 }
 
 impl PartialEq for Masked<'_> {
     fn eq(&self, other: &Self) -> bool {
-        self.letters().eq(other.letters())
+        self.hash == other.hash && self.letters().eq(other.letters())
     }
 }
 
@@ -303,18 +355,34 @@ impl Eq for Masked<'_> {}
 
 impl std::hash::Hash for Masked<'_> {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        for c in self.letters() {
-            c.hash(state);
-        }
+        state.write_u64(self.hash);
     }
+}
+
+/// A word's letters case folded.
+fn folded_chars(word: &str) -> impl Iterator<Item = char> + '_ {
+    word.chars().flat_map(char::to_lowercase)
 }
 
 /// The word's letters with each in turn masked, for a word of five letters or more (the
 /// shortest [`one_letter_apart`] compares).
 fn one_letter_keys(word: &str) -> impl Iterator<Item = ClusterKey<'_>> {
-    let letters = word.chars().flat_map(char::to_lowercase).count();
-    let masks = if letters >= 5 { letters } else { 0 };
-    (0..masks).map(move |masked| ClusterKey::OneLetter(Masked { word, masked }))
+    // A polynomial hash of the letters, each at its own power of the base, less the masked
+    // letter's term: the hash of the masked letters, since the mask (U+0000) adds nothing.
+    const BASE: u64 = 0x0100_0000_01b3;
+    let (mut letters, mut total, mut power) = (0, 0u64, 1u64);
+    for c in folded_chars(word) {
+        total = total.wrapping_add(power.wrapping_mul(u64::from(c)));
+        power = power.wrapping_mul(BASE);
+        letters += 1;
+    }
+    let letters = if letters >= 5 { letters } else { 0 };
+    let mut power = 1u64;
+    (folded_chars(word).take(letters).enumerate()).map(move |(masked, c)| {
+        let hash = total.wrapping_sub(power.wrapping_mul(u64::from(c)));
+        power = power.wrapping_mul(BASE);
+        ClusterKey::OneLetter(Masked { word, masked, hash })
+    })
 }
 
 /// Edit distance of at most one substitution between two words of the same length, case
@@ -441,7 +509,7 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
         });
         clusters[i].push(n);
         cluster_of.push(i);
-        index_cluster(&mut index, name.person_keys(), i);
+        index_cluster(&mut index, name.index_person_keys(), i);
         if index_words {
             index_cluster(&mut index, name.word_keys(), i);
         }
@@ -728,7 +796,7 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
 
 /// The number of letters of a word case folded, as [`one_letter_apart`] counts them.
 fn folded_len(word: &str) -> usize {
-    word.chars().flat_map(char::to_lowercase).count()
+    folded_chars(word).count()
 }
 
 /// The two states an article is about: the most mentioned, first mention breaking ties.
@@ -781,16 +849,16 @@ fn resolve_places<'a>(
             Certainty::Explicit,
         );
     }
-    let mut words = Vec::new();
+    let text = &analyzed.doc.text;
     for (s, ms) in analyzed.sentences.iter().zip(mentions) {
-        sentence_words(&mut words, &analyzed.doc.text, s);
+        let tokens = &s.sentence.tokens;
         for (k, m) in ms.iter().enumerate() {
             if m.entity_type != EntityType::State
                 || !(m.possessive
                     || m.form == MentionForm::Demonym
-                    || words
+                    || tokens
                         .get(m.last + 1)
-                        .is_some_and(|w| b.schema.cue(Cue::PlaceHead).contains(w)))
+                        .is_some_and(|w| b.schema.cue(Cue::PlaceHead).contains(w.text(text))))
             {
                 continue;
             }
@@ -798,10 +866,9 @@ fn resolve_places<'a>(
                 .iter()
                 .filter(|p| p.first <= m.last + 8 && p.entity_type == EntityType::Place)
             {
-                let between = &words[m.last + 1..p.first];
+                let mut between = tokens[m.last + 1..p.first].iter().map(|t| t.text(text));
                 if between
-                    .iter()
-                    .any(|w| matches!(*w, "," | ".") || b.schema.cue(Cue::PlaceBreak).contains(w))
+                    .any(|w| matches!(w, "," | ".") || b.schema.cue(Cue::PlaceBreak).contains(w))
                 {
                     break;
                 }
@@ -1117,6 +1184,20 @@ pub(crate) mod tests {
         assert!(same_person("Muhammad Nadeem Farooqi", "Nadim Faruqi"));
         assert!(same_person("Daniel Moses Bakari", "Bakari"));
         assert!(!same_person("Nawaz Sharif", "Hakan Fidan"));
+    }
+
+    proptest::proptest! {
+        /// `PersonName` builds a name's skeleton, and its given names', from the skeletons of
+        /// its words: the same as reading the name whole, whatever the letters and spaces.
+        #[test]
+        fn a_names_skeleton_is_its_words_run_together(
+            name in "([A-Za-z\u{C0}-\u{17F}' -]|\\s|\\PC){0,24}"
+        ) {
+            let words = name_words(&name);
+            let parts: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+            proptest::prop_assert_eq!(run_together(&parts), skeleton(&name));
+            proptest::prop_assert_eq!(run_together(&parts), skeleton(&words.join(" ")));
+        }
     }
 
     #[test]
