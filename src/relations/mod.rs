@@ -7,6 +7,8 @@
 mod slots;
 mod view;
 
+use std::borrow::Cow;
+
 use crate::clauses::Stance;
 use crate::cue::Cue;
 use crate::dates::{resolve_date, DateValue};
@@ -161,22 +163,15 @@ impl<'d> Engine<'d> {
                 i += 1;
                 continue;
             }
-            let candidates: Vec<(usize, usize)> = frames
-                .iter()
-                .filter_map(|&f| {
-                    let frame = &schema.frames[f];
-                    v.words.phrase_at(&frame.forms, i).map(|(len, _)| (len, f))
-                })
-                .collect();
-            let Some(longest) = candidates.iter().map(|c| c.0).max() else {
+            let candidates = || v.forms_at(i).iter().filter(|m| frames.contains(&m.frame));
+            let Some(longest) = candidates().map(|m| m.len).max() else {
                 i += 1;
                 continue;
             };
             let verb = self.verb_reading(v, i);
-            let mut best: Vec<usize> = candidates
-                .iter()
-                .filter(|c| c.0 == longest)
-                .map(|c| c.1)
+            let mut best: Vec<usize> = candidates()
+                .filter(|m| m.len == longest)
+                .map(|m| m.frame)
                 .collect();
             let wanted = if verb { Anchor::Verb } else { Anchor::Noun };
             if best.iter().any(|&f| schema.frames[f].anchor == wanted) {
@@ -340,9 +335,9 @@ impl<'d> Engine<'d> {
 
     /// The frame's agent and target slots; a passive verb takes its agent from the "by"
     /// phrase and its target from the subject.
-    fn slots(&self, frame: &Frame, occ: Occurrence) -> (Slots, Slots) {
+    fn slots<'f>(&self, frame: &'f Frame, occ: Occurrence) -> (Cow<'f, Slots>, Cow<'f, Slots>) {
         if !occ.passive {
-            return (frame.agent.clone(), frame.target.clone());
+            return (Cow::Borrowed(&frame.agent), Cow::Borrowed(&frame.target));
         }
         let agent = std::iter::once(vec![Slot::By])
             .chain(
@@ -368,7 +363,7 @@ impl<'d> Engine<'d> {
                     .collect()
             })
             .collect();
-        (agent, target)
+        (Cow::Owned(agent), Cow::Owned(target))
     }
 
     /// Tries the alternatives of `slots` in order and keeps the entities of the first that

@@ -397,7 +397,8 @@ impl Engine<'_> {
         } else {
             clause_end
         };
-        let words: Vec<&str> = p.split(' ').collect();
+        let words = || p.split(' ');
+        let len = words().count();
         // A clause opened inside this one (", who was in X,") holds no phrase of the trigger.
         let own = v.clauses.index(occ.first);
         let mut k = occ.last + 1;
@@ -411,10 +412,10 @@ impl Engine<'_> {
             {
                 return Fill::Empty;
             }
-            let here = v.clauses.index(k) == own
-                && words.iter().enumerate().all(|(i, x)| w.folded(k + i) == *x);
+            let here =
+                v.clauses.index(k) == own && words().enumerate().all(|(i, x)| w.folded(k + i) == x);
             if here {
-                let after = k + words.len();
+                let after = k + len;
                 if let Some(u) = v.unit_starting(after) {
                     return self.found(v, u);
                 }

@@ -42,7 +42,8 @@ pub struct Unit {
 pub struct Views<'d> {
     doc: &'d ResolvedDocument,
     schema: &'d Schema,
-    cells: Vec<OnceCell<View<'d>>>,
+    /// Boxed: most cells stay empty, and a view is large.
+    cells: Vec<OnceCell<Box<View<'d>>>>,
 }
 
 impl<'d> Views<'d> {
@@ -65,7 +66,7 @@ impl<'d> Index<usize> for Views<'d> {
     type Output = View<'d>;
 
     fn index(&self, sentence: usize) -> &View<'d> {
-        self.cells[sentence].get_or_init(|| View::new(self.doc, self.schema, sentence))
+        self.cells[sentence].get_or_init(|| Box::new(View::new(self.doc, self.schema, sentence)))
     }
 }
 
@@ -76,17 +77,36 @@ pub struct View<'d> {
     pub clauses: Clauses,
     pub sentence: &'d AnalyzedSentence,
     pub units: Vec<Unit>,
-    /// Per token, the unit that covers it.
-    unit_at: Vec<Option<usize>>,
-    /// Per token, whether it is in a parenthesis that names or reports what follows ("launched
-    /// what they said were attacks", "denounced what it calls aggression"): the phrase reads
-    /// as if it were not there.
-    aside: Vec<bool>,
-    /// Per token, whether a verb form of some frame ends there ("condemned", "spoke by phone").
-    verb_form_end: Vec<bool>,
-    /// Per token, whether it is a noun that names an event of a conflict ("attack", "strikes",
+    /// The trigger forms of every frame found in the sentence, by token, then frame.
+    pub forms: Vec<FormMatch>,
+    /// What the slot fillers ask of each token.
+    tokens: Vec<TokenFacts>,
+}
+
+/// A trigger form of a frame, found in a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FormMatch {
+    /// Its first token.
+    pub first: usize,
+    pub frame: usize,
+    /// Its length in tokens.
+    pub len: usize,
+}
+
+/// What a view knows of one token.
+#[derive(Debug, Clone, Copy, Default)]
+struct TokenFacts {
+    /// The unit that covers it.
+    unit: Option<usize>,
+    /// Whether it is in a parenthesis that names or reports what follows ("launched what they
+    /// said were attacks", "denounced what it calls aggression"): the phrase reads as if it
+    /// were not there.
+    aside: bool,
+    /// Whether a verb form of some frame ends there ("condemned", "spoke by phone").
+    verb_form_end: bool,
+    /// Whether it is a noun that names an event of a conflict ("attack", "strikes",
     /// "violation").
-    event_noun: Vec<bool>,
+    event_noun: bool,
 }
 
 impl<'d> View<'d> {
@@ -100,30 +120,37 @@ impl<'d> View<'d> {
         );
         let clauses = clauses::analyze(&words);
         let units = units(&words, sentence, &doc.mentions[index]);
-        let mut unit_at = vec![None; words.len()];
+        let mut tokens: Vec<TokenFacts> = (0..words.len())
+            .map(|j| TokenFacts {
+                event_noun: words.has(Cue::EventNoun, j),
+                ..TokenFacts::default()
+            })
+            .collect();
         for (u, unit) in units.iter().enumerate() {
-            for slot in &mut unit_at[unit.first..=unit.last] {
-                *slot = Some(u);
+            for t in &mut tokens[unit.first..=unit.last] {
+                t.unit = Some(u);
             }
         }
-        let aside = asides(&words);
-        // Where a verb form of some frame ends, and which tokens are nouns of a conflict's
+        mark_asides(&words, &mut tokens);
+        // The frames' forms, where a verb form ends and which tokens are nouns of a conflict's
         // events: looked up once per sentence, asked of many tokens.
-        let mut verb_form_end = vec![false; words.len()];
-        let mut event_noun: Vec<bool> = (0..words.len())
-            .map(|j| words.has(Cue::EventNoun, j))
-            .collect();
+        let mut forms = Vec::new();
         for s in 0..words.len() {
             if !words.lexeme(s).trigger {
                 continue;
             }
-            for f in &schema.frames {
+            for (frame, f) in schema.frames.iter().enumerate() {
                 let Some((len, _)) = words.phrase_at(&f.forms, s) else {
                     continue;
                 };
+                forms.push(FormMatch {
+                    first: s,
+                    frame,
+                    len,
+                });
                 match f.anchor {
-                    Anchor::Verb => verb_form_end[s + len - 1] = true,
-                    Anchor::Noun if f.relation.flags().conflict => event_noun[s] = true,
+                    Anchor::Verb => tokens[s + len - 1].verb_form_end = true,
+                    Anchor::Noun if f.relation.flags().conflict => tokens[s].event_noun = true,
                     _ => {}
                 }
             }
@@ -134,26 +161,36 @@ impl<'d> View<'d> {
             clauses,
             sentence,
             units,
-            unit_at,
-            aside,
-            verb_form_end,
-            event_noun,
+            forms,
+            tokens,
         }
+    }
+
+    /// What the view knows of token `k` (nothing past the end).
+    fn facts(&self, k: usize) -> TokenFacts {
+        self.tokens.get(k).copied().unwrap_or_default()
+    }
+
+    /// The trigger forms that start at token `i`, by frame.
+    pub fn forms_at(&self, i: usize) -> &[FormMatch] {
+        let from = self.forms.partition_point(|m| m.first < i);
+        let to = self.forms.partition_point(|m| m.first <= i);
+        &self.forms[from..to]
     }
 
     /// Whether a verb form of some frame ends at token `p`.
     pub fn verb_form_ends_at(&self, p: usize) -> bool {
-        self.verb_form_end.get(p).copied().unwrap_or(false)
+        self.facts(p).verb_form_end
     }
 
     /// Whether token `j` is a noun that names an event of a conflict.
     pub fn is_event_noun(&self, j: usize) -> bool {
-        self.event_noun.get(j).copied().unwrap_or(false)
+        self.facts(j).event_noun
     }
 
-    /// Whether token `k` is in a parenthesis such as "what they said were" (see `aside`).
+    /// Whether token `k` is in a parenthesis such as "what they said were" (see `TokenFacts`).
     pub fn is_aside(&self, k: usize) -> bool {
-        self.aside.get(k).copied().unwrap_or(false)
+        self.facts(k).aside
     }
 
     pub fn len(&self) -> usize {
@@ -161,7 +198,7 @@ impl<'d> View<'d> {
     }
 
     pub fn unit_covering(&self, token: usize) -> Option<usize> {
-        self.unit_at.get(token).copied().flatten()
+        self.facts(token).unit
     }
 
     /// The unit that ends at `token`.
@@ -287,8 +324,7 @@ impl<'d> View<'d> {
 }
 
 /// Marks "what X said (were)", "what it called", "what they described as".
-fn asides(words: &Words<'_>) -> Vec<bool> {
-    let mut out = vec![false; words.len()];
+fn mark_asides(words: &Words<'_>, tokens: &mut [TokenFacts]) {
     for j in 0..words.len() {
         if !clauses::parenthesis_before(words, j) {
             continue;
@@ -305,11 +341,10 @@ fn asides(words: &Words<'_>) -> Vec<bool> {
         {
             end += 1;
         }
-        for a in &mut out[what..end] {
-            *a = true;
+        for t in &mut tokens[what..end] {
+            t.aside = true;
         }
     }
-    out
 }
 
 /// Builds the units of a sentence from its resolved mentions.
