@@ -184,6 +184,13 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
             i += 1;
             continue;
         }
+        // Most words start no phrase of the lists that open a clause: they stay in the open one.
+        if words.lexeme(i).starts & CLAUSE_OPENERS == 0 && !(after_comma && is_participle(words, i))
+        {
+            clause_of[i] = top;
+            i += 1;
+            continue;
+        }
         let opened = if after_comma && words.has(Cue::RelativePronoun, i) {
             Some(ClauseKind::Relative { marker: i })
         } else if words.has_verb(Cue::Subordinator, i) && i + 1 < n {
@@ -294,6 +301,13 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
     }
 }
 
+/// The lists a clause opens at (see [`analyze`] and [`complement_taker`]), as lexeme bits.
+const CLAUSE_OPENERS: u128 = (1 << Cue::RelativePronoun as usize)
+    | (1 << Cue::Subordinator as usize)
+    | (1 << Cue::ReportingVerb as usize)
+    | (1 << Cue::Denial as usize)
+    | (1 << Cue::Intention as usize);
+
 fn is_closing_quote(w: &str) -> bool {
     matches!(w, "”" | "\"" | "’")
 }
@@ -381,8 +395,8 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
 /// Whether the verb at `i` closes a parenthesis that opened with "what" two or three words
 /// before: "what they said were", "what it called", "what Iran described as".
 pub fn parenthesis_before(words: &Words<'_>, i: usize) -> bool {
-    (i.saturating_sub(4)..i).any(|k| words.has(Cue::Parenthetical, k))
-        && (words.has_verb(Cue::ReportingVerb, i) || words.has_verb(Cue::NamingVerb, i))
+    (words.has_verb(Cue::ReportingVerb, i) || words.has_verb(Cue::NamingVerb, i))
+        && (i.saturating_sub(4)..i).any(|k| words.has(Cue::Parenthetical, k))
 }
 
 /// Whether the reporting verb at `i` reports what came before it ("“...,” X said", "..., the

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 
 use chrono::{Datelike, Days, NaiveDate, TimeDelta, Weekday};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 /// A date expression as written, before it is pinned to the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,11 +44,6 @@ impl std::fmt::Display for CalendarName {
         }
     }
 }
-
-/// The patterns of the calendar's `date_words`, by index.
-const DATE_WORD_MONTH: usize = 0;
-const DATE_WORD_WEEKDAY: usize = 1;
-const DATE_WORD_RELATIVE: usize = 2;
 
 /// The furthest a relative day may lie from the article's date, in days.
 const MAX_RELATIVE_DAYS: i64 = 366;
@@ -177,13 +172,10 @@ impl CalendarWords {
                 r"(?-u:\b)(?:{weekday},?\s+)?(\d{{1,2}}){ordinal}\s+{link}{month}(?:,?\s+(\d{{4}})(?-u:\b))?"
             ))?,
             bare_weekday: regex(format!(r"(?-u:\b){weekday}(?-u:\b)"))?,
-            date_words: RegexSet::new(
-                [&month, &weekday]
-                    .into_iter()
-                    .chain(&relative)
-                    .map(|words| format!(r"(?-u:\b){words}")),
-            )
-            .map_err(|e| format!("the calendar's words make no pattern: {e}"))?,
+            any_date_word: regex(match &relative {
+                Some(relative) => format!(r"(?-u:\b)(?:{month}|{weekday}|{relative})"),
+                None => format!(r"(?-u:\b)(?:{month}|{weekday})"),
+            })?,
             relative_day: relative
                 .map(|r| regex(format!(r"(?-u:\b){r}(?-u:\b)")))
                 .transpose()?,
@@ -245,9 +237,8 @@ pub struct Calendar {
     bare_weekday: Regex,
     /// None when the calendar has no relative days.
     relative_day: Option<Regex>,
-    /// The words date expressions hold, by kind (month, weekday, relative day), found in one
-    /// pass: only the patterns of the kinds a text holds are run on it.
-    date_words: RegexSet,
+    /// A word every date expression holds: text without one is not searched four times.
+    any_date_word: Regex,
 }
 
 impl Calendar {
@@ -273,8 +264,7 @@ impl Calendar {
     /// is part of it).
     pub fn find_dates(&self, text: &str) -> Vec<DateMention> {
         let mut found: Vec<DateMention> = Vec::new();
-        let kinds = self.date_words.matches(text);
-        if !kinds.matched_any() {
+        if !self.any_date_word.is_match(text) {
             return found;
         }
         let mut push = |start: usize, end: usize, value: Option<DateValue>| {
@@ -284,9 +274,9 @@ impl Calendar {
                 }
             }
         };
-        // A date of the month needs a month's name and a day in ASCII digits (the only digits
-        // a day's number parses from).
-        if kinds.matched(DATE_WORD_MONTH) && text.bytes().any(|b| b.is_ascii_digit()) {
+        // A date of the month needs a day in ASCII digits (the only digits a day's number
+        // parses from); most sentences with a date word have none.
+        if text.bytes().any(|b| b.is_ascii_digit()) {
             // "January 16" and "16 January": the same groups in the other order.
             for (pattern, month, day) in [(&self.month_day, 2, 3), (&self.day_month, 3, 2)] {
                 for c in pattern.captures_iter(text) {
@@ -297,21 +287,14 @@ impl Calendar {
             }
         }
         // The weekday and relative day patterns match their word and nothing around it.
-        if kinds.matched(DATE_WORD_WEEKDAY) {
-            for m in self.bare_weekday.find_iter(text) {
-                let weekday = match self.names.get(m.as_str()) {
-                    Some(&CalendarName::Weekday(day)) => Some(DateValue::Weekday(day)),
-                    _ => None,
-                };
-                push(m.start(), m.end(), weekday);
-            }
+        for m in self.bare_weekday.find_iter(text) {
+            let weekday = match self.names.get(m.as_str()) {
+                Some(&CalendarName::Weekday(day)) => Some(DateValue::Weekday(day)),
+                _ => None,
+            };
+            push(m.start(), m.end(), weekday);
         }
-        for m in self
-            .relative_day
-            .iter()
-            .filter(|_| kinds.matched(DATE_WORD_RELATIVE))
-            .flat_map(|r| r.find_iter(text))
-        {
+        for m in self.relative_day.iter().flat_map(|r| r.find_iter(text)) {
             let offset = self.relative_days.get(&m.as_str().to_lowercase());
             push(m.start(), m.end(), offset.map(|&d| DateValue::Relative(d)));
         }

@@ -65,6 +65,8 @@ pub struct Schema {
     /// What the lexicon, the frames and the offices make of each folded word they start: one
     /// lookup per token says which lists may match there. Words absent are nothing to them.
     lexemes: FxHashMap<String, Lexeme>,
+    /// The frames whose trigger forms start with each folded word, in file order.
+    trigger_frames: FxHashMap<String, Vec<usize>>,
     /// The words of written dates (`calendar.tsv`) and the patterns that find dates.
     pub calendar: Calendar,
     /// Words with their full stop that end no sentence: `abbreviations.txt` and the names of
@@ -427,6 +429,12 @@ impl Schema {
         }
 
         let lexemes = lexemes(&cues, &frames, &offices, &calendar);
+        let mut trigger_frames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (f, frame) in frames.iter().enumerate() {
+            for w in frame.forms.first_words() {
+                trigger_frames.entry(w.to_string()).or_default().push(f);
+            }
+        }
         Ok(Schema {
             states,
             organizations,
@@ -437,6 +445,7 @@ impl Schema {
             frames,
             cues,
             lexemes,
+            trigger_frames,
             calendar,
             abbreviations,
             source,
@@ -653,6 +662,12 @@ impl Schema {
     /// What the lexicon knows of a word already folded.
     pub fn folded_lexeme(&self, folded: &str) -> Lexeme {
         self.lexemes.get(folded).copied().unwrap_or_default()
+    }
+
+    /// The frames (indices into `frames`) with a trigger form that starts with a word already
+    /// folded, in file order.
+    pub fn frames_starting(&self, folded: &str) -> &[usize] {
+        self.trigger_frames.get(folded).map_or(&[], Vec::as_slice)
     }
 
     /// A cue list of the lexicon (every one is there once the schema has loaded).

@@ -397,8 +397,8 @@ impl Engine<'_> {
         } else {
             clause_end
         };
-        let words = || p.split(' ');
-        let len = words().count();
+        let first = p.split(' ').next().unwrap_or_default();
+        let len = p.split(' ').count();
         // A clause opened inside this one (", who was in X,") holds no phrase of the trigger.
         let own = v.clauses.index(occ.first);
         let mut k = occ.last + 1;
@@ -412,8 +412,12 @@ impl Engine<'_> {
             {
                 return Fill::Empty;
             }
-            let here =
-                v.clauses.index(k) == own && words().enumerate().all(|(i, x)| w.folded(k + i) == x);
+            let here = w.folded(k) == first
+                && v.clauses.index(k) == own
+                && p.split(' ')
+                    .enumerate()
+                    .skip(1)
+                    .all(|(i, x)| w.folded(k + i) == x);
             if here {
                 let after = k + len;
                 if let Some(u) = v.unit_starting(after) {

@@ -139,7 +139,8 @@ impl<'d> View<'d> {
             if !words.lexeme(s).trigger {
                 continue;
             }
-            for (frame, f) in schema.frames.iter().enumerate() {
+            for &frame in schema.frames_starting(words.folded(s)) {
+                let f = &schema.frames[frame];
                 let Some((len, _)) = words.phrase_at(&f.forms, s) else {
                     continue;
                 };
