@@ -47,6 +47,7 @@ mod resolve;
 mod schema;
 mod segment;
 pub mod shard;
+mod spelling;
 mod spill;
 
 pub use edge::{
@@ -103,4 +104,5 @@ pub mod stages {
         resolve, Affiliation, Certainty, LocalEntity, Resolved, ResolvedDocument,
     };
     pub use crate::segment::{segment, tokenize, Sentence, Token, TokenKind};
+    pub use crate::spelling::Spelling;
 }

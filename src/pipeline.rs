@@ -12,9 +12,7 @@ use crate::graph::{DocumentMeta, GraphBuilder, KnowledgeGraph};
 use crate::ingest::{inputs, Article, Document, Input, Source, Warning};
 use crate::mentions::Recognizer;
 use crate::relations::{extract, LocalRelation};
-use crate::resolve::{
-    person_keys, resolve, same_person, skeleton, Affiliation, Certainty, LocalEntity,
-};
+use crate::resolve::{person_keys, resolve, same_person, Affiliation, Certainty, LocalEntity};
 use crate::schema::Schema;
 use crate::spill::{EvidenceSpill, BUCKET_BYTES};
 
@@ -313,7 +311,7 @@ pub struct Merger<'a> {
     /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
     /// before costs the same in the millionth document as in the first.
     people: HashMap<String, Vec<usize>>,
-    /// Places and groups by type and [`skeleton`].
+    /// Places and groups by type and [`Spelling::skeleton`](crate::spelling::Spelling::skeleton).
     spellings: HashMap<(EntityType, String), usize>,
     /// The corpus's relations, grouped by all that decides their edge, each group numbered
     /// in order of first appearance.
@@ -375,14 +373,14 @@ impl<'a> Merger<'a> {
         // Places and groups spelt two ways ("Hodeidah", "Hudaida") are one where their
         // skeletons agree and their states do not differ.
         let spelling = matches!(e.entity_type, EntityType::Place | EntityType::Group)
-            .then(|| (e.entity_type, skeleton(&e.label)));
+            .then(|| (e.entity_type, self.schema.spelling.skeleton(&e.label)));
         let found = if let Some(k) = &spelling {
             self.spellings
                 .get(k)
                 .copied()
                 .filter(|&g| !conflicting(self.entities[g].affiliation, affiliation))
         } else if e.entity_type == EntityType::Official {
-            let candidates: BTreeSet<usize> = person_keys(&e.label)
+            let candidates: BTreeSet<usize> = person_keys(&e.label, &self.schema.spelling)
                 .iter()
                 .filter_map(|k| self.people.get(k))
                 .flatten()
@@ -390,7 +388,9 @@ impl<'a> Merger<'a> {
                 .collect();
             candidates.into_iter().find(|&c| {
                 let g = &self.entities[c];
-                g.labels.iter().any(|l| same_person(l, &e.label))
+                g.labels
+                    .iter()
+                    .any(|l| same_person(l, &e.label, &self.schema.spelling))
                     && !conflicting(g.affiliation, affiliation)
             })
         } else {
@@ -436,7 +436,7 @@ impl<'a> Merger<'a> {
             if !ge.labels.contains(&e.label) {
                 ge.labels.push(e.label.clone());
                 if e.entity_type == EntityType::Official {
-                    for key in person_keys(&e.label) {
+                    for key in person_keys(&e.label, &self.schema.spelling) {
                         let list = self.people.entry(key).or_default();
                         if !list.contains(&g) {
                             list.push(g);

@@ -7,10 +7,11 @@ use std::collections::{BTreeMap, BTreeSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::cue::Cue;
-use crate::entity::{fold_accents, EntityType};
+use crate::entity::EntityType;
 use crate::mentions::{possessive_at, AnalyzedDocument, AnalyzedSentence, Mention, MentionForm};
 use crate::phrases::Words;
 use crate::schema::Schema;
+use crate::spelling::Spelling;
 
 /// How sure the text makes us of an official's state.
 #[derive(
@@ -81,46 +82,6 @@ impl ResolvedDocument {
     }
 }
 
-/// Letters of a name with vowels and doubled letters removed, accents folded, and the
-/// spellings that romanise one sound made one: transliteration variants share it
-/// ("Nadeem"/"Nadim" → "ndm", "Farooqi"/"Faruqi" → "frk", "Araghchi"/"Araqchi",
-/// "Suwayda"/"Sweida", "Hodeidah"/"Hudaida").
-pub(crate) fn skeleton(name: &str) -> String {
-    // Nearly every name is ASCII, which has no accents to fold: it is read in place.
-    let accentless;
-    let name = if name.is_ascii() {
-        name
-    } else {
-        accentless = fold_accents(name);
-        accentless.as_str()
-    };
-    let vowel = |c: char| matches!(c, 'a' | 'e' | 'i' | 'o' | 'u');
-    let mut letters = name.chars().flat_map(char::to_lowercase).peekable();
-    let mut out = String::new();
-    let mut prev: Option<char> = None;
-    while let Some(c) = letters.next() {
-        let next = letters.peek().copied();
-        let word_start = prev.is_none_or(|p| !p.is_alphabetic());
-        let word_end = next.is_none_or(|n| !n.is_alphabetic());
-        let letter = match c {
-            c if !c.is_alphabetic() || vowel(c) => None,
-            // One sound, written q, gh or k.
-            'q' => Some('k'),
-            'g' if next == Some('h') => Some('k'),
-            'h' if prev == Some('g') => None,
-            // A y inside a word, and a final h after a vowel, are not written by all.
-            'y' if !word_start => None,
-            'h' if word_end && !word_start && prev.is_some_and(vowel) => None,
-            c => Some(c),
-        };
-        if let Some(letter) = letter.filter(|&l| !out.ends_with(l)) {
-            out.push(letter);
-        }
-        prev = Some(c);
-    }
-    out
-}
-
 /// The words of a personal name, split at spaces (hyphenated parts stay together).
 fn name_words(name: &str) -> Vec<&str> {
     name.split_whitespace().collect()
@@ -133,16 +94,16 @@ struct PersonName<'a> {
     name: &'a str,
     words: Vec<&'a str>,
     skeleton: String,
-    /// The [`skeleton`] of each word.
+    /// The [`Spelling::skeleton`] of each word.
     word_skeletons: Vec<String>,
     /// The skeleton of the words before the last (the given names); empty for one word.
     given: String,
 }
 
 impl<'a> PersonName<'a> {
-    fn new(name: &'a str) -> Self {
+    fn new(name: &'a str, spelling: &Spelling) -> Self {
         let words = name_words(name);
-        let word_skeletons: Vec<String> = words.iter().map(|w| skeleton(w)).collect();
+        let word_skeletons: Vec<String> = words.iter().map(|w| spelling.skeleton(w)).collect();
         let given = match words.len() {
             0 | 1 => String::new(),
             n => run_together(&word_skeletons[..n - 1]),
@@ -254,20 +215,20 @@ impl<'a> PersonName<'a> {
 }
 
 /// Whether two names can denote the same person (see [`PersonName::same_person`]).
-pub(crate) fn same_person(a: &str, b: &str) -> bool {
-    PersonName::new(a).same_person(&PersonName::new(b))
+pub(crate) fn same_person(a: &str, b: &str, spelling: &Spelling) -> bool {
+    PersonName::new(a, spelling).same_person(&PersonName::new(b, spelling))
 }
 
 /// Keys for finding candidates of [`same_person`] in an index (see
 /// [`PersonName::person_keys`]).
-pub(crate) fn person_keys(name: &str) -> Vec<String> {
-    let name = PersonName::new(name);
+pub(crate) fn person_keys(name: &str, spelling: &Spelling) -> Vec<String> {
+    let name = PersonName::new(name, spelling);
     name.person_keys().map(|k| k.to_string()).collect()
 }
 
 /// The skeleton of words written one after the other, from theirs: the skeletons run
 /// together, a letter that ends one and starts the next written once. The same as the
-/// [`skeleton`] of the words joined with spaces, since a space is no letter and stands where
+/// [`Spelling::skeleton`] of the words joined with spaces, since a space is no letter and stands where
 /// a word's start or end does.
 fn run_together(skeletons: &[String]) -> String {
     let mut out = String::new();
@@ -474,7 +435,7 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
             with_short_forms(&s.mentions, short).filter(|m| m.entity_type == EntityType::Official)
         {
             if named.insert(&m.label) {
-                names.push(PersonName::new(&m.label));
+                names.push(PersonName::new(&m.label, &schema.spelling));
             }
         }
     }
@@ -1165,6 +1126,10 @@ pub(crate) mod tests {
         )
     }
 
+    fn skeleton(name: &str) -> String {
+        shipped_schema().spelling.skeleton(name)
+    }
+
     #[test]
     fn one_letter_apart_is_one_substitution_in_a_long_enough_word() {
         assert!(one_letter_apart("Bakari", "Vakari"));
@@ -1177,13 +1142,19 @@ pub(crate) mod tests {
 
     #[test]
     fn same_person_by_skeleton_surname_or_given_names() {
+        let spelling = &shipped_schema().spelling;
         assert!(same_person(
             "Zain-ul-Abidin Rahimi",
-            "Zain ul Abidin Rahimi"
+            "Zain ul Abidin Rahimi",
+            spelling
         ));
-        assert!(same_person("Muhammad Nadeem Farooqi", "Nadim Faruqi"));
-        assert!(same_person("Daniel Moses Bakari", "Bakari"));
-        assert!(!same_person("Nawaz Sharif", "Hakan Fidan"));
+        assert!(same_person(
+            "Muhammad Nadeem Farooqi",
+            "Nadim Faruqi",
+            spelling
+        ));
+        assert!(same_person("Daniel Moses Bakari", "Bakari", spelling));
+        assert!(!same_person("Nawaz Sharif", "Hakan Fidan", spelling));
     }
 
     proptest::proptest! {

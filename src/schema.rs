@@ -19,6 +19,7 @@ use crate::error::{Error, Result};
 use crate::frames::{self, Anchor, Frame};
 use crate::phrases::{fold, folded_key, Lexeme, PhraseSet};
 use crate::segment::tokenize;
+use crate::spelling::Spelling;
 
 /// A sovereign state of the gazetteer.
 #[derive(Debug, Clone)]
@@ -69,6 +70,8 @@ pub struct Schema {
     trigger_frames: FxHashMap<String, Vec<usize>>,
     /// The words of written dates (`calendar.tsv`) and the patterns that find dates.
     pub calendar: Calendar,
+    /// How a name's skeleton is spelt (`spelling.tsv`), for telling transliterations apart.
+    pub spelling: Spelling,
     /// Words with their full stop that end no sentence: `abbreviations.txt` and the names of
     /// the calendar that end with a stop.
     pub abbreviations: HashSet<String>,
@@ -97,6 +100,7 @@ builtin_files! {
     "lexicon.tsv",
     "frames.tsv",
     "calendar.tsv",
+    "spelling.tsv",
     "abbreviations.txt",
     "ontology.ttl",
     "shapes.ttl",
@@ -161,6 +165,7 @@ const RELATIONS: &str = "relations.tsv";
 const LEXICON: &str = "lexicon.tsv";
 const FRAMES: &str = "frames.tsv";
 const CALENDAR: &str = "calendar.tsv";
+const SPELLING: &str = "spelling.tsv";
 const ABBREVIATIONS: &str = "abbreviations.txt";
 const ONTOLOGY: &str = "ontology.ttl";
 const SHAPES: &str = "shapes.ttl";
@@ -413,6 +418,7 @@ impl Schema {
         let frames = Self::frames(&source, &relations)?;
 
         let calendar = Self::calendar(&source)?;
+        let spelling = Self::spelling(&source)?;
 
         let (_, text) = read(&source, ABBREVIATIONS)?;
         let abbreviations = text
@@ -447,6 +453,7 @@ impl Schema {
             lexemes,
             trigger_frames,
             calendar,
+            spelling,
             abbreviations,
             source,
         })
@@ -606,6 +613,18 @@ impl Schema {
         words
             .build()
             .map_err(|m| schema_error(&path, text.lines().count().max(1), None, m))
+    }
+
+    fn spelling(source: &SchemaSource) -> Result<Spelling> {
+        let (path, text) = read(source, SPELLING)?;
+        let mut spelling = Spelling::default();
+        for row in rows(&path, &text, 3)? {
+            let f = &row.fields;
+            spelling
+                .add(f[0], f[1], f[2])
+                .map_err(|(column, m)| schema_error(&path, row.line, Some(column), m))?;
+        }
+        Ok(spelling.build())
     }
 
     fn frames(source: &SchemaSource, relations: &[RelationKind]) -> Result<Vec<Frame>> {
@@ -1056,6 +1075,36 @@ pub(crate) mod tests {
         assert!(schema.abbreviations.contains("Ene."));
         assert!(!schema.abbreviations.contains("Jan."));
         assert!(shipped_schema().abbreviations.contains("Jan."));
+    }
+
+    #[test]
+    fn spelling_rows_are_validated_column_by_column() {
+        for (row, column, message) in [
+            ("Q\tk\tanywhere", 1, "is not lower-case letters"),
+            (
+                "q\tkh\tanywhere",
+                2,
+                "is not one lower-case letter or empty",
+            ),
+            ("q\tk\tsomewhere", 3, "unknown place \"somewhere\""),
+        ] {
+            assert_appended_row_fails(SPELLING, row, column, message);
+        }
+    }
+
+    #[test]
+    fn an_edited_spelling_makes_other_skeletons() {
+        let shipped = &shipped_schema().spelling;
+        assert_eq!(shipped.skeleton("Araghchi"), shipped.skeleton("Araqchi"));
+        assert_ne!(shipped.skeleton("Wahid"), shipped.skeleton("Vahid"));
+        let dir = copy_schema();
+        append(dir.path(), SPELLING, "w\tv\tanywhere\n");
+        let edited = Schema::load(dir.path()).unwrap().spelling;
+        assert_eq!(edited.skeleton("Wahid"), edited.skeleton("Vahid"));
+        // Without its rows, a skeleton keeps every letter but doubled ones.
+        fs::write(dir.path().join(SPELLING), "# no rules\n").unwrap();
+        let none = Schema::load(dir.path()).unwrap().spelling;
+        assert_eq!(none.skeleton("Farooqi"), "faroqi");
     }
 
     #[test]

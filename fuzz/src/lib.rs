@@ -14,7 +14,7 @@ use newsgraph::{KnowledgeGraph, Pipeline};
 
 /// The schema files the schema target overwrites, chosen by the first byte of the input (a
 /// file added at the end keeps the earlier regression inputs on their files).
-pub const SCHEMA_FILES: [&str; 11] = [
+pub const SCHEMA_FILES: [&str; 12] = [
     "states.tsv",
     "organizations.tsv",
     "groups.tsv",
@@ -26,6 +26,7 @@ pub const SCHEMA_FILES: [&str; 11] = [
     "ontology.ttl",
     "shapes.ttl",
     "calendar.tsv",
+    "spelling.tsv",
 ];
 
 /// Copies every file of the schema directory `from` into `to`.

@@ -155,12 +155,13 @@ fn eval_help_describes_its_flags() {
 fn schema_export_writes_the_built_in_schema_for_editing() {
     let dir = tempfile::tempdir().unwrap();
     let schema = dir.path().join("my-schema");
+    let files = fs::read_dir(project("schema")).unwrap().count();
     newsgraph()
         .args(["schema", "export"])
         .arg(&schema)
         .assert()
         .success()
-        .stderr(predicate::str::contains("wrote 12 files"));
+        .stderr(predicate::str::contains(format!("wrote {files} files")));
     for entry in fs::read_dir(project("schema")).unwrap() {
         let entry = entry.unwrap();
         assert_eq!(
