@@ -41,28 +41,49 @@ impl Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut run: Option<(usize, bool)> = None; // (start, all digits)
     let mut i = 0;
     while i < bytes.len() {
+        let b = bytes[i];
         // Most text is ASCII: its classes are read from the byte, without decoding a char.
-        let (c, len) = match bytes[i] {
-            b if b.is_ascii() => (char::from(b), 1),
-            _ => {
-                let c = text[i..].chars().next().expect("a char at a char boundary");
-                (c, c.len_utf8())
+        let (c, len) = if b.is_ascii() {
+            if !b.is_ascii_alphanumeric() {
+                // White space and control characters separate tokens; the rest is punctuation.
+                if b > b' ' && b != 0x7f {
+                    tokens.push(Token {
+                        start: i,
+                        end: i + 1,
+                        kind: TokenKind::Punct,
+                    });
+                }
+                i += 1;
+                continue;
             }
+            (char::from(b), 1)
+        } else {
+            char_at(text, i)
         };
         if c.is_alphanumeric() {
-            run = match run {
-                Some((s, digits)) => Some((s, digits && c.is_ascii_digit())),
-                None => Some((i, c.is_ascii_digit())),
-            };
-            i += len;
-            continue;
-        }
-        if let Some((s, digits)) = run.take() {
+            // The whole run at once: a word or a number.
+            let start = i;
+            let mut digits = true;
+            while i < bytes.len() {
+                let b = bytes[i];
+                if b.is_ascii_alphanumeric() {
+                    digits &= b.is_ascii_digit();
+                    i += 1;
+                } else if b.is_ascii() {
+                    break;
+                } else {
+                    let (c, len) = char_at(text, i);
+                    if !c.is_alphanumeric() {
+                        break;
+                    }
+                    digits = false;
+                    i += len;
+                }
+            }
             tokens.push(Token {
-                start: s,
+                start,
                 end: i,
                 kind: if digits {
                     TokenKind::Number
@@ -70,6 +91,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     TokenKind::Word
                 },
             });
+            continue;
         }
         if !c.is_whitespace() && !c.is_control() && !is_invisible(c) {
             tokens.push(Token {
@@ -80,18 +102,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         i += len;
     }
-    if let Some((s, digits)) = run {
-        tokens.push(Token {
-            start: s,
-            end: text.len(),
-            kind: if digits {
-                TokenKind::Number
-            } else {
-                TokenKind::Word
-            },
-        });
-    }
     tokens
+}
+
+/// The char at byte `i` of `text` (a char boundary) and its length in bytes.
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let c = text[i..].chars().next().expect("a char at a char boundary");
+    (c, c.len_utf8())
 }
 
 /// Format characters (zero-width spaces, direction marks, soft hyphens) carry no word.
@@ -136,7 +153,9 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     let mut i = 0;
     while i < tokens.len() {
         let mut end_here = false;
-        if matches!(tokens[i].text(text), "." | "!" | "?" | "…") {
+        if tokens[i].kind == TokenKind::Punct
+            && matches!(tokens[i].text(text), "." | "!" | "?" | "…")
+        {
             let stop = i;
             // Closing quotes and brackets right after the stop belong to this sentence.
             while i + 1 < tokens.len() && closes(text, &tokens, i + 1) {
@@ -153,7 +172,7 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
             };
         }
         if let Some(next) = tokens.get(i + 1) {
-            end_here |= text[tokens[i].end..next.start].contains('\n');
+            end_here |= line_break(text, tokens[i].end, next.start);
         }
         if end_here || i + 1 == tokens.len() {
             let span = &tokens[start..=i];
@@ -170,11 +189,17 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
     sentences
 }
 
+/// Whether `text[start..end]`, the space between two tokens (a byte or two, mostly), holds a
+/// line break.
+fn line_break(text: &str, start: usize, end: usize) -> bool {
+    text.as_bytes()[start..end].contains(&b'\n')
+}
+
 /// Is `tokens[i]` a closing quote or bracket of the sentence that just stopped? A straight
 /// quote glued to the word after it opens the next sentence instead.
 fn closes(text: &str, tokens: &[Token], i: usize) -> bool {
     let t = tokens[i].text(text);
-    if !CLOSERS.contains(&t) || text[tokens[i - 1].end..tokens[i].start].contains('\n') {
+    if !CLOSERS.contains(&t) || line_break(text, tokens[i - 1].end, tokens[i].start) {
         return false;
     }
     let straight = t == "\"" || t == "'";
