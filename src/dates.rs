@@ -7,6 +7,9 @@ use std::collections::HashMap;
 use chrono::{Datelike, Days, NaiveDate, TimeDelta, Weekday};
 use regex::Regex;
 
+use crate::phrases::Lexeme;
+use crate::segment::{Token, TokenKind};
+
 /// A date expression as written, before it is pinned to the calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DateValue {
@@ -26,6 +29,26 @@ pub struct DateMention {
     pub start: usize,
     pub end: usize,
     pub value: DateValue,
+}
+
+/// The kinds of date word a text may hold ([`Calendar::date_words`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateWords {
+    /// A month or weekday name.
+    pub names: bool,
+    /// A relative day ("yesterday").
+    pub relative: bool,
+    /// A number, the day of a date of the month.
+    pub numbers: bool,
+}
+
+impl DateWords {
+    /// Any date word.
+    pub const ANY: DateWords = DateWords {
+        names: true,
+        relative: true,
+        numbers: true,
+    };
 }
 
 /// What a month or weekday name names.
@@ -247,6 +270,36 @@ impl Calendar {
         self.names.keys().map(String::as_str)
     }
 
+    /// Every relative day ("yesterday"), in lower case.
+    pub fn relative_days(&self) -> impl Iterator<Item = &str> {
+        self.relative_days.keys().map(String::as_str)
+    }
+
+    /// The kinds of date word a sentence may hold, given its `tokens` of `text` and their
+    /// `lexemes`. Every date holds a month or weekday name or a relative day, which the
+    /// tokenizer makes a token of its own, with its lexeme's bit, and a date of the month a
+    /// token that starts with a digit; so most sentences need no pattern at all, and most
+    /// others only some. Not so where the patterns' ASCII word boundaries and the tokens'
+    /// differ, in a word beyond ASCII ("Mondayé"): every pattern may match there. A month name
+    /// may begin a longer word after a number ("16 Mayor"): the patterns of dates of the
+    /// month are tried on every sentence with a number.
+    pub fn date_words(&self, text: &str, tokens: &[Token], lexemes: &[Lexeme]) -> DateWords {
+        let mut found = DateWords::default();
+        for t in tokens {
+            let word = &text.as_bytes()[t.start..t.end];
+            match t.kind {
+                TokenKind::Number => found.numbers = true,
+                TokenKind::Word if !word.is_ascii() => return DateWords::ANY,
+                TokenKind::Word => found.numbers |= word[0].is_ascii_digit(),
+                TokenKind::Punct => {}
+            }
+        }
+        for l in lexemes {
+            found.names |= l.calendar;
+            found.relative |= l.relative_day;
+        }
+        found
+    }
     fn date_value(&self, month: &str, day: &str, year: Option<&str>) -> Option<DateValue> {
         let Some(&CalendarName::Month(month)) = self.names.get(month) else {
             return None;
@@ -263,8 +316,14 @@ impl Calendar {
     /// Every date expression of `text`, in order, without overlaps (a weekday before a date
     /// is part of it).
     pub fn find_dates(&self, text: &str) -> Vec<DateMention> {
+        self.find_dates_of(text, DateWords::ANY)
+    }
+
+    /// [`Calendar::find_dates`] in a text that holds no date words but `words`' (see
+    /// [`Calendar::date_words`]): only their patterns are tried.
+    pub fn find_dates_of(&self, text: &str, words: DateWords) -> Vec<DateMention> {
         let mut found: Vec<DateMention> = Vec::new();
-        if !self.any_date_word.is_match(text) {
+        if !(words.names || words.relative || words.numbers) || !self.any_date_word.is_match(text) {
             return found;
         }
         let mut push = |start: usize, end: usize, value: Option<DateValue>| {
@@ -276,7 +335,7 @@ impl Calendar {
         };
         // A date of the month needs a day in ASCII digits (the only digits a day's number
         // parses from); most sentences with a date word have none.
-        if text.bytes().any(|b| b.is_ascii_digit()) {
+        if words.numbers && text.bytes().any(|b| b.is_ascii_digit()) {
             // "January 16" and "16 January": the same groups in the other order.
             for (pattern, month, day) in [(&self.month_day, 2, 3), (&self.day_month, 3, 2)] {
                 for c in pattern.captures_iter(text) {
@@ -287,14 +346,16 @@ impl Calendar {
             }
         }
         // The weekday and relative day patterns match their word and nothing around it.
-        for m in self.bare_weekday.find_iter(text) {
+        let weekdays = words.names.then(|| self.bare_weekday.find_iter(text));
+        for m in weekdays.into_iter().flatten() {
             let weekday = match self.names.get(m.as_str()) {
                 Some(&CalendarName::Weekday(day)) => Some(DateValue::Weekday(day)),
                 _ => None,
             };
             push(m.start(), m.end(), weekday);
         }
-        for m in self.relative_day.iter().flat_map(|r| r.find_iter(text)) {
+        let relative_days = self.relative_day.as_ref().filter(|_| words.relative);
+        for m in relative_days.into_iter().flat_map(|r| r.find_iter(text)) {
             let offset = self.relative_days.get(&m.as_str().to_lowercase());
             push(m.start(), m.end(), offset.map(|&d| DateValue::Relative(d)));
         }
@@ -423,6 +484,42 @@ mod tests {
                 DateValue::Relative(0)
             ]
         );
+    }
+
+    #[test]
+    fn the_date_words_of_a_sentence_find_its_dates() {
+        let schema = shipped_schema();
+        let date_words = |text: &str| {
+            let tokens = crate::segment::tokenize(text);
+            let lexed = crate::phrases::Lexed::new(text, &tokens, schema);
+            schema.calendar.date_words(text, &tokens, lexed.lexemes())
+        };
+        for text in [
+            "The talks went on, the minister said.",
+            "Officials may march on.",
+            "It happened YESTERDAY, on Tuesday 16 January.",
+            "On Tuesday’s meeting",
+            "16 Mayor",
+            "the 16th Mayor, the 3rd of Mayo",
+            "Mondayé, the Mondayé report",
+            "on 3 Sept. and yeſterday",
+            "on F16 January 5",
+        ] {
+            let words = date_words(text);
+            assert_eq!(
+                schema.calendar.find_dates_of(text, words),
+                find_dates(text),
+                "{text}: {words:?}"
+            );
+        }
+        assert_eq!(
+            date_words("The talks went on, the minister said."),
+            DateWords::default()
+        );
+        let words = date_words("It happened YESTERDAY.");
+        assert!(words.relative && !words.names && !words.numbers);
+        assert!(date_words("16 Mayor").numbers);
+        assert_eq!(date_words("Mondayé"), DateWords::ANY);
     }
 
     #[test]

@@ -92,7 +92,7 @@ pub use spill::SupportingSentence;
 pub mod stages {
     pub use crate::clauses::{analyze as analyze_clauses, Clause, ClauseKind, Clauses, Stance};
     pub use crate::cue::Cue;
-    pub use crate::dates::{resolve_date, Calendar, DateMention, DateValue};
+    pub use crate::dates::{resolve_date, Calendar, DateMention, DateValue, DateWords};
     pub use crate::frames::{Anchor, Frame, Slot};
     pub use crate::ingest::{Document, OffsetMap};
     pub use crate::mentions::{

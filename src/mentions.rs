@@ -237,11 +237,13 @@ impl<'s> Recognizer<'s> {
                 office: None,
             });
         }
+        let calendar = &self.schema.calendar;
+        let dates = calendar.find_dates_of(
+            sentence.text(text),
+            calendar.date_words(text, &tokens, lexed.lexemes()),
+        );
         let mut analysis = AnalyzedSentence {
-            dates: self
-                .schema
-                .calendar
-                .find_dates(sentence.text(text))
+            dates: dates
                 .into_iter()
                 .map(|d| DateMention {
                     start: d.start + sentence.start,
@@ -782,7 +784,7 @@ impl Scan<'_> {
         let quote = |w: &str| matches!(w, "'" | "\"" | "‘" | "’" | "“" | "”");
         // "Operation X": the word capitalised opens the name.
         let opens = |i: usize| {
-            words[i].starts_with(char::is_uppercase) && self.lex.is(Cue::OperationWord, i)
+            self.lex.is(Cue::OperationWord, i) && words[i].starts_with(char::is_uppercase)
         };
         let mut i = 0;
         while i < words.len() {

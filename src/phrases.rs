@@ -119,17 +119,25 @@ impl PhraseSet {
         }
         let mut buf = [0u8; 48];
         let first = folded_key(word(i), &mut buf);
-        self.by_first
-            .get(first.as_ref())?
-            .iter()
-            .find_map(|(phrase, id)| {
-                let fits = phrase.len() <= len - i
-                    && phrase[1..]
-                        .iter()
-                        .enumerate()
-                        .all(|(k, p)| folded_eq(p, word(i + 1 + k)));
-                fits.then_some((phrase.len(), *id))
-            })
+        self.longest_match_after(first.as_ref(), len - i, |k, p| folded_eq(p, word(i + k)))
+    }
+
+    /// Length and id of the longest phrase whose first word is `first` (folded) and whose
+    /// `k`-th word `p` satisfies `word_is(k, p)`, within `room` tokens.
+    fn longest_match_after(
+        &self,
+        first: &str,
+        room: usize,
+        word_is: impl Fn(usize, &str) -> bool,
+    ) -> Option<(usize, u32)> {
+        self.by_first.get(first)?.iter().find_map(|(phrase, id)| {
+            let fits = phrase.len() <= room
+                && phrase[1..]
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| word_is(k + 1, p));
+            fits.then_some((phrase.len(), *id))
+        })
     }
 
     /// Length of the longest phrase that ends at `words[end - 1]`.
@@ -183,6 +191,8 @@ pub struct Lexeme {
     pub office: bool,
     /// A month or weekday name of the calendar (in any case).
     pub calendar: bool,
+    /// A relative day of the calendar ("yesterday").
+    pub relative_day: bool,
 }
 
 impl Lexeme {
@@ -278,6 +288,7 @@ impl Lexed {
 
     /// Where the length of the phrase of `cue` at token `i` is kept; `None` when no phrase of
     /// `cue` starts with the token's word.
+    #[inline]
     fn length(&self, cue: Cue, i: usize) -> Option<&Cell<u8>> {
         let starts = self.lexemes.get(i)?.starts;
         let bit = 1u128 << cue as usize;
@@ -343,7 +354,9 @@ impl<'a> Words<'a> {
 
     /// Length and id of the longest phrase of `set` that starts at token `i`.
     pub fn phrase_at(&self, set: &PhraseSet, i: usize) -> Option<(usize, u32)> {
-        set.longest_match_by(self.len(), i, |k| self.folded(k))
+        // The words are folded already ([`Lexed`]): compared as they are.
+        let room = self.len().checked_sub(i).filter(|&room| room > 0)?;
+        set.longest_match_after(self.folded(i), room, |k, p| p == self.folded(i + k))
     }
 
     /// What the lexicon knows of token `i` (nothing past the end).
@@ -357,13 +370,22 @@ impl<'a> Words<'a> {
     }
 
     /// Length in tokens of the longest phrase of `cue` that starts at token `i`.
+    ///
+    /// Inlined: the stages ask it of most tokens, and most start no phrase of the list.
+    #[inline]
     pub fn cue_len(&self, cue: Cue, i: usize) -> Option<usize> {
         let memo = self.lexed.length(cue, i)?;
         if memo.get() == UNKNOWN {
-            let found = self.phrase_at(self.schema.cue(cue), i);
-            memo.set(found.map_or(0, |(l, _)| l.min(usize::from(UNKNOWN) - 1) as u8));
+            self.look_up(cue, i, memo);
         }
         Some(usize::from(memo.get())).filter(|&l| l > 0)
+    }
+
+    /// Finds the phrase of `cue` at token `i` and keeps its length in `memo`.
+    #[inline(never)]
+    fn look_up(&self, cue: Cue, i: usize, memo: &Cell<u8>) {
+        let found = self.phrase_at(self.schema.cue(cue), i);
+        memo.set(found.map_or(0, |(l, _)| l.min(usize::from(UNKNOWN) - 1) as u8));
     }
 
     /// Whether a phrase of `cue` starts at token `i`.

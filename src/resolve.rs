@@ -544,11 +544,32 @@ fn with_short_forms<'a>(
     })
 }
 
-/// The texts of a sentence's tokens, into `words` (one buffer for all the sentences of a
-/// document).
-fn sentence_words<'t>(words: &mut Vec<&'t str>, text: &'t str, s: &AnalyzedSentence) {
-    words.clear();
-    words.extend(s.sentence.tokens.iter().map(|t| t.text(text)));
+/// The texts of the tokens of a document's sentences, read once for the passes over them.
+struct SentenceWords<'t> {
+    /// Every sentence's words, one sentence after the other.
+    words: Vec<&'t str>,
+    /// Where each sentence's words end in `words`.
+    ends: Vec<usize>,
+}
+
+impl<'t> SentenceWords<'t> {
+    fn new(text: &'t str, sentences: &[AnalyzedSentence]) -> Self {
+        let mut words = Vec::new();
+        let ends = sentences
+            .iter()
+            .map(|s| {
+                words.extend(s.sentence.tokens.iter().map(|t| t.text(text)));
+                words.len()
+            })
+            .collect();
+        SentenceWords { words, ends }
+    }
+
+    /// The words of sentence `k`.
+    fn of(&self, k: usize) -> &[&'t str] {
+        let start = k.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.words[start..self.ends[k]]
+    }
 }
 
 /// The tokens of a name, as the sentences' tokens are.
@@ -572,9 +593,9 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
     let mut surnames: Vec<(&str, &str)> = Vec::new();
     // An official's forms are those of its label: each label is read once.
     let mut officials: FxHashSet<&str> = FxHashSet::default();
-    let mut words: Vec<&str> = Vec::new();
-    for s in &analyzed.sentences {
-        sentence_words(&mut words, text, s);
+    let sentence_words = SentenceWords::new(text, &analyzed.sentences);
+    for (k, s) in analyzed.sentences.iter().enumerate() {
+        let words = sentence_words.of(k);
         for m in &s.mentions {
             if m.entity_type == EntityType::Official && officials.insert(&m.label) {
                 let parts = name_words(&m.label);
@@ -676,13 +697,14 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
         .filter(|s| seen.insert(*s))
         .map(|(surname, label)| (folded_len(surname), surname, label))
         .collect();
-    for (s, added) in analyzed.sentences.iter().zip(&mut short) {
-        sentence_words(&mut words, text, s);
+    for (k, (s, added)) in analyzed.sentences.iter().zip(&mut short).enumerate() {
+        let words = sentence_words.of(k);
         let mut i = 0;
         while i < words.len() {
             // A short form found earlier ends before `i`: only the mention stage's can hold it.
-            let named = s.mentions.iter().any(|m| m.first <= i && i <= m.last);
-            if named || !words[i].starts_with(char::is_uppercase) {
+            if !words[i].starts_with(char::is_uppercase)
+                || s.mentions.iter().any(|m| m.first <= i && i <= m.last)
+            {
                 i += 1;
                 continue;
             }
@@ -743,7 +765,7 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
                     entity_type: t,
                     label: label.to_string(),
                     form: MentionForm::Short,
-                    possessive: possessive_at(schema, &words, last + 1),
+                    possessive: possessive_at(schema, words, last + 1),
                     office: None,
                 });
                 i = last + 1;
@@ -901,7 +923,9 @@ fn resolve_anaphors(
             });
         let mut i = 0;
         while i < words.len() {
-            if ms.iter().any(|m| m.first <= i && i <= m.last) {
+            // Most words start no anaphor: the mentions are read only at those that do.
+            let starts = lex.has(Cue::GroupAnaphor, i) || lex.has(Cue::Dyad, i);
+            if !starts || ms.iter().any(|m| m.first <= i && i <= m.last) {
                 i += 1;
                 continue;
             }

@@ -778,6 +778,14 @@ fn lexemes(
             lexemes.entry(fold(first.text(name))).or_default().calendar = true;
         }
     }
+    for day in calendar.relative_days() {
+        if let Some(first) = tokenize(day).first() {
+            lexemes
+                .entry(fold(first.text(day)))
+                .or_default()
+                .relative_day = true;
+        }
+    }
     lexemes
 }
 
@@ -860,6 +868,11 @@ pub(crate) mod tests {
             assert!(schema.lexeme(first).calendar, "{first}");
         }
         assert!(!schema.lexeme("today").calendar);
+        for day in schema.calendar.relative_days() {
+            let first = tokenize(day)[0].text(day);
+            assert!(schema.lexeme(first).relative_day, "{first}");
+        }
+        assert!(schema.lexeme("Yesterday").relative_day);
         assert_eq!(schema.lexeme("zzzq"), Lexeme::default());
     }
 
