@@ -36,6 +36,7 @@
 //! `prov:wasDerivedFrom` that address.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -241,7 +242,7 @@ impl TurtleSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterTurtleSerializer<W> {
         WriterTurtleSerializer {
-            inner: self.inner.for_writer(writer),
+            inner: self.inner.for_writer(FormatBuffer::new(writer)),
         }
     }
 }
@@ -249,7 +250,7 @@ impl TurtleSerializer {
 /// Writes graphs as Turtle to a [`Write`]. Several graphs may be written: their union is.
 #[must_use]
 pub struct WriterTurtleSerializer<W: Write> {
-    inner: oxttl::turtle::WriterTurtleSerializer<W>,
+    inner: oxttl::turtle::WriterTurtleSerializer<FormatBuffer<W>>,
 }
 
 impl<W: Write> WriterTurtleSerializer<W> {
@@ -260,7 +261,7 @@ impl<W: Write> WriterTurtleSerializer<W> {
 
     /// Ends the last Turtle statement and returns the writer.
     pub fn finish(self) -> io::Result<W> {
-        self.inner.finish()
+        self.inner.finish()?.into_inner()
     }
 }
 
@@ -276,7 +277,7 @@ impl NTriplesSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNTriplesSerializer<W> {
         WriterNTriplesSerializer {
-            inner: oxttl::NTriplesSerializer::new().for_writer(writer),
+            inner: oxttl::NTriplesSerializer::new().for_writer(FormatBuffer::new(writer)),
         }
     }
 }
@@ -284,7 +285,7 @@ impl NTriplesSerializer {
 /// Writes graphs as N-Triples to a [`Write`]. Several graphs may be written: their union is.
 #[must_use]
 pub struct WriterNTriplesSerializer<W: Write> {
-    inner: oxttl::ntriples::WriterNTriplesSerializer<W>,
+    inner: oxttl::ntriples::WriterNTriplesSerializer<FormatBuffer<W>>,
 }
 
 impl<W: Write> WriterNTriplesSerializer<W> {
@@ -295,7 +296,7 @@ impl<W: Write> WriterNTriplesSerializer<W> {
 
     /// Returns the writer (N-Triples has nothing to close).
     pub fn finish(self) -> io::Result<W> {
-        Ok(self.inner.finish())
+        self.inner.finish().into_inner()
     }
 }
 
@@ -311,8 +312,9 @@ impl NQuadsSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNQuadsSerializer<W> {
         WriterNQuadsSerializer {
-            inner: oxttl::NQuadsSerializer::new().for_writer(writer),
+            inner: oxttl::NQuadsSerializer::new().for_writer(FormatBuffer::new(writer)),
             graph: String::new(),
+            graph_document: String::new(),
         }
     }
 }
@@ -325,18 +327,24 @@ impl NQuadsSerializer {
 /// loaded together, shards of a corpus answer what the whole corpus would.
 #[must_use]
 pub struct WriterNQuadsSerializer<W: Write> {
-    inner: oxttl::nquads::WriterNQuadsSerializer<W>,
+    inner: oxttl::nquads::WriterNQuadsSerializer<FormatBuffer<W>>,
     /// The IRI of the last document graph written to.
     graph: String,
+    /// The id of that document: quads come in runs of one document, whose IRI is built once.
+    graph_document: String,
 }
 
 impl<W: Write> WriterNQuadsSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        let (inner, name) = (&mut self.inner, &mut self.graph);
+        let (inner, name, named) = (&mut self.inner, &mut self.graph, &mut self.graph_document);
         let mut write = |t: TripleRef<'_>, document: Option<&str>| {
             let graph_name = match document {
                 Some(doc) => {
-                    set_iri(name, DOCUMENT_NS, doc);
+                    if name.is_empty() || named != doc {
+                        set_iri(name, DOCUMENT_NS, doc);
+                        named.clear();
+                        named.push_str(doc);
+                    }
                     GraphNameRef::NamedNode(iri(name))
                 }
                 None => GraphNameRef::DefaultGraph,
@@ -348,7 +356,7 @@ impl<W: Write> WriterNQuadsSerializer<W> {
 
     /// Returns the writer (N-Quads has nothing to close).
     pub fn finish(self) -> io::Result<W> {
-        Ok(self.inner.finish())
+        self.inner.finish().into_inner()
     }
 }
 
@@ -379,6 +387,77 @@ impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
 
     fn finish(self) -> io::Result<W> {
         WriterNTriplesSerializer::finish(self)
+    }
+}
+
+/// What oxttl's serializers write to. They write every term with `write!`, and escape
+/// literals one `char` at a time; through the default `io::Write::write_fmt`, each piece and
+/// each character was a `write_all` of its own. Here formatting appends to a byte buffer,
+/// handed to `W` in blocks of [`FormatBuffer::BLOCK`] bytes or more.
+struct FormatBuffer<W: Write> {
+    buf: Vec<u8>,
+    inner: W,
+}
+
+impl<W: Write> FormatBuffer<W> {
+    const BLOCK: usize = 1 << 16;
+
+    fn new(inner: W) -> Self {
+        FormatBuffer {
+            buf: Vec::with_capacity(Self::BLOCK + (Self::BLOCK >> 2)),
+            inner,
+        }
+    }
+
+    /// Hands the buffer to `W` once it holds a block.
+    fn pass_full_block(&mut self) -> io::Result<()> {
+        if self.buf.len() >= Self::BLOCK {
+            self.inner.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Hands what is buffered to `W` and returns it.
+    fn into_inner(mut self) -> io::Result<W> {
+        self.inner.write_all(&self.buf)?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: Write> Write for FormatBuffer<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        self.pass_full_block()?;
+        Ok(bytes.len())
+    }
+
+    fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> io::Result<()> {
+        struct Bytes<'a>(&'a mut Vec<u8>);
+        impl fmt::Write for Bytes<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0.extend_from_slice(s.as_bytes());
+                Ok(())
+            }
+
+            fn write_char(&mut self, c: char) -> fmt::Result {
+                if c.is_ascii() {
+                    self.0.push(c as u8);
+                } else {
+                    self.0
+                        .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                Ok(())
+            }
+        }
+        fmt::write(&mut Bytes(&mut self.buf), args).map_err(io::Error::other)?;
+        self.pass_full_block()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.write_all(&self.buf)?;
+        self.buf.clear();
+        self.inner.flush()
     }
 }
 
@@ -457,12 +536,17 @@ fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
     // cited documents the graph has no record of are kept aside (a graph put together by
     // hand may have some; a corpus's graph has a record of every document).
     let mut unrecorded: BTreeMap<String, Option<&DocumentMeta>> = BTreeMap::new();
+    // Sentences come by document: each document is looked up once, for its first.
+    let mut looked_up: Option<String> = None;
     for sentence in graph.sentences()? {
         let sentence = sentence?;
         sink.enter(Some(&sentence.doc));
         emit_sentence(&sentence, &mut buffers, sink)?;
-        if graph.document(&sentence.doc).is_none() {
-            unrecorded.entry(sentence.doc).or_insert(None);
+        if looked_up.as_deref() != Some(sentence.doc.as_str()) {
+            if graph.document(&sentence.doc).is_none() {
+                unrecorded.insert(sentence.doc.clone(), None);
+            }
+            looked_up = Some(sentence.doc);
         }
     }
     let mut recorded = graph
@@ -768,12 +852,22 @@ fn push_segment(buf: &mut String, segment: &str) {
         segment.chars().for_each(|c| push_encoded(buf, c));
         return;
     }
-    for c in segment.chars() {
+    let mut rest = segment;
+    while !rest.is_empty() {
+        // Ids are mostly unreserved ASCII: such a run goes in whole.
+        let run = rest
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')))
+            .unwrap_or(rest.len());
+        buf.push_str(&rest[..run]);
+        rest = &rest[run..];
+        let Some(c) = rest.chars().next() else { break };
         if is_iunreserved(c) {
             buf.push(c);
         } else {
             push_encoded(buf, c);
         }
+        rest = &rest[c.len_utf8()..];
     }
 }
 
@@ -800,6 +894,19 @@ mod tests {
         for (name, ns) in PREFIXES {
             assert!(NamedNodeRef::new(ns).is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn format_buffer_passes_every_byte_on_in_order() {
+        let mut w = FormatBuffer::new(Vec::new());
+        let (iri, accented, emoji) = ("a", 'é', '\u{1F600}');
+        write!(w, "<{iri}> \"{accented}{emoji}\"").unwrap();
+        let block = "x".repeat(FormatBuffer::<Vec<u8>>::BLOCK + 1);
+        w.write_all(block.as_bytes()).unwrap();
+        assert_eq!(w.inner.len(), 12 + block.len(), "a full block is passed on");
+        write!(w, "{} .", 7).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(out, format!("<a> \"é\u{1F600}\"{block}7 ."));
     }
 
     #[test]
