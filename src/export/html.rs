@@ -13,9 +13,11 @@
 //! at the first `</script` whatever the quotes around it, so every `<` in it is written
 //! `\u003c` (see [`ScriptSafe`]).
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::cell::Cell;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{self, Write};
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::{start_document, GraphWriter, HexColor};
@@ -179,10 +181,21 @@ fn write_json<W: Write + ?Sized, T: Serialize + ?Sized>(w: &mut W, value: &T) ->
 /// the other exporters read them (from disk when the graph keeps its evidence there): first
 /// for the sentences and documents their embedded evidence cites, then to be written.
 fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Result<()> {
-    let mut cited_sentences: BTreeSet<(String, usize)> = BTreeSet::new();
+    // The sentences cited, by document and index, each with its row in the sentence list
+    // (set as the list is written, while the documents borrow their ids).
+    let mut cited_sentences: FxHashMap<String, FxHashMap<usize, Cell<usize>>> =
+        FxHashMap::default();
     for edge in graph.read_edges()? {
         for e in edge?.relation.evidence.iter().take(MAX_EVIDENCE) {
-            cited_sentences.insert((e.doc.clone(), e.sentence));
+            match cited_sentences.get_mut(e.doc.as_str()) {
+                Some(sentences) => {
+                    sentences.insert(e.sentence, Cell::new(0));
+                }
+                None => {
+                    let sentences = FxHashMap::from_iter([(e.sentence, Cell::new(0))]);
+                    cited_sentences.insert(e.doc.clone(), sentences);
+                }
+            }
         }
     }
     // Every document of the graph, and any other its evidence cites, in id order.
@@ -190,10 +203,10 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
         .documents()
         .map(|d| (d.id.as_str(), Some(d)))
         .collect();
-    for (doc, _) in &cited_sentences {
+    for doc in cited_sentences.keys() {
         documents.entry(doc).or_insert(None);
     }
-    let document_index: HashMap<&str, usize> =
+    let document_index: FxHashMap<&str, usize> =
         documents.keys().enumerate().map(|(i, &d)| (d, i)).collect();
 
     w.write_all(b"{\"evidence_limit\":")?;
@@ -236,9 +249,13 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
     let mut written = 0;
     for sentence in graph.sentences()? {
         let sentence = sentence?;
-        if !cited_sentences.contains(&(sentence.doc.clone(), sentence.index)) {
+        let Some(row) = cited_sentences
+            .get(sentence.doc.as_str())
+            .and_then(|sentences| sentences.get(&sentence.index))
+        else {
             continue;
-        }
+        };
+        row.set(written);
         w.write_all(if written == 0 { b"\n" } else { b",\n" })?;
         write_json(
             w,
@@ -250,21 +267,16 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
         )?;
         written += 1;
     }
-    if written != cited_sentences.len() {
+    if written != cited_sentences.values().map(FxHashMap::len).sum::<usize>() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidData,
             "the graph's sentences lack one that its evidence cites",
         ));
     }
-    let sentence_index: HashMap<(String, usize), usize> = cited_sentences
-        .into_iter()
-        .enumerate()
-        .map(|(i, key)| (key, i))
-        .collect();
 
     w.write_all(b"],\n\"nodes\":[")?;
     let layout = graph.layout();
-    let mut node_index: HashMap<&str, usize> = HashMap::new();
+    let mut node_index: FxHashMap<&str, usize> = FxHashMap::default();
     for (i, (e, place)) in graph.entities().zip(&layout.nodes).enumerate() {
         node_index.insert(&e.id, i);
         w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
@@ -309,7 +321,7 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
                     .iter()
                     .take(MAX_EVIDENCE)
                     .map(|e| EvidenceRow {
-                        sentence: sentence_index[&(e.doc.clone(), e.sentence)],
+                        sentence: cited_sentences[e.doc.as_str()][&e.sentence].get(),
                         trigger: trigger_span(e),
                         date: e.date.as_deref(),
                         modality: e.modality,

@@ -245,7 +245,17 @@ pub(super) struct EvidenceList<'a>(pub(super) &'a [Evidence], pub(super) &'a Kno
 impl Serialize for EvidenceList<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.0.len()))?;
+        // Evidence comes by document: each document is looked up once, for its first.
+        let mut document: Option<(&str, Option<&str>)> = None;
         for e in self.0 {
+            let url = match document {
+                Some((doc, url)) if doc == e.doc => url,
+                _ => {
+                    let url = self.1.document(&e.doc).and_then(|d| d.url.as_deref());
+                    document = Some((&e.doc, url));
+                    url
+                }
+            };
             seq.serialize_element(&EvidenceRow {
                 doc: &e.doc,
                 sentence: e.sentence,
@@ -257,7 +267,7 @@ impl Serialize for EvidenceList<'_> {
                 date: e.date.as_deref(),
                 modality: e.modality,
                 caller: e.caller.as_deref(),
-                url: self.1.document(&e.doc).and_then(|d| d.url.as_deref()),
+                url,
             })?;
         }
         seq.end()
