@@ -117,13 +117,18 @@ fn write_frame<W: Write, T: Serialize>(
     scratch: &mut Vec<u8>,
 ) -> io::Result<usize> {
     scratch.clear();
-    let encoded = postcard::to_io(body, &mut *scratch).map_err(io::Error::other)?;
-    let len = u32::try_from(encoded.len()).map_err(io::Error::other)?;
+    postcard::to_io(body, &mut *scratch).map_err(io::Error::other)?;
+    write_raw_frame(w, key, minor, scratch)
+}
+
+/// Writes a frame whose body is already encoded.
+fn write_raw_frame<W: Write>(w: &mut W, key: u32, minor: u32, body: &[u8]) -> io::Result<usize> {
+    let len = u32::try_from(body.len()).map_err(io::Error::other)?;
     w.write_all(&key.to_le_bytes())?;
     w.write_all(&minor.to_le_bytes())?;
     w.write_all(&len.to_le_bytes())?;
-    w.write_all(scratch)?;
-    Ok(FRAME_HEADER + scratch.len())
+    w.write_all(body)?;
+    Ok(FRAME_HEADER + body.len())
 }
 
 /// A frame read back: its keys and body.
@@ -285,20 +290,20 @@ impl EvidenceSpill {
         let mut weights = vec![0u32; edges];
         let mut sentence_buckets =
             Buckets::new(dir.path(), "sentences", &rank_bytes, bucket_bytes)?;
-        let mut scratch = Vec::new();
         for bucket in evidence_buckets.finish()? {
             let bytes = bucket.read()?;
+            // Each record keeps its encoded body, which goes to the evidence file as it is.
             let mut records = frames(&bytes)
-                .map(|(edge, doc, body)| Ok((edge, doc, decode::<EvidenceBody>(body)?)))
+                .map(|(edge, doc, raw)| Ok((edge, doc, decode::<EvidenceBody>(raw)?, raw)))
                 .collect::<io::Result<Vec<_>>>()
                 .map_err(|e| Error::io(&bucket.path, e))?;
-            records.sort_unstable();
+            records.sort_unstable_by(|a, b| (a.0, a.1, &a.2).cmp(&(b.0, b.1, &b.2)));
             records.dedup_by(|later, first| {
                 (later.0, later.1, later.2.sentence) == (first.0, first.1, first.2.sentence)
             });
-            for (edge, doc, body) in &records {
+            for (edge, doc, body, raw) in &records {
                 weights[*edge as usize] += 1;
-                write_frame(&mut evidence_file, *edge, *doc, body, &mut scratch)
+                write_raw_frame(&mut evidence_file, *edge, *doc, raw)
                     .map_err(|e| Error::io(&evidence_path, e))?;
                 let sentence = SentenceBody {
                     start: body.start,
@@ -324,9 +329,7 @@ impl EvidenceSpill {
             records.sort_by_key(|&(doc, index, _)| (doc, index));
             records.dedup_by_key(|&mut (doc, index, _)| (doc, index));
             for (doc, index, body) in records {
-                let sentence: SentenceBody =
-                    decode(body).map_err(|e| Error::io(&bucket.path, e))?;
-                write_frame(&mut sentence_file, doc, index, &sentence, &mut scratch)
+                write_raw_frame(&mut sentence_file, doc, index, body)
                     .map_err(|e| Error::io(&sentences_path, e))?;
             }
             bucket.remove()?;
@@ -412,11 +415,8 @@ impl Buckets {
     /// Appends a frame whose body is already encoded.
     fn push_raw(&mut self, key: u32, minor: u32, body: &[u8]) -> Result<()> {
         let (path, file) = self.bucket(key);
-        let len = u32::try_from(body.len()).expect("a body read from a frame");
-        [key, minor, len]
-            .iter()
-            .try_for_each(|word| file.write_all(&word.to_le_bytes()))
-            .and_then(|()| file.write_all(body))
+        write_raw_frame(file, key, minor, body)
+            .map(drop)
             .map_err(|e| Error::io(&*path, e))
     }
 
