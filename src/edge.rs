@@ -161,7 +161,7 @@ impl fmt::Display for RelationKind {
 
 /// One sentence that supports an edge. Offsets are Unicode code points, 0-based, end
 /// exclusive, in the original text of the document.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Evidence {
     /// Document id: the file stem.
     pub doc: String,

@@ -294,8 +294,36 @@ impl KnowledgeGraph {
             .zip(0u32..)
             .map(move |(e, rank)| match reader.as_mut() {
                 None => Ok(self.view(e, rank, None)),
-                Some(reader) => Ok(self.view(e, rank, Some(reader.edge(rank)?))),
+                Some(reader) => {
+                    let mut evidence = Vec::new();
+                    reader.edge(rank, &mut evidence)?;
+                    Ok(self.view(e, rank, Some(evidence)))
+                }
             }))
+    }
+
+    /// The edges of [`KnowledgeGraph::read_edges`], handed to `f` one at a time, so the
+    /// evidence of each edge read from disk goes into the pieces (and strings) of the edge
+    /// before: the exports, which read it all once per format, allocate little.
+    pub(crate) fn for_each_edge<'g>(
+        &'g self,
+        mut f: impl FnMut(&EdgeView<'g>) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let Some(spilled) = &self.spilled else {
+            return self.edges().try_for_each(|edge| f(&edge));
+        };
+        let mut reader = spilled.evidence(&self.documents)?;
+        let mut evidence = Vec::new();
+        for (e, rank) in self.edge_order().into_iter().zip(0u32..) {
+            reader.edge(rank, &mut evidence)?;
+            let edge = self.view(e, rank, Some(evidence));
+            f(&edge)?;
+            evidence = match edge.relation {
+                Cow::Owned(relation) => relation.evidence,
+                Cow::Borrowed(_) => Vec::new(),
+            };
+        }
+        Ok(())
     }
 
     /// Whether the evidence of the edges is on disk, read by [`KnowledgeGraph::read_edges`].

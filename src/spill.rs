@@ -72,20 +72,29 @@ impl<'a> EvidenceBody<'a> {
         }
     }
 
-    fn to_evidence(self, doc: &str) -> Evidence {
-        Evidence {
-            doc: doc.to_owned(),
-            sentence: self.sentence,
-            start: self.start,
-            end: self.end,
-            trigger_start: self.trigger_start,
-            trigger_end: self.trigger_end,
-            text: self.text.to_owned(),
-            trigger: self.trigger.to_owned(),
-            date: self.date.map(str::to_owned),
-            modality: self.modality,
-            caller: self.caller.map(str::to_owned),
+    /// Makes `e` this evidence of document `doc`, in the strings `e` already holds.
+    fn assign_to(self, doc: &str, e: &mut Evidence) {
+        fn assign(to: &mut String, s: &str) {
+            to.clear();
+            to.push_str(s);
         }
+        fn assign_option(to: &mut Option<String>, s: Option<&str>) {
+            match (to.as_mut(), s) {
+                (Some(to), Some(s)) => assign(to, s),
+                (_, s) => *to = s.map(str::to_owned),
+            }
+        }
+        assign(&mut e.doc, doc);
+        e.sentence = self.sentence;
+        e.start = self.start;
+        e.end = self.end;
+        e.trigger_start = self.trigger_start;
+        e.trigger_end = self.trigger_end;
+        assign(&mut e.text, self.text);
+        assign(&mut e.trigger, self.trigger);
+        assign_option(&mut e.date, self.date);
+        e.modality = self.modality;
+        assign_option(&mut e.caller, self.caller);
     }
 }
 
@@ -524,14 +533,16 @@ pub(crate) struct EvidenceReader<'d> {
 }
 
 impl EvidenceReader<'_> {
-    /// The evidence of the edge of rank `edge`; edges must be asked for in order.
-    pub(crate) fn edge(&mut self, edge: u32) -> io::Result<Vec<Evidence>> {
-        let mut evidence = Vec::new();
+    /// Reads the evidence of the edge of rank `edge` into `evidence`, reusing the pieces it
+    /// holds (and their strings); edges must be asked for in order.
+    pub(crate) fn edge(&mut self, edge: u32, evidence: &mut Vec<Evidence>) -> io::Result<()> {
+        let mut read = 0;
         loop {
             if !self.pending {
                 if self.done || !read_frame(&mut self.reader, &mut self.frame)? {
                     self.done = true;
-                    return Ok(evidence);
+                    evidence.truncate(read);
+                    return Ok(());
                 }
                 self.pending = true;
             }
@@ -542,11 +553,18 @@ impl EvidenceReader<'_> {
                         "evidence file out of order",
                     ))
                 }
-                Ordering::Greater => return Ok(evidence),
+                Ordering::Greater => {
+                    evidence.truncate(read);
+                    return Ok(());
+                }
                 Ordering::Equal => {
                     let body: EvidenceBody = decode(&self.frame.body)?;
                     let doc = &self.documents[self.frame.minor as usize].id;
-                    evidence.push(body.to_evidence(doc));
+                    if read == evidence.len() {
+                        evidence.push(Evidence::default());
+                    }
+                    body.assign_to(doc, &mut evidence[read]);
+                    read += 1;
                     self.pending = false;
                 }
             }

@@ -100,12 +100,11 @@ impl<W: Write> WriterDotSerializer<W> {
         }
         let mut relations = BTreeSet::new();
         let mut linked = HashSet::new();
-        for edge in graph.read_edges()? {
-            let edge = edge?;
+        graph.for_each_edge(|edge| {
             relations.insert(edge.relation.kind.clone());
             linked.extend([edge.source.id.as_str(), edge.target.id.as_str()]);
-            out.edge(&edge)?;
-        }
+            out.edge(edge)
+        })?;
         let unlinked: Vec<&str> = graph
             .entities()
             .map(|e| e.id.as_str())

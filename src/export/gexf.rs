@@ -156,9 +156,7 @@ impl<W: Write> GexfOut<W> {
         }
         self.xml.end("nodes")?;
         self.xml.start("edges", &[])?;
-        for edge in graph.read_edges()? {
-            self.edge(&edge?)?;
-        }
+        graph.for_each_edge(|edge| self.edge(edge))?;
         self.xml.end("edges")?;
         self.xml.end("graph")?;
         self.xml.end("gexf")?;

@@ -155,9 +155,7 @@ impl<W: Write> GraphMlOut<W> {
         for entity in graph.entities() {
             self.node(entity)?;
         }
-        for edge in graph.read_edges()? {
-            self.edge(&edge?, graph)?;
-        }
+        graph.for_each_edge(|edge| self.edge(edge, graph))?;
         self.xml.end("graph")?;
         self.xml.end("graphml")?;
         self.xml.finish()

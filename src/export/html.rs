@@ -185,8 +185,8 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
     // (set as the list is written, while the documents borrow their ids).
     let mut cited_sentences: FxHashMap<String, FxHashMap<usize, Cell<usize>>> =
         FxHashMap::default();
-    for edge in graph.read_edges()? {
-        for e in edge?.relation.evidence.iter().take(MAX_EVIDENCE) {
+    graph.for_each_edge(|edge| {
+        for e in edge.relation.evidence.iter().take(MAX_EVIDENCE) {
             match cited_sentences.get_mut(e.doc.as_str()) {
                 Some(sentences) => {
                     sentences.insert(e.sentence, Cell::new(0));
@@ -197,7 +197,8 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
                 }
             }
         }
-    }
+        Ok(())
+    })?;
     // Every document of the graph, and any other its evidence cites, in id order.
     let mut documents: BTreeMap<&str, Option<&DocumentMeta>> = graph
         .documents()
@@ -300,10 +301,10 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
     }
 
     w.write_all(b"\n],\n\"edges\":[")?;
-    for (i, edge) in graph.read_edges()?.enumerate() {
-        let edge = edge?;
+    let mut separator: &[u8] = b"\n";
+    graph.for_each_edge(|edge| {
         let r = &edge.relation;
-        w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
+        w.write_all(std::mem::replace(&mut separator, b",\n"))?;
         write_json(
             w,
             &EdgeRow {
@@ -329,8 +330,8 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
                     })
                     .collect(),
             },
-        )?;
-    }
+        )
+    })?;
     w.write_all(b"\n]}")
 }
 

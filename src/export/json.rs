@@ -70,10 +70,11 @@ impl<W: Write> WriterJsonSerializer<W> {
             serde_json::to_writer(&mut *w, &NodeRow::new(entity))?;
         }
         w.write_all(b"\n],\n\"edges\":[")?;
-        for (i, edge) in graph.read_edges()?.enumerate() {
-            w.write_all(if i == 0 { b"\n" } else { b",\n" })?;
-            serde_json::to_writer(&mut *w, &EdgeRow::new(&edge?, graph))?;
-        }
+        let mut separator: &[u8] = b"\n";
+        graph.for_each_edge(|edge| {
+            w.write_all(std::mem::replace(&mut separator, b",\n"))?;
+            Ok(serde_json::to_writer(&mut *w, &EdgeRow::new(edge, graph))?)
+        })?;
         w.write_all(b"\n]}\n")
     }
 

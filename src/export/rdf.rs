@@ -528,9 +528,7 @@ fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
     for entity in graph.entities() {
         emit_entity(entity, &mut buffers, sink)?;
     }
-    for edge in graph.read_edges()? {
-        emit_edge(&edge?, &mut buffers, sink)?;
-    }
+    graph.for_each_edge(|edge| emit_edge(edge, &mut buffers, sink))?;
     // Every cited document gets its node, with or without metadata, so `oa:hasSource`
     // always points to an `ng:Document`; every piece of evidence cites a sentence. Only the
     // cited documents the graph has no record of are kept aside (a graph put together by
