@@ -362,32 +362,69 @@ impl<W: Write> DotOut<W> {
             };
         self.buf.clear();
         self.buf.push('"');
-        let mut column = self.column + 1;
-        let mut chars = body.chars().chain(truncated.then_some('…')).peekable();
+        let mut line = WrappedLine {
+            buf: &mut self.buf,
+            column: self.column + 1,
+        };
+        let mut rest = body;
         let mut unit = [0u8; 4];
-        while let Some(c) = chars.next() {
-            let escaped: &str = match c {
+        loop {
+            // Printable ASCII but the quote and the backslash stands as it is: it goes in
+            // whole, a line's room at a time.
+            let plain = rest
+                .bytes()
+                .position(|b| !(b == b' ' || b.is_ascii_graphic()) || b == b'"' || b == b'\\')
+                .unwrap_or(rest.len());
+            let (mut run, tail) = rest.split_at(plain);
+            while !run.is_empty() {
+                let room = match WRAP_AT.checked_sub(line.column) {
+                    Some(room) if room > 0 => room,
+                    _ => WRAP_AT,
+                };
+                let (piece, more) = run.split_at(room.min(run.len()));
+                line.push(piece);
+                run = more;
+            }
+            let mut chars = tail.chars();
+            let Some(c) = chars.next() else { break };
+            rest = chars.as_str();
+            line.push(match c {
                 '"' => "\\\"",
                 '\\' => "\\\\",
                 '\n' => "\\n",
-                '\r' if chars.peek() == Some(&'\n') => continue,
+                '\r' if rest.starts_with('\n') => continue,
                 '\r' => "\\n",
                 '\t' => " ",
                 c if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' => {
                     char::REPLACEMENT_CHARACTER.encode_utf8(&mut unit)
                 }
                 c => c.encode_utf8(&mut unit),
-            };
-            if column + escaped.len() > WRAP_AT {
-                self.buf.push_str("\\\n");
-                column = 0;
-            }
-            self.buf.push_str(escaped);
-            column += escaped.len();
+            });
         }
+        if truncated {
+            line.push("…");
+        }
+        self.column = line.column + 1;
         self.buf.push('"');
-        self.column = column + 1;
         self.writer.write_all(self.buf.as_bytes())
+    }
+}
+
+/// A quoted DOT string being written: a piece that would outgrow [`WRAP_AT`] goes on a new
+/// line, after a backslash-newline.
+struct WrappedLine<'b> {
+    buf: &'b mut String,
+    column: usize,
+}
+
+impl WrappedLine<'_> {
+    fn push(&mut self, piece: &str) {
+        if self.column + piece.len() > WRAP_AT {
+            self.buf.push_str("\\\n");
+            self.column = 0;
+        }
+        self.buf.push_str(piece);
+        self.column += piece.len();
     }
 }
 
@@ -395,6 +432,28 @@ impl<W: Write> DotOut<W> {
 mod tests {
     use super::*;
     use crate::entity::Entity;
+
+    #[test]
+    fn quoted_strings_wrap_where_a_line_is_full() {
+        let mut out = DotOut {
+            writer: Vec::new(),
+            column: 10,
+            buf: String::new(),
+        };
+        let s = format!("{}\"\r\n{}é\t", "a".repeat(WRAP_AT), "b".repeat(WRAP_AT));
+        out.quoted(&s, None).unwrap();
+        let written = String::from_utf8(out.writer).unwrap();
+        let lines: Vec<&str> = written.split("\\\n").collect();
+        // The opening quote and the 10 columns before it leave WRAP_AT - 11 a's on the first
+        // line; the escapes count their two bytes.
+        assert_eq!(lines[0], format!("\"{}", "a".repeat(WRAP_AT - 11)));
+        assert_eq!(
+            lines[1],
+            format!("{}\\\"\\n{}", "a".repeat(11), "b".repeat(WRAP_AT - 15))
+        );
+        assert_eq!(lines[2], "bbbbbbbbbbbbbbbé \"");
+        assert_eq!(out.column, lines[2].len());
+    }
 
     #[test]
     fn labels_wrap_at_spaces_into_short_lines() {
