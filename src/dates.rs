@@ -285,11 +285,16 @@ impl Calendar {
     /// month are tried on every sentence with a number.
     pub fn date_words(&self, text: &str, tokens: &[Token], lexemes: &[Lexeme]) -> DateWords {
         let mut found = DateWords::default();
+        // Most sentences are ASCII throughout: their words need no look.
+        let ascii = match (tokens.first(), tokens.last()) {
+            (Some(first), Some(last)) => text.as_bytes()[first.start..last.end].is_ascii(),
+            _ => true,
+        };
         for t in tokens {
             let word = &text.as_bytes()[t.start..t.end];
             match t.kind {
                 TokenKind::Number => found.numbers = true,
-                TokenKind::Word if !word.is_ascii() => return DateWords::ANY,
+                TokenKind::Word if !ascii && !word.is_ascii() => return DateWords::ANY,
                 TokenKind::Word => found.numbers |= word[0].is_ascii_digit(),
                 TokenKind::Punct => {}
             }

@@ -218,7 +218,7 @@ impl Lexeme {
 /// # Ok::<(), newsgraph::Error>(())
 /// ```
 pub struct Words<'a> {
-    text: Vec<&'a str>,
+    text: Cow<'a, [&'a str]>,
     lexed: Cow<'a, Lexed>,
     schema: &'a Schema,
 }
@@ -269,7 +269,10 @@ impl Lexed {
                 schema.folded_lexeme(&lexed.folded[start..])
             };
             lexed.first_length.push(entries);
-            entries += lexeme.starts.count_ones();
+            // Most words start no phrase; a u128's count of ones is no single instruction.
+            if lexeme.starts != 0 {
+                entries += lexeme.starts.count_ones();
+            }
             lexed.lexemes.push(lexeme);
         }
         lexed.lengths = vec![Cell::new(UNKNOWN); entries as usize];
@@ -318,9 +321,19 @@ impl<'a> Words<'a> {
         Words::with(text, tokens, Cow::Borrowed(lexed), schema)
     }
 
+    /// The words of a sentence whose tokens the lexicon has read already, with their texts
+    /// read already (`texts`, one per token).
+    pub fn of_lexed_texts(texts: &'a [&'a str], lexed: &'a Lexed, schema: &'a Schema) -> Self {
+        Words {
+            text: Cow::Borrowed(texts),
+            lexed: Cow::Borrowed(lexed),
+            schema,
+        }
+    }
+
     fn with(text: &'a str, tokens: &[Token], lexed: Cow<'a, Lexed>, schema: &'a Schema) -> Self {
         Words {
-            text: tokens.iter().map(|t| t.text(text)).collect(),
+            text: Cow::Owned(tokens.iter().map(|t| t.text(text)).collect()),
             lexed,
             schema,
         }

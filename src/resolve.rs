@@ -420,7 +420,8 @@ impl<'a> Builder<'a> {
 
 /// Resolves the mentions of an analysed document to its entities.
 pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument {
-    let short = short_forms(&analyzed, schema);
+    let sentence_words = SentenceWords::new(&analyzed.doc.text, &analyzed.sentences);
+    let short = short_forms(&analyzed, &sentence_words, schema);
     let mut b = Builder {
         schema,
         entities: Vec::new(),
@@ -516,7 +517,14 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
 
     let dyad = dyad(&b.entities, &mentions);
     resolve_places(&mut b, &analyzed, &mentions);
-    resolve_anaphors(&analyzed, schema, &mut mentions, &dyad, &b.entities);
+    resolve_anaphors(
+        &analyzed,
+        &sentence_words,
+        schema,
+        &mut mentions,
+        &dyad,
+        &b.entities,
+    );
     resolve_affiliations(&mut b, &analyzed, &mentions, &dyad);
     let Builder { entities, .. } = b;
     ResolvedDocument {
@@ -544,7 +552,8 @@ fn with_short_forms<'a>(
     })
 }
 
-/// The texts of the tokens of a document's sentences, read once for the passes over them.
+/// The texts of the tokens of a document's sentences, read once for the passes over them
+/// (short forms, anaphors).
 struct SentenceWords<'t> {
     /// Every sentence's words, one sentence after the other.
     words: Vec<&'t str>,
@@ -554,7 +563,8 @@ struct SentenceWords<'t> {
 
 impl<'t> SentenceWords<'t> {
     fn new(text: &'t str, sentences: &[AnalyzedSentence]) -> Self {
-        let mut words = Vec::new();
+        let tokens = sentences.iter().map(|s| s.sentence.tokens.len()).sum();
+        let mut words = Vec::with_capacity(tokens);
         let ends = sentences
             .iter()
             .map(|s| {
@@ -585,7 +595,11 @@ fn name_tokens(name: &str) -> Vec<String> {
 /// and one-letter variants of a surname ("Vakari"). They are resolve's own finds, kept
 /// beside the mention stage's (whose output stays as that stage made it), of form
 /// [`MentionForm::Short`].
-fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>> {
+fn short_forms(
+    analyzed: &AnalyzedDocument,
+    sentence_words: &SentenceWords,
+    schema: &Schema,
+) -> Vec<Vec<Mention>> {
     let mut short: Vec<Vec<Mention>> = vec![Vec::new(); analyzed.sentences.len()];
     let text = &analyzed.doc.text;
     let mut forms: Vec<ShortForm> = Vec::new();
@@ -593,7 +607,6 @@ fn short_forms(analyzed: &AnalyzedDocument, schema: &Schema) -> Vec<Vec<Mention>
     let mut surnames: Vec<(&str, &str)> = Vec::new();
     // An official's forms are those of its label: each label is read once.
     let mut officials: FxHashSet<&str> = FxHashSet::default();
-    let sentence_words = SentenceWords::new(text, &analyzed.sentences);
     for (k, s) in analyzed.sentences.iter().enumerate() {
         let words = sentence_words.of(k);
         for m in &s.mentions {
@@ -867,18 +880,23 @@ fn resolve_places<'a>(
 /// article's two states. Each becomes one resolved mention per entity, at the phrase's span.
 fn resolve_anaphors(
     analyzed: &AnalyzedDocument,
+    sentence_words: &SentenceWords,
     schema: &Schema,
     mentions: &mut [Vec<Resolved>],
     dyad: &[usize],
     entities: &[LocalEntity],
 ) {
-    let text = &analyzed.doc.text;
     let mut last_groups: Vec<usize> = Vec::new();
     // The official the previous sentence opened with, for a sentence that opens with "He".
     let mut last_subject: Option<usize> = None;
     let mut last_state: Option<usize> = None;
-    for (s, ms) in analyzed.sentences.iter().zip(mentions.iter_mut()) {
-        let lex = Words::of_lexed(text, &s.sentence.tokens, &s.lexed, schema);
+    for (k, (s, ms)) in analyzed
+        .sentences
+        .iter()
+        .zip(mentions.iter_mut())
+        .enumerate()
+    {
+        let lex = Words::of_lexed_texts(sentence_words.of(k), &s.lexed, schema);
         let words = lex.texts();
         let mut added = Vec::new();
         let opening = usize::from(words.first().is_some_and(|w| matches!(*w, "\"" | "“")));
