@@ -571,3 +571,48 @@ impl EvidenceReader<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each edge reads back its evidence, in document then sentence order, through reads of
+    /// many buffers' worth, whatever the size of a piece (one here is larger than the
+    /// reader's buffer), with the pieces of the vector it is read into reused or dropped.
+    #[test]
+    fn evidence_reads_back_by_edge_across_refills() {
+        let documents: Vec<DocumentMeta> = ["a", "b"]
+            .map(|id| DocumentMeta {
+                id: id.into(),
+                title: None,
+                published: None,
+                url: None,
+            })
+            .to_vec();
+        let piece = |doc: &str, sentence: usize, text: String| Evidence {
+            sentence,
+            text,
+            ..Evidence::placeholder(doc, Some("2024-05-01"))
+        };
+        let mut spill = EvidenceSpill::new(BUCKET_BYTES).unwrap();
+        // Documents in merge order: "b" (rank 1), then "a" (rank 0); group 0 is edge 1.
+        let large = piece("b", 7, "x".repeat(100_000));
+        spill.push(0, 0, &large).unwrap();
+        let small: Vec<Evidence> = (0..3000)
+            .map(|i| piece("a", i, format!("sentence {i}")))
+            .collect();
+        for e in small.iter().rev() {
+            spill.push(1, 1, e).unwrap();
+        }
+        let spilled = spill.finish(&[Some(1), Some(0)], 2, &[1, 0]).unwrap();
+
+        let mut reader = spilled.evidence(&documents).unwrap();
+        let mut evidence = vec![piece("z", 0, "left over".into()); 5000];
+        reader.edge(0, &mut evidence).unwrap();
+        assert!(evidence == small, "{} pieces", evidence.len());
+        reader.edge(1, &mut evidence).unwrap();
+        assert_eq!(evidence, [large]);
+        reader.edge(2, &mut evidence).unwrap();
+        assert!(evidence.is_empty());
+    }
+}
