@@ -2,6 +2,7 @@
 //!
 //! `cargo bench --bench stages` — corpus size from `NEWSGRAPH_BENCH_MB` (default 2 MB).
 //! Every stage reports bytes of article text per second (criterion `Throughput::Bytes`).
+//! `lexicon` is the part of `mentions` that reads each sentence's tokens in the lexicon.
 //! All stages but `pipeline_build` run on one thread; `pipeline_build` uses rayon's pool.
 
 mod corpus;
@@ -10,7 +11,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion, SamplingMode, Throughput};
-use newsgraph::stages::{extract, resolve, segment, Document, Recognizer};
+use newsgraph::stages::{extract, resolve, segment, Document, Lexed, Recognizer};
 use newsgraph::{Pipeline, Schema};
 
 fn corpus_mb(var: &str, default: f64) -> f64 {
@@ -33,6 +34,10 @@ fn stages(c: &mut Criterion) {
     let documents: Vec<Document> = docs
         .iter()
         .map(|(id, t)| Document::new(id.as_str(), t, &schema))
+        .collect();
+    let segmented: Vec<_> = documents
+        .iter()
+        .map(|d| segment(&d.text, &schema.abbreviations))
         .collect();
     let analyzed: Vec<_> = documents
         .iter()
@@ -66,6 +71,24 @@ fn stages(c: &mut Criterion) {
                 .iter()
                 .map(|d| segment(black_box(&d.text), &schema.abbreviations))
                 .collect::<Vec<_>>()
+        })
+    });
+    // The lexicon's reading of every sentence, once per sentence as the mention stage reads
+    // it (part of `mentions`): each token folded and looked up in the schema's lexemes.
+    g.bench_function("lexicon (Lexed::new)", |b| {
+        b.iter(|| {
+            documents
+                .iter()
+                .zip(&segmented)
+                .flat_map(|(d, sentences)| {
+                    sentences.iter().map(|s| {
+                        // Dropped at once, as the mention stage drops each sentence's.
+                        Lexed::new(black_box(&d.text), &s.tokens, &schema)
+                            .lexemes()
+                            .len()
+                    })
+                })
+                .sum::<usize>()
         })
     });
     g.bench_function("mentions (Recognizer::analyze)", |b| {
