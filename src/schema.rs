@@ -1100,6 +1100,7 @@ pub(crate) mod tests {
                 "is not one lower-case letter or empty",
             ),
             ("q\tk\tsomewhere", 3, "unknown place \"somewhere\""),
+            ("gh\tg\tinside", 1, "\"gh\" is listed twice"),
         ] {
             assert_appended_row_fails(SPELLING, row, column, message);
         }

@@ -91,23 +91,22 @@ impl Spelling {
             }
         };
         let place = place.parse().map_err(|m| (3, m))?;
+        let letters: Vec<char> = letters.chars().collect();
+        if self.rules.iter().any(|r| r.letters == letters) {
+            let written: String = letters.iter().collect();
+            return Err((1, format!("{written:?} is listed twice")));
+        }
         self.rules.push(Rule {
-            letters: letters.chars().collect(),
+            letters,
             sound,
             place,
         });
         Ok(())
     }
 
-    /// Indexes the rules added; a letter sequence given twice keeps its first row.
+    /// Indexes the rules added.
     pub(crate) fn build(mut self) -> Self {
-        let rules = std::mem::take(&mut self.rules);
-        let mut sorted: Vec<Rule> = Vec::with_capacity(rules.len());
-        for rule in rules {
-            if !sorted.iter().any(|r| r.letters == rule.letters) {
-                sorted.push(rule);
-            }
-        }
+        let mut sorted = std::mem::take(&mut self.rules);
         sorted.sort_by(|a, b| {
             a.letters[0]
                 .cmp(&b.letters[0])
@@ -246,5 +245,10 @@ mod tests {
         assert_eq!(s.add("Q", "k", "anywhere").unwrap_err().0, 1);
         assert_eq!(s.add("q", "kk", "anywhere").unwrap_err().0, 2);
         assert_eq!(s.add("q", "k", "somewhere").unwrap_err().0, 3);
+        s.add("gh", "k", "anywhere").unwrap();
+        assert_eq!(
+            s.add("gh", "g", "inside").unwrap_err(),
+            (1, "\"gh\" is listed twice".to_string())
+        );
     }
 }
