@@ -3,13 +3,13 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
 use crate::edge::{Evidence, Relation, RelationKind};
 use crate::entity::{Entity, EntityType};
-use crate::export::Layout;
+use crate::export::{Layout, LazyLayout};
 use crate::spill::{EvidenceReader, SpilledEvidence, SupportingSentence};
 
 /// A directed multigraph of entities and relations. Nodes are keyed by entity id and edges
@@ -47,9 +47,8 @@ pub struct KnowledgeGraph {
     /// The evidence of every edge, when it is on disk rather than in the edges (a graph built
     /// by a spilling [`Merger`](crate::Merger)): then [`KnowledgeGraph::read_edges`] reads it.
     spilled: Option<Arc<SpilledEvidence>>,
-    /// Where the entities go in a drawing: computed once, by the first export that draws the
-    /// graph (GEXF and the explorer page show the same one).
-    layout: OnceLock<Layout>,
+    /// Where the entities go in a drawing.
+    layout: LazyLayout,
 }
 
 /// What the graph knows of a source document: provenance for RDF and the JSON header.
@@ -399,7 +398,13 @@ impl KnowledgeGraph {
 
     /// Where each entity goes in a drawing (see [`Layout`]).
     pub(crate) fn layout(&self) -> &Layout {
-        self.layout.get_or_init(|| Layout::of(self))
+        self.layout.get(self)
+    }
+
+    /// Starts computing the graph's layout on a thread of the pool, to have it ready when
+    /// an export draws the graph (see [`LazyLayout::start`]).
+    pub(crate) fn start_layout(&self) {
+        self.layout.start(self);
     }
 
     /// Hands the graph the evidence of its edges, on disk.

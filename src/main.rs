@@ -94,6 +94,13 @@ struct OutputArgs {
     format: Vec<Format>,
 }
 
+impl OutputArgs {
+    /// Whether a format asked for draws the graph (so needs its layout).
+    fn draws(&self) -> bool {
+        self.format.iter().any(|f| f.draws())
+    }
+}
+
 #[derive(clap::Args, Debug)]
 struct BuildArgs {
     #[command(flatten)]
@@ -260,12 +267,14 @@ const DEFAULT_INPUT: &str = "seeds";
 
 /// Reads the inputs (passing over the output directory `output`, and newsgraph's exports and
 /// shard files wherever they lie) and builds the graph; reports warnings and applies
-/// `--strict`. With `shard`, every document's extraction also goes to that shard file.
+/// `--strict`. With `shard`, every document's extraction also goes to that shard file. A graph
+/// to be `drawn` has its layout started early (see [`newsgraph::Merger::drawing`]).
 fn graph_of(
     schema: &Schema,
     common: &CommonArgs,
     output: Option<&Path>,
     mut shard: Option<&mut ShardFile>,
+    drawn: bool,
 ) -> anyhow::Result<Built> {
     let pass_over = PassOver {
         dirs: output.into_iter().map(Path::to_path_buf).collect(),
@@ -301,6 +310,9 @@ fn graph_of(
     };
     let pipeline = Pipeline::new(schema);
     let mut merger = pipeline.spilling_merger()?;
+    if drawn {
+        merger = merger.drawing();
+    }
     let progress = |bytes| bar.inc(bytes);
     let documents = pipeline.extract_streaming(&sources, &mut warnings, &progress, &mut |x| {
         if let Some(shard) = shard.as_deref_mut() {
@@ -363,7 +375,13 @@ fn build(args: BuildArgs) -> anyhow::Result<()> {
     // A previous run's exports (graph.json, graph.html) in an input folder are no articles.
     let output = Some(args.out.output.as_path()).filter(|o| o.as_os_str() != "-");
     let schema = args.common.schema.load()?;
-    let built = graph_of(&schema, &args.common, output, shard.as_mut())?;
+    let built = graph_of(
+        &schema,
+        &args.common,
+        output,
+        shard.as_mut(),
+        args.out.draws(),
+    )?;
     write_outputs(&built.graph, args.out, built.large)?;
     if let Some(shard) = shard {
         shard.commit()?;
@@ -379,6 +397,9 @@ fn merge(args: MergeArgs) -> anyhow::Result<()> {
     let schema = args.schema.load()?;
     let pipeline = Pipeline::new(&schema);
     let mut merger = pipeline.spilling_merger()?;
+    if args.out.draws() {
+        merger = merger.drawing();
+    }
     let mut documents = 0;
     for path in &args.shards {
         for extraction in ShardReader::open(path, &schema)? {
@@ -472,7 +493,7 @@ fn summary(built: &Built, started: Instant) {
 
 fn eval(args: EvalArgs) -> anyhow::Result<()> {
     let schema = args.common.schema.load()?;
-    let built = graph_of(&schema, &args.common, None, None)?;
+    let built = graph_of(&schema, &args.common, None, None, false)?;
     let gold = newsgraph::eval::Gold::load(&args.gold_entities, &args.gold_relations, &schema)?;
     let report = newsgraph::eval::score(&built.graph, &gold, &schema)?;
     print!("{}", report.render(args.verbose));

@@ -324,6 +324,8 @@ pub struct Merger<'a> {
     /// Relations merged so far: the rank of the next one.
     relations_seen: usize,
     documents: Vec<DocumentMeta>,
+    /// Whether [`Merger::finish`] starts the layout of the graph (see [`Merger::drawing`]).
+    drawing: bool,
 }
 
 /// What decides the edge of a relation: its entities as global indices, its kind, its
@@ -360,7 +362,16 @@ impl<'a> Merger<'a> {
             evidence: GroupEvidence::Memory(Vec::new()),
             relations_seen: 0,
             documents: Vec::new(),
+            drawing: false,
         }
+    }
+
+    /// Has [`Merger::finish`] start the layout of a graph that is to be drawn (GEXF, the
+    /// explorer page) as soon as its entities and edges are known: it then runs beside the
+    /// sort of the evidence on disk, which it does not need.
+    pub fn drawing(mut self) -> Self {
+        self.drawing = true;
+        self
     }
 
     /// The corpus's entity for a document's entity `e`, whose affiliation, if any, is
@@ -495,6 +506,7 @@ impl<'a> Merger<'a> {
             group_roles,
             evidence,
             documents,
+            drawing,
             ..
         } = self;
         let mut graph = GraphBuilder::with_vocabulary(schema.relations.clone());
@@ -586,6 +598,9 @@ impl<'a> Merger<'a> {
         }
         drop((entities, ids, group_roles));
         let mut graph = graph.finish();
+        if drawing {
+            graph.start_layout();
+        }
         if let Some(spill) = spill {
             let order = graph.edge_order();
             let mut rank = vec![0u32; order.iter().map(|e| e.index() + 1).max().unwrap_or(0)];

@@ -15,9 +15,11 @@
 //! [fa2]: https://crates.io/crates/fa2
 
 use std::collections::{HashMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use fa2::{FA2Data, FA2Settings};
 
+use crate::export::Format;
 use crate::graph::KnowledgeGraph;
 
 /// Iterations of ForceAtlas2: [`ITERATIONS`] for a graph of up to a few hundred linked
@@ -48,6 +50,13 @@ const GRAVITY: f64 = 1.0;
 const GRID_GAP: f64 = 120.0;
 const GRID_CELL: (f64, f64) = (150.0, 40.0);
 
+impl Format {
+    /// Whether the export places the entities in a drawing, which takes the graph's layout.
+    pub fn draws(self) -> bool {
+        matches!(self, Format::Gexf | Format::Html)
+    }
+}
+
 /// Position and size of every entity, in the order of [`KnowledgeGraph::entities`].
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Layout {
@@ -63,43 +72,19 @@ pub(crate) struct Placement {
 }
 
 impl Layout {
-    pub(crate) fn of(graph: &KnowledgeGraph) -> Self {
-        let index: HashMap<&str, usize> = graph
-            .entities()
-            .enumerate()
-            .map(|(i, e)| (e.id.as_str(), i))
-            .collect();
-        let n = index.len();
-        let mut weighted_degree = vec![0usize; n];
-        let mut pairs = HashSet::new();
+    /// The layout of `graph`, its linked entities at `positions` (see [`Links::positions`]).
+    fn of(graph: &KnowledgeGraph, positions: &[Option<(f64, f64)>]) -> Self {
+        let index = places(graph);
+        let mut weighted_degree = vec![0usize; index.len()];
         for edge in graph.edges() {
-            let (s, t) = (
-                index[edge.source.id.as_str()],
-                index[edge.target.id.as_str()],
-            );
-            weighted_degree[s] += edge.weight();
-            weighted_degree[t] += edge.weight();
-            pairs.insert((s.min(t), s.max(t)));
+            weighted_degree[index[edge.source.id.as_str()]] += edge.weight();
+            weighted_degree[index[edge.target.id.as_str()]] += edge.weight();
         }
         let sizes: Vec<f64> = weighted_degree
             .iter()
             .map(|&d| BASE_SIZE + SIZE_PER_SQRT_DEGREE * (d as f64).sqrt())
             .collect();
-        let mut placed = vec![None; n];
-        // The linked entities, renumbered for the layout.
-        let linked: Vec<usize> = (0..n).filter(|&i| weighted_degree[i] > 0).collect();
-        if !linked.is_empty() {
-            let mut slot = vec![usize::MAX; n];
-            for (k, &i) in linked.iter().enumerate() {
-                slot[i] = k;
-            }
-            let mut links: Vec<(usize, usize)> =
-                pairs.into_iter().map(|(s, t)| (slot[s], slot[t])).collect();
-            links.sort_unstable();
-            for (&i, (x, y)) in linked.iter().zip(force_atlas(linked.len(), &links)) {
-                placed[i] = Some((x, y));
-            }
-        }
+        let mut placed = positions.to_vec();
         // The others in a grid to the right of the graph, centred on its axis: rows of
         // names, so cells are wider than tall.
         let right = placed
@@ -107,7 +92,7 @@ impl Layout {
             .zip(&sizes)
             .filter_map(|(p, size)| p.map(|(x, _)| x + size))
             .fold(0.0f64, f64::max);
-        let unlinked: Vec<usize> = (0..n).filter(|&i| placed[i].is_none()).collect();
+        let unlinked: Vec<usize> = (0..placed.len()).filter(|&i| placed[i].is_none()).collect();
         let columns = unlinked.len().isqrt().max(1);
         let rows = unlinked.len().div_ceil(columns);
         for (k, &i) in unlinked.iter().enumerate() {
@@ -132,6 +117,119 @@ impl Layout {
                 .collect(),
         }
     }
+}
+
+/// A graph's [`Layout`], computed once, by the first export that draws the graph (GEXF and
+/// the explorer page show the same one), or its ForceAtlas2 part ahead of time
+/// ([`LazyLayout::start`]).
+#[derive(Debug, Default)]
+pub(crate) struct LazyLayout {
+    /// Where each linked entity goes ([`Links::positions`]), shared with the task that
+    /// computes it ahead of time.
+    positions: Arc<OnceLock<Positions>>,
+    layout: OnceLock<Layout>,
+}
+
+impl LazyLayout {
+    /// Starts computing where `graph`'s linked entities go, on a thread of the pool. That
+    /// depends on which entities are linked, not on the weights of the links, so it can run
+    /// while the graph's evidence is still being sorted, and beside the exports that draw
+    /// nothing: ForceAtlas2 runs on one thread, and would otherwise hold up the drawing
+    /// exports. Whoever needs the layout first waits for the task (or, if the pool has not
+    /// started it yet, computes the positions itself: they are the same).
+    pub(crate) fn start(&self, graph: &KnowledgeGraph) {
+        let links = Links::of(graph);
+        let positions = Arc::clone(&self.positions);
+        rayon::spawn(move || {
+            positions.get_or_init(|| links.positions());
+        });
+    }
+
+    /// The layout of `graph`, which must be the graph this was started with, if it was.
+    pub(crate) fn get(&self, graph: &KnowledgeGraph) -> &Layout {
+        self.layout.get_or_init(|| {
+            let positions = self.positions.get_or_init(|| Links::of(graph).positions());
+            Layout::of(graph, positions)
+        })
+    }
+}
+
+impl Clone for LazyLayout {
+    /// A clone computes its own layout unless this one's is done: a graph builder cloned
+    /// before its last edges may grow into another graph.
+    fn clone(&self) -> Self {
+        LazyLayout {
+            positions: Arc::new(self.positions.as_ref().clone()),
+            layout: self.layout.clone(),
+        }
+    }
+}
+
+/// Where each entity goes, by place in [`KnowledgeGraph::entities`]: None for an entity
+/// without edges, which ForceAtlas2 does not place.
+type Positions = Vec<Option<(f64, f64)>>;
+
+/// The shape of a graph that ForceAtlas2 draws: its linked entities and their links.
+struct Links {
+    /// The number of entities.
+    entities: usize,
+    /// The entities with edges (by their place in [`KnowledgeGraph::entities`]), in order.
+    linked: Vec<usize>,
+    /// The pairs of linked entities, each once, as places in `linked`, sorted.
+    links: Vec<(usize, usize)>,
+}
+
+impl Links {
+    fn of(graph: &KnowledgeGraph) -> Self {
+        let index = places(graph);
+        let mut pairs = HashSet::new();
+        for edge in graph.edges() {
+            let (s, t) = (
+                index[edge.source.id.as_str()],
+                index[edge.target.id.as_str()],
+            );
+            pairs.insert((s.min(t), s.max(t)));
+        }
+        let mut is_linked = vec![false; index.len()];
+        for &(s, t) in &pairs {
+            (is_linked[s], is_linked[t]) = (true, true);
+        }
+        let linked: Vec<usize> = (0..index.len()).filter(|&i| is_linked[i]).collect();
+        // The linked entities, renumbered for the layout.
+        let mut slot = vec![usize::MAX; index.len()];
+        for (k, &i) in linked.iter().enumerate() {
+            slot[i] = k;
+        }
+        let mut links: Vec<(usize, usize)> =
+            pairs.into_iter().map(|(s, t)| (slot[s], slot[t])).collect();
+        links.sort_unstable();
+        Links {
+            entities: index.len(),
+            linked,
+            links,
+        }
+    }
+
+    /// Where ForceAtlas2 puts each linked entity.
+    fn positions(self) -> Positions {
+        let mut placed = vec![None; self.entities];
+        if !self.linked.is_empty() {
+            let positions = force_atlas(self.linked.len(), &self.links);
+            for (&i, xy) in self.linked.iter().zip(positions) {
+                placed[i] = Some(xy);
+            }
+        }
+        placed
+    }
+}
+
+/// Each entity's place in [`KnowledgeGraph::entities`], by id.
+fn places(graph: &KnowledgeGraph) -> HashMap<&str, usize> {
+    graph
+        .entities()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect()
 }
 
 /// ForceAtlas2 positions of `n` nodes linked by `links` (pairs of indices), scaled so
@@ -210,7 +308,7 @@ mod tests {
 
     #[test]
     fn deterministic_finite_and_rounded() {
-        let (a, b) = (Layout::of(&graph()), Layout::of(&graph()));
+        let (a, b) = (graph().layout().clone(), graph().layout().clone());
         assert_eq!(a, b);
         assert_eq!(a.nodes.len(), 6);
         for p in &a.nodes {
@@ -220,10 +318,47 @@ mod tests {
         }
     }
 
+    /// A layout started ahead of time is the one computed when first needed, and a graph
+    /// grown from a clone of the builder gets its own.
+    #[test]
+    fn a_layout_started_ahead_is_the_same() {
+        let started = graph();
+        started.start_layout();
+        assert_eq!(started.layout(), graph().layout());
+        let mut builder = GraphBuilder::new();
+        for name in ["Vakaria", "Bakaria", "Tessaly"] {
+            builder.add_entity(Entity::new(name, EntityType::State));
+        }
+        builder.add_relation(
+            "vakaria",
+            kind("struck"),
+            "bakaria",
+            Evidence::placeholder("d", None),
+            None,
+        );
+        let mut grown = builder.clone();
+        grown.add_relation(
+            "bakaria",
+            kind("struck"),
+            "tessaly",
+            Evidence::placeholder("d", None),
+            None,
+        );
+        let (small, grown) = (builder.finish(), grown.finish());
+        small.start_layout();
+        let tessaly = |g: &KnowledgeGraph| {
+            let i = g.entities().position(|e| e.id == "tessaly").unwrap();
+            g.layout().nodes[i]
+        };
+        assert_eq!(tessaly(&small).size, BASE_SIZE);
+        assert!(tessaly(&grown).size > BASE_SIZE, "{:?}", tessaly(&grown));
+        assert_ne!(small.layout().nodes[0], grown.layout().nodes[0]);
+    }
+
     #[test]
     fn unlinked_entities_stand_aside_and_size_grows_with_weighted_degree() {
         let g = graph();
-        let layout = Layout::of(&g);
+        let layout = g.layout();
         let place: BTreeMap<&str, Placement> = g
             .entities()
             .map(|e| e.id.as_str())
@@ -260,10 +395,11 @@ mod tests {
 
     #[test]
     fn empty_and_edgeless_graphs_are_placed() {
-        assert!(Layout::of(&KnowledgeGraph::new()).nodes.is_empty());
+        assert!(KnowledgeGraph::new().layout().nodes.is_empty());
         let mut g = GraphBuilder::new();
         g.add_entity(Entity::new("Alone", EntityType::Place));
-        let layout = Layout::of(&g.finish());
+        let g = g.finish();
+        let layout = g.layout();
         assert_eq!(layout.nodes.len(), 1);
         assert!(layout.nodes[0].x.is_finite());
     }

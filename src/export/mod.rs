@@ -49,7 +49,7 @@ pub use gexf::{GexfSerializer, WriterGexfSerializer};
 pub use graphml::{GraphMlSerializer, WriterGraphMlSerializer};
 pub use html::{HtmlSerializer, WriterHtmlSerializer};
 pub use json::{JsonSerializer, WriterJsonSerializer};
-pub(crate) use layout::Layout;
+pub(crate) use layout::{Layout, LazyLayout};
 pub use rdf::{
     document_iri, entity_iri, relation_property, NQuadsSerializer, NTriplesSerializer,
     TurtleSerializer, WriterNQuadsSerializer, WriterNTriplesSerializer, WriterTurtleSerializer,
