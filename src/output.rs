@@ -4,8 +4,7 @@
 use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
-
-use rayon::prelude::*;
+use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use crate::export::{write_graph, Format};
@@ -41,24 +40,39 @@ pub fn write_exports_reporting(
             )
         })
         .collect();
-    // The formats are written side by side; the first error in the order asked is reported.
-    let results: Vec<Result<()>> = formats
-        .par_iter()
-        .zip(&staged)
-        .map(|(&format, (temp, _))| {
-            let file = File::create(temp).map_err(|e| Error::io(temp, e))?;
-            let mut w = write_graph(graph, format, BufWriter::with_capacity(1 << 16, file))
-                .map_err(|e| Error::io(temp, e))?;
-            w.flush().map_err(|e| Error::io(temp, e))?;
-            let file = w
-                .into_inner()
-                .map_err(|e| Error::io(temp, e.into_error()))?;
-            file.sync_all().map_err(|e| Error::io(temp, e))?;
-            written(format);
-            Ok(())
-        })
-        .collect();
-    if let Some(e) = results.into_iter().find_map(Result::err) {
+    // The formats are written side by side, the costliest first, so that the last one to
+    // finish is one of the quickest. The first error in the order asked is reported.
+    let mut order: Vec<usize> = (0..formats.len()).collect();
+    order.sort_by_key(|&i| COSTLIEST_FIRST.iter().position(|&f| f == formats[i]));
+    let outcomes: Vec<OnceLock<Result<()>>> = formats.iter().map(|_| OnceLock::new()).collect();
+    let settle = |outcome: &OnceLock<Result<()>>, result| {
+        assert!(outcome.set(result).is_ok(), "each format settles once");
+    };
+    std::thread::scope(|flushes| {
+        rayon::scope_fifo(|writes| {
+            for &i in &order {
+                let (format, (temp, _), outcome) = (formats[i], &staged[i], &outcomes[i]);
+                writes.spawn_fifo(move |_| match write_file(graph, format, temp) {
+                    Err(e) => settle(outcome, Err(e)),
+                    // Waiting for the disk takes no CPU: the file is flushed on a thread of
+                    // its own while this one writes the next format.
+                    Ok(file) => {
+                        flushes.spawn(move || {
+                            let flushed = file.sync_all().map_err(|e| Error::io(temp, e));
+                            if flushed.is_ok() {
+                                written(format);
+                            }
+                            settle(outcome, flushed);
+                        });
+                    }
+                });
+            }
+        });
+    });
+    let mut results = outcomes
+        .into_iter()
+        .map(|o| o.into_inner().expect("every format settles"));
+    if let Some(e) = results.find_map(Result::err) {
         remove_all(&staged);
         return Err(e);
     }
@@ -84,6 +98,29 @@ pub fn write_exports_reporting(
         written.push(target.clone());
     }
     Ok(written)
+}
+
+/// The formats from the costliest to write to the cheapest, as measured on generated corpora
+/// (the RDF formats write a statement per fact and take half the time of all).
+const COSTLIEST_FIRST: [Format; 8] = [
+    Format::Turtle,
+    Format::NQuads,
+    Format::NTriples,
+    Format::GraphMl,
+    Format::Html,
+    Format::Json,
+    Format::Gexf,
+    Format::Dot,
+];
+
+/// Writes `format` of `graph` to a new file at `path`, and returns the file, not yet flushed
+/// to disk.
+fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<File> {
+    let file = File::create(path).map_err(|e| Error::io(path, e))?;
+    let mut w = write_graph(graph, format, BufWriter::with_capacity(1 << 16, file))
+        .map_err(|e| Error::io(path, e))?;
+    w.flush().map_err(|e| Error::io(path, e))?;
+    w.into_inner().map_err(|e| Error::io(path, e.into_error()))
 }
 
 /// Removes the temporary files of `staged` (best effort: the error being reported matters more).
