@@ -6,6 +6,7 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 
 use crate::cue::Cue;
 use crate::dates::{Calendar, DateValue};
@@ -686,9 +687,15 @@ pub fn list_sources(
     }
     sources.sort_by(|a, b| (a.id(), a).cmp(&(b.id(), b)));
     // One file named twice ("seeds" and "./seeds/a.txt") would count its evidence twice.
-    let mut seen = std::collections::HashSet::new();
     sources.dedup_by(|b, a| a == b);
-    sources.retain(|s| s.canonical().is_none_or(|c| seen.insert(c)));
+    // Resolving a path takes a system call per folder in it: the paths are resolved side by
+    // side.
+    let canonical: Vec<Option<PathBuf>> = sources.par_iter().map(Source::canonical).collect();
+    let mut seen = std::collections::HashSet::new();
+    let mut first_seen = canonical
+        .into_iter()
+        .map(|c| c.is_none_or(|c| seen.insert(c)));
+    sources.retain(|_| first_seen.next().expect("a path for each source"));
     // Evidence names its document by id: two files with one id cannot be told apart in the
     // graph, so say so.
     for pair in sources.windows(2) {

@@ -285,30 +285,36 @@ fn graph_of(
             .map(String::from)
             .collect(),
     };
-    let mut warnings = Vec::new();
-    let sources = if common.inputs.is_empty() {
-        let default = PathBuf::from(DEFAULT_INPUT);
-        if !default.exists() {
+    let default = [PathBuf::from(DEFAULT_INPUT)];
+    let inputs = if common.inputs.is_empty() {
+        if !default[0].exists() {
             anyhow::bail!(
                 "no INPUT given and no {DEFAULT_INPUT}/ folder here: name the articles to read \
                  (newsgraph build DIR)"
             );
         }
-        list_sources(&[default], &pass_over, &mut warnings)?
+        &default[..]
     } else {
-        list_sources(&common.inputs, &pass_over, &mut warnings)?
+        &common.inputs
     };
-    let total: u64 = sources.iter().map(Source::len).sum();
-    let large = !common.quiet && total >= 8 << 20;
+    let mut warnings = Vec::new();
+    // The pipeline is built while the inputs are listed: both are the run's serial start.
+    let (sources, pipeline) = rayon::join(
+        || list_sources(inputs, &pass_over, &mut warnings),
+        || Pipeline::new(schema),
+    );
+    let sources = sources?;
+    // The size of the corpus (a system call per file) only matters to the progress bar.
+    let total = (!common.quiet).then(|| sources.iter().map(Source::len).sum::<u64>());
+    let large = total.is_some_and(|total| total >= 8 << 20);
     let bar = if large {
         progress_bar(
-            Some(total),
+            total,
             "{spinner} {bytes}/{total_bytes} [{bar:40}] {bytes_per_sec}, {eta} left",
         )
     } else {
         ProgressBar::hidden()
     };
-    let pipeline = Pipeline::new(schema);
     let mut merger = pipeline.spilling_merger()?;
     if drawn {
         merger = merger.drawing();
