@@ -308,6 +308,10 @@ const CLAUSE_OPENERS: u128 = (1 << Cue::RelativePronoun as usize)
     | (1 << Cue::Denial as usize)
     | (1 << Cue::Intention as usize);
 
+/// The lists of the verbs that close a parenthesis ([`parenthesis_before`]), as lexeme bits.
+const PARENTHESIS_VERBS: u128 =
+    (1 << Cue::ReportingVerb as usize) | (1 << Cue::NamingVerb as usize);
+
 fn is_closing_quote(w: &str) -> bool {
     matches!(w, "”" | "\"" | "’")
 }
@@ -395,7 +399,9 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
 /// Whether the verb at `i` closes a parenthesis that opened with "what" two or three words
 /// before: "what they said were", "what it called", "what Iran described as".
 pub fn parenthesis_before(words: &Words<'_>, i: usize) -> bool {
-    (words.has_verb(Cue::ReportingVerb, i) || words.has_verb(Cue::NamingVerb, i))
+    // Asked of every word of a sentence, and most are neither: their lists are read first.
+    words.lexeme(i).starts & PARENTHESIS_VERBS != 0
+        && (words.has_verb(Cue::ReportingVerb, i) || words.has_verb(Cue::NamingVerb, i))
         && (i.saturating_sub(4)..i).any(|k| words.has(Cue::Parenthetical, k))
 }
 

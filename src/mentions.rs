@@ -145,21 +145,15 @@ impl<'s> Recognizer<'s> {
     pub fn analyze(&self, doc: Document) -> AnalyzedDocument {
         let sentences = segment(&doc.text, &self.schema.abbreviations);
         let hits = self.gazetteer.find(&doc.text);
-        let mut hit_iter = hits.into_iter().peekable();
+        // The hits are in order of position: each sentence's are a run of them, the first
+        // at or after its start.
+        let mut next = 0;
         let analyzed = sentences
             .into_iter()
             .map(|sentence| {
-                let mut gaz = Vec::new();
-                while let Some(h) = hit_iter.peek() {
-                    if h.start >= sentence.end {
-                        break;
-                    }
-                    let h = hit_iter.next().unwrap();
-                    if h.start >= sentence.start {
-                        gaz.push(h);
-                    }
-                }
-                self.analyze_sentence(&doc.text, sentence, &gaz)
+                let from = next + hits[next..].partition_point(|h| h.start < sentence.start);
+                next = from + hits[from..].partition_point(|h| h.start < sentence.end);
+                self.analyze_sentence(&doc.text, sentence, &hits[from..next])
             })
             .collect();
         AnalyzedDocument {

@@ -244,8 +244,14 @@ pub struct Lexed {
 
 impl Lexed {
     pub fn new(text: &str, tokens: &[Token], schema: &Schema) -> Lexed {
+        // The folded forms are never longer than the words (a fold keeps a byte's length or
+        // shortens a typographic mark): one buffer the sentence's length, not one that grows.
+        let written = tokens
+            .first()
+            .zip(tokens.last())
+            .map_or(0, |(a, b)| b.end - a.start);
         let mut lexed = Lexed {
-            folded: String::new(),
+            folded: String::with_capacity(written),
             spans: Vec::with_capacity(tokens.len()),
             lexemes: Vec::with_capacity(tokens.len()),
             first_length: Vec::with_capacity(tokens.len()),
@@ -369,7 +375,11 @@ impl<'a> Words<'a> {
     pub fn phrase_at(&self, set: &PhraseSet, i: usize) -> Option<(usize, u32)> {
         // The words are folded already ([`Lexed`]): compared as they are.
         let room = self.len().checked_sub(i).filter(|&room| room > 0)?;
-        set.longest_match_after(self.folded(i), room, |k, p| p == self.folded(i + k))
+        // Most phrases tried differ from the words at their second word: it is read once.
+        let second = self.folded(i + 1);
+        set.longest_match_after(self.folded(i), room, |k, p| {
+            p == if k == 1 { second } else { self.folded(i + k) }
+        })
     }
 
     /// What the lexicon knows of token `i` (nothing past the end).

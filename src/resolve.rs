@@ -939,10 +939,13 @@ fn resolve_anaphors(
                         .all(|other| other.first >= title_start || other.last + 3 >= title_start);
                 alone.then_some(m.entity)
             });
+        let lexemes = s.lexed.lexemes();
         let mut i = 0;
         while i < words.len() {
-            // Most words start no anaphor: the mentions are read only at those that do.
-            let starts = lex.has(Cue::GroupAnaphor, i) || lex.has(Cue::Dyad, i);
+            // Most words start no anaphor: the mentions are read only at those that do, and
+            // the lists only at words that start a phrase of one.
+            let starts = lexemes[i].starts & ANAPHOR_LISTS != 0
+                && (lex.has(Cue::GroupAnaphor, i) || lex.has(Cue::Dyad, i));
             if !starts || ms.iter().any(|m| m.first <= i && i <= m.last) {
                 i += 1;
                 continue;
@@ -999,6 +1002,9 @@ fn resolve_anaphors(
         ms.sort_by_key(|m| (m.first, m.last, m.entity));
     }
 }
+
+/// The lists of phrases an anaphor starts, as lexeme bits.
+const ANAPHOR_LISTS: u128 = (1 << Cue::GroupAnaphor as usize) | (1 << Cue::Dyad as usize);
 
 fn anaphor(
     first: usize,

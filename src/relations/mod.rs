@@ -389,8 +389,8 @@ impl<'d> Engine<'d> {
                 continue;
             }
             let mut found: Vec<usize> = Vec::new();
-            for slot in alternative {
-                match self.fill_slot(si, occ, slot) {
+            for fill in self.fill_slots(si, occ, alternative) {
+                match fill {
                     Fill::Found(entities) => found.extend(entities),
                     Fill::Blocked => blocked = true,
                     Fill::Empty => {}

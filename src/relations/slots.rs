@@ -11,13 +11,24 @@ use crate::frames::{Anchor, Slot};
 /// How far, in tokens, a noun's modifiers, support verb or prepositional phrase may stand.
 const NEAR: usize = 7;
 
-impl Engine<'_> {
-    pub(super) fn fill_slot(&self, si: usize, occ: Occurrence, slot: &Slot) -> Fill {
+impl<'d> Engine<'d> {
+    /// What each slot of an alternative finds, in order. Its prepositional slots are looked
+    /// for together, in one pass over the clause: an alternative may name nine prepositions.
+    pub(super) fn fill_slots<'s>(
+        &'s self,
+        si: usize,
+        occ: Occurrence,
+        alternative: &'s [Slot],
+    ) -> impl Iterator<Item = Fill> + use<'s, 'd> {
         let v = &self.views[si];
-        match slot {
+        let mut after_prepositions = self.prepositional(v, occ, alternative).into_iter();
+        alternative.iter().map(move |slot| match slot {
             Slot::Subject => self.subject(v, occ.first),
             Slot::Object => self.object(v, occ),
-            Slot::Prep(p) => self.prepositional(v, occ, p),
+            Slot::Prep(_) => match after_prepositions.next().flatten() {
+                Some(u) => self.found(v, u),
+                None => Fill::Empty,
+            },
             Slot::Between => self.between(v, occ),
             Slot::By => self.by(v, occ),
             Slot::From => self.after_word(v, occ.last + 1, Cue::SourceMarker),
@@ -32,7 +43,7 @@ impl Engine<'_> {
             Slot::Parties => Fill::Empty,
             Slot::SelfAnchor => self.anchor_entity(si, occ),
             Slot::Affiliation => self.affiliation(si, occ),
-        }
+        })
     }
 
     /// The entities of the group of unit `u`.
@@ -386,9 +397,26 @@ impl Engine<'_> {
         }
     }
 
-    /// The noun phrase after preposition `p` (folded, possibly of several words) in the rest
-    /// of the trigger's clause: "strikes on X", "struck targets inside X".
-    fn prepositional(&self, v: &View<'_>, occ: Occurrence, p: &str) -> Fill {
+    /// For each `prep:` slot of `slots`, the unit of the noun phrase after its preposition
+    /// (folded, possibly of several words) in the rest of the trigger's clause, the first
+    /// there is: "strikes on X", "struck targets inside X".
+    fn prepositional(&self, v: &View<'_>, occ: Occurrence, slots: &[Slot]) -> Vec<Option<usize>> {
+        // Each preposition with its first word and its length in words.
+        let preps: Vec<(&str, &str, usize)> = slots
+            .iter()
+            .filter_map(|s| match s {
+                Slot::Prep(p) => Some((
+                    p.as_str(),
+                    p.split(' ').next().unwrap_or_default(),
+                    p.split(' ').count(),
+                )),
+                _ => None,
+            })
+            .collect();
+        let mut units = vec![None; preps.len()];
+        if preps.is_empty() {
+            return units;
+        }
         let w = &v.words;
         let clause_end = v.clauses.at(occ.first).end;
         let noun = self.schema.frames[occ.frame].anchor != Anchor::Verb;
@@ -397,12 +425,11 @@ impl Engine<'_> {
         } else {
             clause_end
         };
-        let first = p.split(' ').next().unwrap_or_default();
-        let len = p.split(' ').count();
         // A clause opened inside this one (", who was in X,") holds no phrase of the trigger.
         let own = v.clauses.index(occ.first);
+        let mut open = preps.len();
         let mut k = occ.last + 1;
-        while k < end {
+        while k < end && open > 0 {
             // What follows "in response to" was answered; it is not what was hit. A noun's
             // phrases end where a comma opens another (", with X suggesting ...").
             if w.has(Cue::Response, k)
@@ -410,37 +437,46 @@ impl Engine<'_> {
                     && w.folded(k) == ","
                     && (w.has(Cue::Preposition, k + 1) || w.has(Cue::Subordinator, k + 1))
             {
-                return Fill::Empty;
+                break;
             }
-            let here = w.folded(k) == first
-                && v.clauses.index(k) == own
-                && p.split(' ')
-                    .enumerate()
-                    .skip(1)
-                    .all(|(i, x)| w.folded(k + i) == x);
-            if here {
-                let after = k + len;
-                if let Some(u) = v.unit_starting(after) {
-                    return self.found(v, u);
-                }
-                // "on the main Syrian military compounds", "on the bases of the militant group
-                // X": a name inside the phrase.
-                let mut j = after;
-                while j < end && j < after + NEAR + 3 && v.clauses.index(j) == own {
-                    if let Some(u) = v.unit_covering(j) {
-                        return self.found(v, u);
-                    }
-                    if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j)
-                        || w.folded(j) == ","
-                    {
-                        break;
-                    }
-                    j += 1;
+            let word = w.folded(k);
+            for (unit, &(p, first, len)) in units.iter_mut().zip(&preps) {
+                let here = unit.is_none()
+                    && word == first
+                    && v.clauses.index(k) == own
+                    && p.split(' ')
+                        .enumerate()
+                        .skip(1)
+                        .all(|(i, x)| w.folded(k + i) == x);
+                if here {
+                    *unit = self.phrase_unit(v, k + len, end, own);
+                    open -= usize::from(unit.is_some());
                 }
             }
             k += 1;
         }
-        Fill::Empty
+        units
+    }
+
+    /// The unit of the noun phrase that starts at token `after`, or the first name inside it
+    /// ("on the main Syrian military compounds", "on the bases of the militant group X"),
+    /// before `end` and in clause `own`.
+    fn phrase_unit(&self, v: &View<'_>, after: usize, end: usize, own: usize) -> Option<usize> {
+        let w = &v.words;
+        if let Some(u) = v.unit_starting(after) {
+            return Some(u);
+        }
+        let mut j = after;
+        while j < end && j < after + NEAR + 3 && v.clauses.index(j) == own {
+            if let Some(u) = v.unit_covering(j) {
+                return Some(u);
+            }
+            if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j) || w.folded(j) == "," {
+                break;
+            }
+            j += 1;
+        }
+        None
     }
 
     /// "between X and Y": the two sides, each its official if one is named, else its state;
