@@ -65,6 +65,34 @@ pub struct DocumentMeta {
     pub url: Option<String>,
 }
 
+/// Which sentences' text an export reads with the evidence of the edges
+/// ([`KnowledgeGraph::for_each_edge`]). On disk, a sentence's text is most of the bytes of a
+/// piece of evidence, and the formats quote a few sentences of an edge at most: GraphML, GEXF
+/// and DOT its first, the explorer page the ones it shows; RDF and JSON none (they cite a
+/// sentence by document and index, and write its text once, from
+/// [`KnowledgeGraph::sentences`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SentenceTexts {
+    /// No piece's text: read from disk, every piece's `text` is empty.
+    Skipped,
+    /// The text of each edge's first pieces, as many as given: read from disk, the others'
+    /// `text` is empty.
+    First(usize),
+    /// The text of every piece.
+    All,
+}
+
+impl SentenceTexts {
+    /// Whether the text of the piece at `index` in an edge's evidence is read.
+    pub(crate) fn includes(self, index: usize) -> bool {
+        match self {
+            SentenceTexts::Skipped => false,
+            SentenceTexts::First(n) => index < n,
+            SentenceTexts::All => true,
+        }
+    }
+}
+
 /// An edge seen from outside: its two ends and the relation, borrowed from the graph or,
 /// with its evidence read from disk, owned.
 #[derive(Debug, Clone)]
@@ -284,7 +312,7 @@ impl KnowledgeGraph {
     /// disk when the graph keeps it there.
     pub fn read_edges(&self) -> io::Result<impl Iterator<Item = io::Result<EdgeView<'_>>>> {
         let mut reader: Option<EvidenceReader<'_>> = match &self.spilled {
-            Some(spilled) => Some(spilled.evidence(&self.documents)?),
+            Some(spilled) => Some(spilled.evidence(&self.documents, SentenceTexts::All)?),
             None => None,
         };
         Ok(self
@@ -303,15 +331,17 @@ impl KnowledgeGraph {
 
     /// The edges of [`KnowledgeGraph::read_edges`], handed to `f` one at a time, so the
     /// evidence of each edge read from disk goes into the pieces (and strings) of the edge
-    /// before: the exports, which read it all once per format, allocate little.
+    /// before: the exports, which read it all once per format, allocate little. Of the
+    /// sentences' text, evidence read from disk has what `texts` asks for.
     pub(crate) fn for_each_edge<'g>(
         &'g self,
+        texts: SentenceTexts,
         mut f: impl FnMut(&EdgeView<'g>) -> io::Result<()>,
     ) -> io::Result<()> {
         let Some(spilled) = &self.spilled else {
             return self.edges().try_for_each(|edge| f(&edge));
         };
-        let mut reader = spilled.evidence(&self.documents)?;
+        let mut reader = spilled.evidence(&self.documents, texts)?;
         let mut evidence = Vec::new();
         for (e, rank) in self.edge_order().into_iter().zip(0u32..) {
             reader.edge(rank, &mut evidence)?;

@@ -24,15 +24,15 @@
 
 use std::cmp::Ordering;
 use std::fs::{self, File};
-use std::io::{self, BufReader, BufWriter, Read, Write};
+use std::io::{self, BufWriter, Read, Write};
 use std::path::{Path, PathBuf};
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use tempfile::TempDir;
 
 use crate::edge::{Evidence, Modality};
 use crate::error::{Error, Result};
-use crate::graph::DocumentMeta;
+use crate::graph::{DocumentMeta, SentenceTexts};
 
 /// The most bytes of spill a bucket is planned to hold: what one sort holds in memory (an
 /// edge with more evidence than this is a bucket of its own).
@@ -49,7 +49,8 @@ struct EvidenceBody<'a> {
     end: usize,
     trigger_start: usize,
     trigger_end: usize,
-    text: &'a str,
+    #[serde(borrow)]
+    text: TextBytes<'a>,
     trigger: &'a str,
     date: Option<&'a str>,
     modality: Modality,
@@ -64,7 +65,7 @@ impl<'a> EvidenceBody<'a> {
             end: e.end,
             trigger_start: e.trigger_start,
             trigger_end: e.trigger_end,
-            text: &e.text,
+            text: TextBytes(e.text.as_bytes()),
             trigger: &e.trigger,
             date: e.date.as_deref(),
             modality: e.modality,
@@ -72,8 +73,9 @@ impl<'a> EvidenceBody<'a> {
         }
     }
 
-    /// Makes `e` this evidence of document `doc`, in the strings `e` already holds.
-    fn assign_to(self, doc: &str, e: &mut Evidence) {
+    /// Makes `e` this evidence of document `doc`, in the strings `e` already holds; its
+    /// `text` the sentence's if `with_text`, else empty.
+    fn assign_to(self, doc: &str, with_text: bool, e: &mut Evidence) -> io::Result<()> {
         fn assign(to: &mut String, s: &str) {
             to.clear();
             to.push_str(s);
@@ -90,11 +92,40 @@ impl<'a> EvidenceBody<'a> {
         e.end = self.end;
         e.trigger_start = self.trigger_start;
         e.trigger_end = self.trigger_end;
-        assign(&mut e.text, self.text);
+        if with_text {
+            assign(&mut e.text, self.text.to_str()?);
+        } else {
+            e.text.clear();
+        }
         assign(&mut e.trigger, self.trigger);
         assign_option(&mut e.date, self.date);
         e.modality = self.modality;
         assign_option(&mut e.caller, self.caller);
+        Ok(())
+    }
+}
+
+/// The text of a sentence in a frame: the bytes of a `str`, which postcard writes as it writes
+/// the `str` (its length, then its bytes). Read back, they are checked as UTF-8 only where the
+/// text is wanted: most exports quote no sentence, and the text is most of a frame's bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct TextBytes<'a>(&'a [u8]);
+
+impl<'a> TextBytes<'a> {
+    fn to_str(self) -> io::Result<&'a str> {
+        std::str::from_utf8(self.0).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+}
+
+impl Serialize for TextBytes<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(self.0)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for TextBytes<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        <&[u8]>::deserialize(deserializer).map(TextBytes)
     }
 }
 
@@ -140,28 +171,64 @@ fn write_raw_frame<W: Write>(w: &mut W, key: u32, minor: u32, body: &[u8]) -> io
     Ok(FRAME_HEADER + body.len())
 }
 
-/// A frame read back: its keys and body.
-struct Frame {
-    key: u32,
-    minor: u32,
-    body: Vec<u8>,
+/// A file of frames read a block at a time, each frame decoded where it lies in the block
+/// rather than copied out of a reader's buffer first.
+struct FrameReader {
+    file: File,
+    /// What was read of the file and not yet taken, from `at` on: a frame that a read cut off
+    /// is completed by the next, the block growing for a frame larger than a read.
+    block: Vec<u8>,
+    at: usize,
 }
 
-/// Reads the next frame into `frame`; false at the end of the file.
-fn read_frame<R: Read>(r: &mut R, frame: &mut Frame) -> io::Result<bool> {
-    let mut header = [0u8; FRAME_HEADER];
-    match r.read_exact(&mut header[..1]) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => return Ok(false),
-        Err(e) => return Err(e),
+impl FrameReader {
+    /// The bytes asked of the file at each read.
+    const READ: usize = 1 << 16;
+
+    fn open(path: &Path) -> io::Result<Self> {
+        Ok(FrameReader {
+            file: File::open(path)?,
+            block: Vec::with_capacity(2 * Self::READ),
+            at: 0,
+        })
     }
-    r.read_exact(&mut header[1..])?;
-    let word = |i: usize| u32::from_le_bytes(header[i..i + 4].try_into().expect("4 bytes"));
-    frame.key = word(0);
-    frame.minor = word(4);
-    frame.body.resize(word(8) as usize, 0);
-    r.read_exact(&mut frame.body)?;
-    Ok(true)
+
+    /// The next frame, left in place for [`FrameReader::advance`] to take; None at the end of
+    /// the file.
+    fn peek(&mut self) -> io::Result<Option<(u32, u32, &[u8])>> {
+        while frames(&self.block[self.at..]).next().is_none() {
+            if !self.read()? {
+                if self.at < self.block.len() {
+                    return Err(io::ErrorKind::UnexpectedEof.into());
+                }
+                return Ok(None);
+            }
+        }
+        Ok(frames(&self.block[self.at..]).next())
+    }
+
+    /// Takes the frame [`FrameReader::peek`] gave.
+    fn advance(&mut self) {
+        if let Some((_, _, body)) = frames(&self.block[self.at..]).next() {
+            self.at += FRAME_HEADER + body.len();
+        }
+    }
+
+    /// Appends the next bytes of the file to what is left of the block; false at its end.
+    fn read(&mut self) -> io::Result<bool> {
+        self.block.drain(..self.at);
+        self.at = 0;
+        let filled = self.block.len();
+        self.block.resize(filled + Self::READ, 0);
+        let read = loop {
+            match self.file.read(&mut self.block[filled..]) {
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                read => break read,
+            }
+        };
+        self.block.truncate(filled + read.as_ref().unwrap_or(&0));
+        Ok(read? > 0)
+    }
 }
 
 /// The frames of a whole buffer (a bucket read at once), borrowing their bodies.
@@ -278,18 +345,14 @@ impl EvidenceSpill {
 
         // Spill → evidence buckets (by edge), the document numbered by id.
         let mut evidence_buckets = Buckets::new(dir.path(), "evidence", &edge_bytes, bucket_bytes)?;
-        let mut reader = open(&path)?;
-        let mut frame = Frame {
-            key: 0,
-            minor: 0,
-            body: Vec::new(),
-        };
-        while read_frame(&mut reader, &mut frame).map_err(|e| Error::io(&path, e))? {
-            if let Some(Some(edge)) = edge_of.get(frame.key as usize) {
-                evidence_buckets.push_raw(*edge, rank_of[frame.minor as usize], &frame.body)?;
+        let mut spill = FrameReader::open(&path).map_err(|e| Error::io(&path, e))?;
+        while let Some((group, doc, body)) = spill.peek().map_err(|e| Error::io(&path, e))? {
+            if let Some(Some(edge)) = edge_of.get(group as usize) {
+                evidence_buckets.push_raw(*edge, rank_of[doc as usize], body)?;
             }
+            spill.advance();
         }
-        drop(reader);
+        drop(spill);
         fs::remove_file(&path).map_err(|e| Error::io(&path, e))?;
 
         // Each evidence bucket sorted, one piece per sentence, into the evidence file; the
@@ -317,7 +380,7 @@ impl EvidenceSpill {
                 let sentence = SentenceBody {
                     start: body.start,
                     end: body.end,
-                    text: body.text,
+                    text: body.text.to_str().map_err(|e| Error::io(&bucket.path, e))?,
                 };
                 let index = u32::try_from(body.sentence)
                     .map_err(|e| Error::io(&evidence_path, io::Error::other(e)))?;
@@ -352,11 +415,6 @@ impl EvidenceSpill {
             _dir: dir,
         })
     }
-}
-
-fn open(path: &Path) -> Result<BufReader<File>> {
-    let file = File::open(path).map_err(|e| Error::io(path, e))?;
-    Ok(BufReader::with_capacity(1 << 16, file))
 }
 
 fn create(path: &Path) -> Result<BufWriter<File>> {
@@ -473,22 +531,19 @@ impl SpilledEvidence {
         self.weights.get(edge as usize).map_or(0, |&w| w as usize)
     }
 
-    /// A reader of the evidence file, edge by edge; `documents` are the graph's, in id order
-    /// (evidence names its document by its rank there).
+    /// A reader of the evidence file, edge by edge, with the sentences' text that `texts` asks
+    /// for; `documents` are the graph's, in id order (evidence names its document by its rank
+    /// there).
     pub(crate) fn evidence<'d>(
         &self,
         documents: &'d [DocumentMeta],
+        texts: SentenceTexts,
     ) -> io::Result<EvidenceReader<'d>> {
         Ok(EvidenceReader {
-            reader: BufReader::with_capacity(1 << 16, File::open(&self.evidence)?),
+            frames: FrameReader::open(&self.evidence)?,
             documents,
-            frame: Frame {
-                key: 0,
-                minor: 0,
-                body: Vec::new(),
-            },
-            pending: false,
-            done: false,
+            texts,
+            spare: Vec::new(),
         })
     }
 
@@ -498,38 +553,34 @@ impl SpilledEvidence {
         &self,
         documents: &'d [DocumentMeta],
     ) -> io::Result<impl Iterator<Item = io::Result<SupportingSentence>> + 'd> {
-        let mut reader = BufReader::with_capacity(1 << 16, File::open(&self.sentences)?);
-        let mut frame = Frame {
-            key: 0,
-            minor: 0,
-            body: Vec::new(),
-        };
+        let mut frames = FrameReader::open(&self.sentences)?;
         Ok(std::iter::from_fn(move || {
-            match read_frame(&mut reader, &mut frame) {
-                Ok(false) => None,
-                Err(e) => Some(Err(e)),
-                Ok(true) => Some(
-                    decode::<SentenceBody>(&frame.body).map(|s| SupportingSentence {
-                        doc: documents[frame.key as usize].id.clone(),
-                        index: frame.minor as usize,
-                        start: s.start,
-                        end: s.end,
-                        text: s.text.to_owned(),
-                    }),
-                ),
-            }
+            let (doc, index, body) = match frames.peek() {
+                Ok(None) => return None,
+                Err(e) => return Some(Err(e)),
+                Ok(Some(frame)) => frame,
+            };
+            let sentence = decode::<SentenceBody>(body).map(|s| SupportingSentence {
+                doc: documents[doc as usize].id.clone(),
+                index: index as usize,
+                start: s.start,
+                end: s.end,
+                text: s.text.to_owned(),
+            });
+            frames.advance();
+            Some(sentence)
         }))
     }
 }
 
 /// Reads the evidence file one edge at a time, in export order.
 pub(crate) struct EvidenceReader<'d> {
-    reader: BufReader<File>,
+    frames: FrameReader,
     documents: &'d [DocumentMeta],
-    frame: Frame,
-    /// Whether `frame` holds a frame read but not yet taken.
-    pending: bool,
-    done: bool,
+    texts: SentenceTexts,
+    /// Pieces an edge had beyond the weight of the edge read after it, kept with their
+    /// strings for the next edges.
+    spare: Vec<Evidence>,
 }
 
 impl EvidenceReader<'_> {
@@ -537,38 +588,28 @@ impl EvidenceReader<'_> {
     /// holds (and their strings); edges must be asked for in order.
     pub(crate) fn edge(&mut self, edge: u32, evidence: &mut Vec<Evidence>) -> io::Result<()> {
         let mut read = 0;
-        loop {
-            if !self.pending {
-                if self.done || !read_frame(&mut self.reader, &mut self.frame)? {
-                    self.done = true;
-                    evidence.truncate(read);
-                    return Ok(());
-                }
-                self.pending = true;
-            }
-            match self.frame.key.cmp(&edge) {
+        while let Some((key, doc, body)) = self.frames.peek()? {
+            match key.cmp(&edge) {
                 Ordering::Less => {
                     return Err(io::Error::new(
                         io::ErrorKind::InvalidData,
                         "evidence file out of order",
                     ))
                 }
-                Ordering::Greater => {
-                    evidence.truncate(read);
-                    return Ok(());
-                }
-                Ordering::Equal => {
-                    let body: EvidenceBody = decode(&self.frame.body)?;
-                    let doc = &self.documents[self.frame.minor as usize].id;
-                    if read == evidence.len() {
-                        evidence.push(Evidence::default());
-                    }
-                    body.assign_to(doc, &mut evidence[read]);
-                    read += 1;
-                    self.pending = false;
-                }
+                Ordering::Greater => break,
+                Ordering::Equal => {}
             }
+            let body: EvidenceBody = decode(body)?;
+            if read == evidence.len() {
+                evidence.push(self.spare.pop().unwrap_or_default());
+            }
+            let doc = &self.documents[doc as usize].id;
+            body.assign_to(doc, self.texts.includes(read), &mut evidence[read])?;
+            read += 1;
+            self.frames.advance();
         }
+        self.spare.extend(evidence.drain(read..));
+        Ok(())
     }
 }
 
@@ -606,7 +647,7 @@ mod tests {
         }
         let spilled = spill.finish(&[Some(1), Some(0)], 2, &[1, 0]).unwrap();
 
-        let mut reader = spilled.evidence(&documents).unwrap();
+        let mut reader = spilled.evidence(&documents, SentenceTexts::All).unwrap();
         let mut evidence = vec![piece("z", 0, "left over".into()); 5000];
         reader.edge(0, &mut evidence).unwrap();
         assert!(evidence == small, "{} pieces", evidence.len());
@@ -614,5 +655,69 @@ mod tests {
         assert_eq!(evidence, [large]);
         reader.edge(2, &mut evidence).unwrap();
         assert!(evidence.is_empty());
+    }
+
+    /// A reader reads the text of the pieces its [`SentenceTexts`] asks for, and leaves the
+    /// others' empty whatever the pieces it reuses held; it reads every other field of each.
+    #[test]
+    fn evidence_reads_the_sentence_texts_asked_for() {
+        let documents = [DocumentMeta {
+            id: "a".into(),
+            title: None,
+            published: None,
+            url: None,
+        }];
+        let pieces: Vec<Evidence> = (0..3)
+            .map(|i| Evidence {
+                sentence: i,
+                text: format!("sentence {i}"),
+                caller: Some("caller".into()),
+                ..Evidence::placeholder("a", Some("2024-05-01"))
+            })
+            .collect();
+        let mut spill = EvidenceSpill::new(BUCKET_BYTES).unwrap();
+        for e in &pieces {
+            spill.push(0, 0, e).unwrap();
+        }
+        let spilled = spill.finish(&[Some(0)], 1, &[0]).unwrap();
+        for (texts, quoted) in [
+            (SentenceTexts::Skipped, 0),
+            (SentenceTexts::First(2), 2),
+            (SentenceTexts::All, 3),
+        ] {
+            let mut reader = spilled.evidence(&documents, texts).unwrap();
+            let mut evidence = vec![Evidence::placeholder("z", None); 2];
+            reader.edge(0, &mut evidence).unwrap();
+            let expected: Vec<Evidence> = pieces
+                .iter()
+                .enumerate()
+                .map(|(i, e)| Evidence {
+                    text: if i < quoted {
+                        e.text.clone()
+                    } else {
+                        String::new()
+                    },
+                    ..e.clone()
+                })
+                .collect();
+            assert_eq!(evidence, expected, "{texts:?}");
+        }
+    }
+
+    /// A file whose last frame is cut short is an error, not an end.
+    #[test]
+    fn a_frame_cut_short_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("frames");
+        let mut bytes = Vec::new();
+        for body in [&b"whole"[..], b"cut short"] {
+            write_raw_frame(&mut bytes, 1, 2, body).unwrap();
+        }
+        fs::write(&path, &bytes[..bytes.len() - 1]).unwrap();
+        let mut frames = FrameReader::open(&path).unwrap();
+        assert_eq!(frames.peek().unwrap(), Some((1, 2, &b"whole"[..])));
+        frames.advance();
+        let error = frames.peek().unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::UnexpectedEof);
     }
 }

@@ -25,7 +25,7 @@ use std::io::{self, Write};
 use super::{start_document, GraphWriter, HexColor};
 use crate::edge::RelationKind;
 use crate::entity::{Entity, EntityType};
-use crate::graph::{EdgeView, KnowledgeGraph};
+use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
 
 /// The longest physical line written, in bytes: some DOT tools read lines into fixed
 /// 16 KiB buffers.
@@ -100,7 +100,7 @@ impl<W: Write> WriterDotSerializer<W> {
         }
         let mut relations = BTreeSet::new();
         let mut linked = HashSet::new();
-        graph.for_each_edge(|edge| {
+        graph.for_each_edge(SentenceTexts::First(1), |edge| {
             relations.insert(edge.relation.kind.clone());
             linked.extend([edge.source.id.as_str(), edge.target.id.as_str()]);
             out.edge(edge)

@@ -23,7 +23,7 @@ use super::layout::Placement;
 use super::xml::XmlOut;
 use super::{claimed_count, event_days, json_into, start_document, GraphWriter, Int};
 use crate::entity::Entity;
-use crate::graph::{EdgeView, KnowledgeGraph};
+use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
 
 /// `(id = title, type)` of the node attributes, in the order values are written.
 const NODE_ATTRIBUTES: [(&str, &str); 5] = [
@@ -156,7 +156,7 @@ impl<W: Write> GexfOut<W> {
         }
         self.xml.end("nodes")?;
         self.xml.start("edges", &[])?;
-        graph.for_each_edge(|edge| self.edge(edge))?;
+        graph.for_each_edge(SentenceTexts::First(1), |edge| self.edge(edge))?;
         self.xml.end("edges")?;
         self.xml.end("graph")?;
         self.xml.end("gexf")?;

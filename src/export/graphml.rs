@@ -30,7 +30,7 @@ use super::json::{EdgeDocuments, EvidenceList};
 use super::xml::XmlOut;
 use super::{claimed_count, json_into, start_document, GraphWriter, HexColor, Int};
 use crate::entity::Entity;
-use crate::graph::{EdgeView, KnowledgeGraph};
+use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
 
 /// `(id = attr.name, attr.type)` of the node keys, in the order the data is written.
 const NODE_KEYS: [(&str, &str); 7] = [
@@ -155,7 +155,7 @@ impl<W: Write> GraphMlOut<W> {
         for entity in graph.entities() {
             self.node(entity)?;
         }
-        graph.for_each_edge(|edge| self.edge(edge, graph))?;
+        graph.for_each_edge(SentenceTexts::First(1), |edge| self.edge(edge, graph))?;
         self.xml.end("graph")?;
         self.xml.end("graphml")?;
         self.xml.finish()

@@ -23,7 +23,7 @@ use serde::Serialize;
 use super::{start_document, GraphWriter, HexColor};
 use crate::edge::{Evidence, Modality};
 use crate::entity::EntityType;
-use crate::graph::{DocumentMeta, KnowledgeGraph};
+use crate::graph::{DocumentMeta, KnowledgeGraph, SentenceTexts};
 
 /// The page up to the scripts: markup and style.
 const PAGE: &str = include_str!("html/explorer.html");
@@ -185,7 +185,7 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
     // (set as the list is written, while the documents borrow their ids).
     let mut cited_sentences: FxHashMap<String, FxHashMap<usize, Cell<usize>>> =
         FxHashMap::default();
-    graph.for_each_edge(|edge| {
+    graph.for_each_edge(SentenceTexts::Skipped, |edge| {
         for e in edge.relation.evidence.iter().take(MAX_EVIDENCE) {
             match cited_sentences.get_mut(e.doc.as_str()) {
                 Some(sentences) => {
@@ -302,7 +302,7 @@ fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Resul
 
     w.write_all(b"\n],\n\"edges\":[")?;
     let mut separator: &[u8] = b"\n";
-    graph.for_each_edge(|edge| {
+    graph.for_each_edge(SentenceTexts::First(MAX_EVIDENCE), |edge| {
         let r = &edge.relation;
         w.write_all(std::mem::replace(&mut separator, b",\n"))?;
         write_json(

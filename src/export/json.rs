@@ -12,7 +12,7 @@ use serde::Serialize;
 use super::{distinct_documents, start_document, GraphWriter, HexColor};
 use crate::edge::{Evidence, Modality};
 use crate::entity::Entity;
-use crate::graph::{EdgeView, KnowledgeGraph};
+use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
 
 /// Builds a [`WriterJsonSerializer`].
 ///
@@ -71,7 +71,7 @@ impl<W: Write> WriterJsonSerializer<W> {
         }
         w.write_all(b"\n],\n\"edges\":[")?;
         let mut separator: &[u8] = b"\n";
-        graph.for_each_edge(|edge| {
+        graph.for_each_edge(SentenceTexts::Skipped, |edge| {
             w.write_all(std::mem::replace(&mut separator, b",\n"))?;
             Ok(serde_json::to_writer(&mut *w, &EdgeRow::new(edge, graph))?)
         })?;

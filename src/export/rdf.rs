@@ -45,7 +45,7 @@ use oxrdf::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRe
 use super::{distinct_documents, is_iso_date, GraphWriter, Int};
 use crate::edge::{Evidence, RelationKind};
 use crate::entity::{Entity, EntityType};
-use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph};
+use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph, SentenceTexts};
 use crate::spill::SupportingSentence;
 
 macro_rules! ng_ns {
@@ -528,7 +528,9 @@ fn emit_graph(graph: &KnowledgeGraph, sink: &mut Sink<'_>) -> io::Result<()> {
     for entity in graph.entities() {
         emit_entity(entity, &mut buffers, sink)?;
     }
-    graph.for_each_edge(|edge| emit_edge(edge, &mut buffers, sink))?;
+    graph.for_each_edge(SentenceTexts::Skipped, |edge| {
+        emit_edge(edge, &mut buffers, sink)
+    })?;
     // Every cited document gets its node, with or without metadata, so `oa:hasSource`
     // always points to an `ng:Document`; every piece of evidence cites a sentence. Only the
     // cited documents the graph has no record of are kept aside (a graph put together by
