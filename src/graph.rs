@@ -3,7 +3,7 @@
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::io;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
 
@@ -49,6 +49,9 @@ pub struct KnowledgeGraph {
     spilled: Option<Arc<SpilledEvidence>>,
     /// Where the entities go in a drawing.
     layout: LazyLayout,
+    /// The edges in export order ([`KnowledgeGraph::edge_order`]): sorted once, for the first
+    /// export, and read by every other (each reads the edges once or twice).
+    edge_order: OnceLock<Vec<EdgeIndex>>,
 }
 
 /// What the graph knows of a source document: provenance for RDF and the JSON header.
@@ -303,9 +306,9 @@ impl KnowledgeGraph {
     /// whose edges with their evidence [`KnowledgeGraph::read_edges`] gives.
     pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
         self.edge_order()
-            .into_iter()
+            .iter()
             .zip(0..)
-            .map(|(e, rank)| self.view(e, rank, None))
+            .map(|(&e, rank)| self.view(e, rank, None))
     }
 
     /// Edges in the order of [`KnowledgeGraph::edges`], each with all its evidence, read from
@@ -317,9 +320,9 @@ impl KnowledgeGraph {
         };
         Ok(self
             .edge_order()
-            .into_iter()
+            .iter()
             .zip(0u32..)
-            .map(move |(e, rank)| match reader.as_mut() {
+            .map(move |(&e, rank)| match reader.as_mut() {
                 None => Ok(self.view(e, rank, None)),
                 Some(reader) => {
                     let mut evidence = Vec::new();
@@ -343,7 +346,7 @@ impl KnowledgeGraph {
         };
         let mut reader = spilled.evidence(&self.documents, texts)?;
         let mut evidence = Vec::new();
-        for (e, rank) in self.edge_order().into_iter().zip(0u32..) {
+        for (&e, rank) in self.edge_order().iter().zip(0u32..) {
             reader.edge(rank, &mut evidence)?;
             let edge = self.view(e, rank, Some(evidence));
             f(&edge)?;
@@ -369,7 +372,7 @@ impl KnowledgeGraph {
             return Ok(Box::new(spilled.sentences(&self.documents)?));
         }
         let mut sentences: BTreeMap<(&str, usize), &Evidence> = BTreeMap::new();
-        for edge in self.edge_order() {
+        for &edge in self.edge_order() {
             for e in &self.graph[edge].evidence {
                 sentences.entry((&e.doc, e.sentence)).or_insert(e);
             }
@@ -386,16 +389,18 @@ impl KnowledgeGraph {
     }
 
     /// The edge indices in (source id, relation, target id) order.
-    pub(crate) fn edge_order(&self) -> Vec<EdgeIndex> {
-        let mut edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-        edges.sort_by_cached_key(|&e| {
-            let (s, t) = self
-                .graph
-                .edge_endpoints(e)
-                .expect("edge index from the graph");
-            (&self.graph[s].id, &self.graph[e].kind, &self.graph[t].id)
-        });
-        edges
+    pub(crate) fn edge_order(&self) -> &[EdgeIndex] {
+        self.edge_order.get_or_init(|| {
+            let mut edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
+            edges.sort_by_cached_key(|&e| {
+                let (s, t) = self
+                    .graph
+                    .edge_endpoints(e)
+                    .expect("edge index from the graph");
+                (&self.graph[s].id, &self.graph[e].kind, &self.graph[t].id)
+            });
+            edges
+        })
     }
 
     /// The view of edge `e`, of rank `rank` in edge order, with `evidence` in place of what
