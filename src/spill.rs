@@ -32,7 +32,7 @@ use tempfile::TempDir;
 
 use crate::edge::{Evidence, Modality};
 use crate::error::{Error, Result};
-use crate::graph::{DocumentMeta, SentenceTexts};
+use crate::graph::{DocumentIds, SentenceTexts};
 
 /// The most bytes of spill a bucket is planned to hold: what one sort holds in memory (an
 /// edge with more evidence than this is a bucket of its own).
@@ -532,11 +532,10 @@ impl SpilledEvidence {
     }
 
     /// A reader of the evidence file, edge by edge, with the sentences' text that `texts` asks
-    /// for; `documents` are the graph's, in id order (evidence names its document by its rank
-    /// there).
+    /// for; `documents` are the graph's (evidence names its document by its rank).
     pub(crate) fn evidence<'d>(
         &self,
-        documents: &'d [DocumentMeta],
+        documents: &'d DocumentIds,
         texts: SentenceTexts,
     ) -> io::Result<EvidenceReader<'d>> {
         Ok(EvidenceReader {
@@ -551,7 +550,7 @@ impl SpilledEvidence {
     /// [`SpilledEvidence::evidence`]).
     pub(crate) fn sentences<'d>(
         &self,
-        documents: &'d [DocumentMeta],
+        documents: &'d DocumentIds,
     ) -> io::Result<impl Iterator<Item = io::Result<SupportingSentence>> + 'd> {
         let mut frames = FrameReader::open(&self.sentences)?;
         Ok(std::iter::from_fn(move || {
@@ -561,7 +560,7 @@ impl SpilledEvidence {
                 Ok(Some(frame)) => frame,
             };
             let sentence = decode::<SentenceBody>(body).map(|s| SupportingSentence {
-                doc: documents[doc as usize].id.clone(),
+                doc: documents.get(doc as usize).to_owned(),
                 index: index as usize,
                 start: s.start,
                 end: s.end,
@@ -576,7 +575,7 @@ impl SpilledEvidence {
 /// Reads the evidence file one edge at a time, in export order.
 pub(crate) struct EvidenceReader<'d> {
     frames: FrameReader,
-    documents: &'d [DocumentMeta],
+    documents: &'d DocumentIds,
     texts: SentenceTexts,
     /// Pieces an edge had beyond the weight of the edge read after it, kept with their
     /// strings for the next edges.
@@ -603,7 +602,7 @@ impl EvidenceReader<'_> {
             if read == evidence.len() {
                 evidence.push(self.spare.pop().unwrap_or_default());
             }
-            let doc = &self.documents[doc as usize].id;
+            let doc = self.documents.get(doc as usize);
             body.assign_to(doc, self.texts.includes(read), &mut evidence[read])?;
             read += 1;
             self.frames.advance();
@@ -616,20 +615,14 @@ impl EvidenceReader<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::graph::DocumentMeta;
 
     /// Each edge reads back its evidence, in document then sentence order, through reads of
     /// many buffers' worth, whatever the size of a piece (one here is larger than the
     /// reader's buffer), with the pieces of the vector it is read into reused or dropped.
     #[test]
     fn evidence_reads_back_by_edge_across_refills() {
-        let documents: Vec<DocumentMeta> = ["a", "b"]
-            .map(|id| DocumentMeta {
-                id: id.into(),
-                title: None,
-                published: None,
-                url: None,
-            })
-            .to_vec();
+        let documents = DocumentIds::new(&["a", "b"].map(DocumentMeta::untitled));
         let piece = |doc: &str, sentence: usize, text: String| Evidence {
             sentence,
             text,
@@ -661,12 +654,7 @@ mod tests {
     /// others' empty whatever the pieces it reuses held; it reads every other field of each.
     #[test]
     fn evidence_reads_the_sentence_texts_asked_for() {
-        let documents = [DocumentMeta {
-            id: "a".into(),
-            title: None,
-            published: None,
-            url: None,
-        }];
+        let documents = DocumentIds::new(&[DocumentMeta::untitled("a")]);
         let pieces: Vec<Evidence> = (0..3)
             .map(|i| Evidence {
                 sentence: i,
