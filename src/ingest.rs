@@ -661,6 +661,7 @@ pub fn list_sources(
         file_names: pass_over.file_names.clone(),
     };
     let mut sources = Vec::new();
+    let mut followed_link = false;
     for input in inputs {
         if input.as_os_str() == "-" {
             sources.push(Source::Stdin);
@@ -672,7 +673,7 @@ pub fn list_sources(
         })?;
         if meta.is_dir() {
             let before = sources.len();
-            walk(input, &pass_over, &mut sources, warnings);
+            followed_link |= walk(input, &pass_over, &mut sources, warnings);
             if sources.len() == before {
                 warnings.push(Warning {
                     path: input.clone(),
@@ -686,16 +687,19 @@ pub fn list_sources(
         }
     }
     sources.sort_by(|a, b| (a.id(), a).cmp(&(b.id(), b)));
-    // One file named twice ("seeds" and "./seeds/a.txt") would count its evidence twice.
-    sources.dedup_by(|b, a| a == b);
-    // Resolving a path takes a system call per folder in it: the paths are resolved side by
-    // side.
-    let canonical: Vec<Option<PathBuf>> = sources.par_iter().map(Source::canonical).collect();
-    let mut seen = std::collections::HashSet::new();
-    let mut first_seen = canonical
-        .into_iter()
-        .map(|c| c.is_none_or(|c| seen.insert(c)));
-    sources.retain(|_| first_seen.next().expect("a path for each source"));
+    // One file named twice ("seeds" and "./seeds/a.txt") would count its evidence twice. The
+    // files found in one folder without following a link have as many paths as files: then
+    // there is nothing to resolve (a system call per folder of each path).
+    if inputs.len() > 1 || followed_link {
+        sources.dedup_by(|b, a| a == b);
+        // The paths are resolved side by side.
+        let canonical: Vec<Option<PathBuf>> = sources.par_iter().map(Source::canonical).collect();
+        let mut seen = std::collections::HashSet::new();
+        let mut first_seen = canonical
+            .into_iter()
+            .map(|c| c.is_none_or(|c| seen.insert(c)));
+        sources.retain(|_| first_seen.next().expect("a path for each source"));
+    }
     // Evidence names its document by id: two files with one id cannot be told apart in the
     // graph, so say so.
     for pair in sources.windows(2) {
@@ -717,7 +721,14 @@ pub fn list_sources(
 
 /// Adds the article files below `dir` to `sources`, each with its path from `dir` as id;
 /// hidden entries and what `pass_over` names (its directories canonical) are left out.
-fn walk(dir: &Path, pass_over: &PassOver, sources: &mut Vec<Source>, warnings: &mut Vec<Warning>) {
+/// Returns whether the walk followed a symbolic link.
+fn walk(
+    dir: &Path,
+    pass_over: &PassOver,
+    sources: &mut Vec<Source>,
+    warnings: &mut Vec<Warning>,
+) -> bool {
+    let mut followed_link = false;
     let searched = |e: &walkdir::DirEntry| {
         if e.depth() == 0 {
             return true;
@@ -758,6 +769,7 @@ fn walk(dir: &Path, pass_over: &PassOver, sources: &mut Vec<Source>, warnings: &
                 continue;
             }
         };
+        followed_link |= entry.path_is_symlink();
         let path = entry.path();
         let Some(kind) = InputKind::of(path).filter(|_| entry.file_type().is_file()) else {
             continue;
@@ -774,6 +786,7 @@ fn walk(dir: &Path, pass_over: &PassOver, sources: &mut Vec<Source>, warnings: &
             kind,
         });
     }
+    followed_link
 }
 
 /// Decodes the bytes of a file or record: binary data (NUL bytes) is skipped and invalid
@@ -1092,5 +1105,30 @@ in Brasilia.";
             Some("https://example.org/é?q=1")
         );
         assert_eq!(w.len(), 2);
+    }
+
+    /// A file reached twice in one folder, through a link to it or to its folder, is listed
+    /// once.
+    #[test]
+    fn a_file_linked_within_the_folder_is_listed_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let sub = dir.path().join("sub");
+        fs::create_dir(&sub).unwrap();
+        for name in ["a.txt", "sub/b.txt", "sub/c.txt"] {
+            fs::write(dir.path().join(name), "Peru struck Chile.").unwrap();
+        }
+        let list = || {
+            let inputs = [dir.path().to_path_buf()];
+            let sources = list_sources(&inputs, &PassOver::default(), &mut Vec::new()).unwrap();
+            sources
+                .iter()
+                .map(|s| s.id().to_string())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(list(), ["a", "sub/b", "sub/c"]);
+        std::os::unix::fs::symlink(dir.path().join("a.txt"), dir.path().join("z.txt")).unwrap();
+        std::os::unix::fs::symlink(&sub, dir.path().join("alias")).unwrap();
+        // The first path in id order names the file.
+        assert_eq!(list(), ["a", "alias/b", "alias/c"]);
     }
 }
