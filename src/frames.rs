@@ -26,8 +26,9 @@ pub enum Anchor {
 pub enum Slot {
     Subject,
     Object,
-    /// The noun phrase after this preposition (folded), after the trigger.
-    Prep(String),
+    /// The noun phrase after this preposition, after the trigger: its words, folded, split
+    /// once here rather than at each trigger (a preposition may have several: "in front of").
+    Prep(Vec<String>),
     Between,
     By,
     From,
@@ -65,7 +66,12 @@ impl FromStr for Slot {
             "self" => Slot::SelfAnchor,
             "affiliation" => Slot::Affiliation,
             other => match other.strip_prefix("prep:") {
-                Some(p) if !p.is_empty() => Slot::Prep(crate::phrases::fold(p)),
+                Some(p) if !p.is_empty() => Slot::Prep(
+                    crate::phrases::fold(p)
+                        .split(' ')
+                        .map(String::from)
+                        .collect(),
+                ),
                 _ => return Err(format!("unknown slot {other:?}")),
             },
         })
@@ -77,7 +83,7 @@ impl fmt::Display for Slot {
         let name = match self {
             Slot::Subject => "subject",
             Slot::Object => "object",
-            Slot::Prep(p) => return write!(f, "prep:{p}"),
+            Slot::Prep(words) => return write!(f, "prep:{}", words.join(" ")),
             Slot::Between => "between",
             Slot::By => "by",
             Slot::From => "from",

@@ -401,15 +401,10 @@ impl<'d> Engine<'d> {
     /// (folded, possibly of several words) in the rest of the trigger's clause, the first
     /// there is: "strikes on X", "struck targets inside X".
     fn prepositional(&self, v: &View<'_>, occ: Occurrence, slots: &[Slot]) -> Vec<Option<usize>> {
-        // Each preposition with its first word and its length in words.
-        let preps: Vec<(&str, &str, usize)> = slots
+        let preps: Vec<&[String]> = slots
             .iter()
             .filter_map(|s| match s {
-                Slot::Prep(p) => Some((
-                    p.as_str(),
-                    p.split(' ').next().unwrap_or_default(),
-                    p.split(' ').count(),
-                )),
+                Slot::Prep(words) => Some(words.as_slice()),
                 _ => None,
             })
             .collect();
@@ -440,16 +435,17 @@ impl<'d> Engine<'d> {
                 break;
             }
             let word = w.folded(k);
-            for (unit, &(p, first, len)) in units.iter_mut().zip(&preps) {
+            for (unit, &prep) in units.iter_mut().zip(&preps) {
                 let here = unit.is_none()
-                    && word == first
+                    && prep.first().is_some_and(|first| word == first)
                     && v.clauses.index(k) == own
-                    && p.split(' ')
+                    && prep
+                        .iter()
                         .enumerate()
                         .skip(1)
                         .all(|(i, x)| w.folded(k + i) == x);
                 if here {
-                    *unit = self.phrase_unit(v, k + len, end, own);
+                    *unit = self.phrase_unit(v, k + prep.len(), end, own);
                     open -= usize::from(unit.is_some());
                 }
             }
