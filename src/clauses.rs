@@ -387,12 +387,40 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
             };
             (i + len..k).all(|t| !stops.contains(&words.folded(t)))
         });
+    let date_end = date_after(words, i + len);
     match that {
         Some(k) => Some(k - i),
+        // "said Saturday it struck", "said on Sunday they would": the date belongs to the
+        // reporting clause; what follows it is reported.
+        None if date_end > i + len => Some(date_end - i),
         // "said on Sunday, ...", "said in a statement.": no clause follows; "announced
         // sanctions": a verb that also supports a noun reports only with "that".
         None if words.has(Cue::Preposition, i + len) || words.has(Cue::SupportVerb, i) => None,
         None => Some(len),
+    }
+}
+
+/// The end of a date that starts at `i` ("Saturday", "on Sunday", "on January 5",
+/// "yesterday"), or `i` when none does.
+fn date_after(words: &Words<'_>, i: usize) -> usize {
+    let first = if words.has(Cue::Preposition, i) {
+        i + 1
+    } else {
+        i
+    };
+    let mut end = first;
+    while end < words.len() {
+        let lexeme = words.lexeme(end);
+        let numeral = end > first && words.word(end).bytes().all(|b| b.is_ascii_digit());
+        if !(lexeme.calendar || lexeme.relative_day || numeral) {
+            break;
+        }
+        end += 1;
+    }
+    if end > first {
+        end
+    } else {
+        i
     }
 }
 
@@ -494,6 +522,28 @@ mod tests {
         let (w, c) = analyzed("“We struck the bases,” the army said.");
         assert_eq!(c.stance(token(&w, "struck")), Stance::Claimed);
         assert_eq!(c.stance(token(&w, "army")), Stance::Asserted);
+    }
+
+    /// A date between the reporting verb and what it reports, with or without "that"
+    /// (dev b03 arynews, b06 brecorder).
+    #[test]
+    fn a_date_after_the_reporting_verb_stays_with_it() {
+        for text in [
+            "Israel said Saturday it conducted air strikes against Iran on Saturday that hit military bases.",
+            "The Israeli military said on Saturday that its fighter jets struck Houthi military targets.",
+            "Israel said on Saturday it conducted air strikes against Iran.",
+        ] {
+            let (w, c) = analyzed(text);
+            let verb = ["conducted", "struck"].map(|v| w.iter().position(|x| x == v));
+            let verb = verb.into_iter().flatten().next().unwrap();
+            assert_eq!(c.stance(verb), Stance::Claimed, "{text}");
+            let reported = c.at(verb);
+            assert!(matches!(reported.kind, ClauseKind::Reported { .. }), "{text}");
+            assert!(reported.start > token(&w, "saturday"), "{text}");
+        }
+        // A comma after the date: nothing is reported there.
+        let (w, c) = analyzed("Pakistan said on Thursday, after a meeting, it would retaliate.");
+        assert_eq!(c.at(token(&w, "thursday")).kind, ClauseKind::Main);
     }
 
     #[test]

@@ -344,6 +344,24 @@ fn retaliation_names_its_target() {
     ]);
 }
 
+/// "a US-mediated ceasefire", "the Ankara-brokered peace negotiations": the name glued to the
+/// deal mediated it, between those the clause says accepted or praised it.
+#[test]
+fn a_brokered_deal_names_its_mediator() {
+    check(&[
+        (
+            "a09",
+            "Israeli Prime Minister Benjamin Netanyahu and Syria’s interim president, Ahmed al-Sharaa, have agreed to a US-mediated ceasefire, announced US Special Envoy for Syria Tom Barrack on Friday.",
+            &["United States mediated Israel", "United States mediated Syria"],
+        ),
+        (
+            "b22",
+            "Ethiopian Prime Minister Ahmed also praised Turkiye's efforts, describing the Ankara-brokered peace negotiations as a \"family dialogue\" that resulted in a \"win-win\" settlement for both his nation and neighboring Somalia.",
+            &["Turkey mediated Ethiopia"],
+        ),
+    ]);
+}
+
 /// "X and Y both carried out strikes": with no target, the two struck each other; "accused
 /// each other" names no strike.
 #[test]
