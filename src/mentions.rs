@@ -1160,21 +1160,52 @@ mod tests {
         }
     }
 
-    /// Where the capital is contested the city news names for the government is a variant of
-    /// the state: "the Yemeni army targeted Tel Aviv" (dev b07), "aimed at \"specific and
-    /// sensitive military targets\" in Tel Aviv" (b09).
+    /// "leader" is a title: "Somali leader Hassan Sheikh Mohamud" (dev b21), "Venezuelan
+    /// leader Nicolas Maduro" (b11), "Houthi leader Abdul-Malik Al-Houthi" (b10).
     #[test]
-    fn a_seat_of_government_names_its_state() {
+    fn a_leader_is_an_official() {
+        let doc = analyze(
+            "On Sunday, Turkish President Recep Tayyip Erdoğan had a phone conversation with Somali leader Hassan Sheikh Mohamud. \
+             The boat carried traffickers under the alleged control of Venezuelan leader Nicolas Maduro. \
+             In a speech delivered yesterday, Houthi leader Abdul-Malik Al-Houthi said that two teams had boarded the ship.",
+        );
+        for (s, name, qualifier) in [
+            (1, "Hassan Sheikh Mohamud", "Somalia"),
+            (2, "Nicolas Maduro", "Venezuela"),
+            (3, "Abdul-Malik Al-Houthi", "Houthis"),
+        ] {
+            let s = &doc.sentences[s - 1];
+            let m = s.mentions.iter().find(|m| m.label == name).expect(name);
+            assert_eq!(m.entity_type, EntityType::Official, "{name}");
+            let office = &s.offices[m.office.unwrap()];
+            assert_eq!(office.title, "Leader", "{name}");
+            assert_eq!(
+                office.qualifier.as_ref().map(|q| q.0.as_str()),
+                Some(qualifier),
+                "{name}"
+            );
+        }
+    }
+
+    /// A state's other names are the state: where its capital is contested, the city news
+    /// names the government by ("the Yemeni army targeted Tel Aviv", dev b07; "military
+    /// targets\" in Tel Aviv", b09), and the names its adversaries' officials use ("the
+    /// Zionist regime's aggression", b07; "the Zionist regime’s unlawful and aggressive
+    /// actions", b04).
+    #[test]
+    fn a_states_other_names_are_the_state() {
         let doc = analyze(
             "The attack came a day after the Yemeni army targeted Tel Aviv with a drone, killing at least one person and injuring ten. \
-             However, a Houthi representative, identified as Yahya Saree, said they fired not one, but two missiles, aimed at \"specific and sensitive military targets\" in Tel Aviv.",
+             However, a Houthi representative, identified as Yahya Saree, said they fired not one, but two missiles, aimed at \"specific and sensitive military targets\" in Tel Aviv. \
+             He stressed that peace cannot be restored as long as the Zionist regime's aggression continues in Palestine, particularly in the Gaza Strip. \
+             Araghchi urged U.N. officials to denounce what he described as “the Zionist regime’s unlawful and aggressive actions,” calling them a serious breach of Iran’s sovereignty.",
         );
-        for s in &doc.sentences {
-            let m = s
-                .mentions
+        for (s, name) in
+            doc.sentences
                 .iter()
-                .find(|m| m.surface == "Tel Aviv")
-                .expect("Tel Aviv");
+                .zip(["Tel Aviv", "Tel Aviv", "Zionist regime", "Zionist regime"])
+        {
+            let m = s.mentions.iter().find(|m| m.surface == name).expect(name);
             assert_eq!(
                 (m.entity_type, m.label.as_str()),
                 (EntityType::State, "Israel")
