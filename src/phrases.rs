@@ -260,7 +260,7 @@ impl Lexed {
         let mut entries = 0;
         for t in tokens {
             let w = t.text(text);
-            let lexeme = if is_folded(w) {
+            let lexeme = if t.folded {
                 lexed.spans.push(None);
                 schema.folded_lexeme(w)
             } else {
@@ -488,6 +488,15 @@ mod tests {
             }
         }
         assert!((0..words.len()).any(|i| words.lexeme(i).starts.count_ones() > 1));
+    }
+
+    #[test]
+    fn tokens_know_whether_they_are_folded() {
+        let text = "Iran’s `x` ÑANDÚ naïve 2nd-rate U.S. ‘said’ ok";
+        for t in tokenize(text) {
+            let w = t.text(text);
+            assert_eq!(t.folded, is_folded(w), "{w:?}");
+        }
     }
 
     #[test]

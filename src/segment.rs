@@ -19,6 +19,10 @@ pub struct Token {
     pub start: usize,
     pub end: usize,
     pub kind: TokenKind,
+    /// Whether the token is ASCII without capitals or backquotes, which makes it its own fold
+    /// (see [`crate::stages::PhraseSet`]): found while its bytes are read, so the lexicon
+    /// does not read them again to know it.
+    pub folded: bool,
 }
 
 impl Token {
@@ -44,15 +48,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        // Most text is ASCII: its classes are read from the byte, without decoding a char.
+        // Most text is ASCII: its classes are read from a table, without decoding a char.
         let (c, len) = if b.is_ascii() {
-            if !b.is_ascii_alphanumeric() {
+            let class = ASCII_CLASS[usize::from(b)];
+            if class & ALPHANUMERIC == 0 {
                 // White space and control characters separate tokens; the rest is punctuation.
-                if b > b' ' && b != 0x7f {
+                if class & VISIBLE != 0 {
                     tokens.push(Token {
                         start: i,
                         end: i + 1,
                         kind: TokenKind::Punct,
+                        folded: b != b'`',
                     });
                 }
                 i += 1;
@@ -65,11 +71,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             // The whole run at once: a word or a number.
             let start = i;
-            let mut digits = true;
+            // The classes of its ASCII bytes, or'ed: a number has no letter.
+            let mut seen = 0;
             while i < bytes.len() {
                 let b = bytes[i];
-                if b.is_ascii_alphanumeric() {
-                    digits &= b.is_ascii_digit();
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & ALPHANUMERIC != 0 {
+                    seen |= class;
                     i += 1;
                 } else if b.is_ascii() {
                     break;
@@ -78,18 +86,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     if !c.is_alphanumeric() {
                         break;
                     }
-                    digits = false;
+                    seen |= LETTER | UNFOLDED;
                     i += len;
                 }
             }
             tokens.push(Token {
                 start,
                 end: i,
-                kind: if digits {
+                kind: if seen & LETTER == 0 {
                     TokenKind::Number
                 } else {
                     TokenKind::Word
                 },
+                folded: seen & UNFOLDED == 0,
             });
             continue;
         }
@@ -98,12 +107,44 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start: i,
                 end: i + len,
                 kind: TokenKind::Punct,
+                folded: false,
             });
         }
         i += len;
     }
     tokens
 }
+
+/// [`ASCII_CLASS`] bits: an ASCII letter, an ASCII digit, either, a visible ASCII character,
+/// a character a fold changes (a capital; in a word, any beyond ASCII too).
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const ALPHANUMERIC: u8 = LETTER | DIGIT;
+const VISIBLE: u8 = 4;
+const UNFOLDED: u8 = 8;
+
+/// The class of each byte that is an ASCII character (0 for the others): one load per byte in
+/// the tokenizer's loops instead of a chain of range tests.
+static ASCII_CLASS: [u8; 256] = {
+    let mut class = [0; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        class[b] = if c.is_ascii_uppercase() {
+            LETTER | VISIBLE | UNFOLDED
+        } else if c.is_ascii_lowercase() {
+            LETTER | VISIBLE
+        } else if c.is_ascii_digit() {
+            DIGIT | VISIBLE
+        } else if c > b' ' && c != 0x7f {
+            VISIBLE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    class
+};
 
 /// The char at byte `i` of `text` (a char boundary) and its length in bytes.
 fn char_at(text: &str, i: usize) -> (char, usize) {
