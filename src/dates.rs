@@ -284,21 +284,24 @@ impl Calendar {
     /// may begin a longer word after a number ("16 Mayor"): the patterns of dates of the
     /// month are tried on every sentence with a number.
     pub fn date_words(&self, text: &str, tokens: &[Token], lexemes: &[Lexeme]) -> DateWords {
-        let mut found = DateWords::default();
+        let bytes = text.as_bytes();
         // Most sentences are ASCII throughout: their words need no look.
         let ascii = match (tokens.first(), tokens.last()) {
-            (Some(first), Some(last)) => text.as_bytes()[first.start..last.end].is_ascii(),
+            (Some(first), Some(last)) => bytes[first.start..last.end].is_ascii(),
             _ => true,
         };
-        for t in tokens {
-            let word = &text.as_bytes()[t.start..t.end];
-            match t.kind {
-                TokenKind::Number => found.numbers = true,
-                TokenKind::Word if !ascii && !word.is_ascii() => return DateWords::ANY,
-                TokenKind::Word => found.numbers |= word[0].is_ascii_digit(),
-                TokenKind::Punct => {}
-            }
+        if !ascii
+            && tokens
+                .iter()
+                .any(|t| t.kind == TokenKind::Word && !bytes[t.start..t.end].is_ascii())
+        {
+            return DateWords::ANY;
         }
+        let mut found = DateWords {
+            // A number, or a word that starts with a digit ("16th"): punctuation is no digit.
+            numbers: tokens.iter().any(|t| bytes[t.start].is_ascii_digit()),
+            ..DateWords::default()
+        };
         for l in lexemes {
             found.names |= l.calendar;
             found.relative |= l.relative_day;
