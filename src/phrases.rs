@@ -24,8 +24,19 @@ use crate::segment::{tokenize, Token};
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
-    /// Phrases by their first folded token, longest first, each with the id it was given.
-    by_first: FxHashMap<String, Vec<(Vec<String>, u32)>>,
+    /// Phrases by their first folded token.
+    by_first: FxHashMap<String, Starting>,
+}
+
+/// The phrases of a [`PhraseSet`] that start with one word, each with the id it was given.
+#[derive(Debug, Default, Clone)]
+struct Starting {
+    /// The id of the word alone, when it is a phrase.
+    alone: Option<u32>,
+    /// The longer phrases by their second folded token, each list longest first, a phrase as
+    /// its words after the second: a word that starts many phrases ("the") is followed by
+    /// the second word of few of them, so a match tries those only.
+    by_second: FxHashMap<String, Vec<(Vec<String>, u32)>>,
 }
 
 /// Folds a token for comparison: ASCII lower case, curly apostrophes straightened.
@@ -82,16 +93,19 @@ impl PhraseSet {
 
     /// Adds a phrase that [`PhraseSet::longest_match_id`] reports with `id`.
     pub fn insert_with_id(&mut self, phrase: &str, id: u32) {
-        let words: Vec<String> = tokenize(phrase)
-            .iter()
-            .map(|t| fold(t.text(phrase)))
-            .collect();
-        let Some(first) = words.first().cloned() else {
+        let mut words = tokenize(phrase).into_iter().map(|t| fold(t.text(phrase)));
+        let Some(first) = words.next() else {
             return;
         };
-        let list = self.by_first.entry(first).or_default();
-        if !list.iter().any(|(w, _)| *w == words) {
-            list.push((words, id));
+        let starting = self.by_first.entry(first).or_default();
+        let Some(second) = words.next() else {
+            starting.alone.get_or_insert(id);
+            return;
+        };
+        let rest: Vec<String> = words.collect();
+        let list = starting.by_second.entry(second).or_default();
+        if !list.iter().any(|(w, _)| *w == rest) {
+            list.push((rest, id));
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         }
     }
@@ -117,27 +131,42 @@ impl PhraseSet {
         if i >= len {
             return None;
         }
-        let mut buf = [0u8; 48];
+        let (mut buf, mut second_buf) = ([0u8; 48], [0u8; 48]);
         let first = folded_key(word(i), &mut buf);
-        self.longest_match_after(first.as_ref(), len - i, |k, p| folded_eq(p, word(i + k)))
+        let second = (i + 1 < len).then(|| folded_key(word(i + 1), &mut second_buf));
+        self.longest_match_after(
+            first.as_ref(),
+            second.as_deref().unwrap_or(""),
+            len - i,
+            |k, p| folded_eq(p, word(i + k)),
+        )
     }
 
-    /// Length and id of the longest phrase whose first word is `first` (folded) and whose
-    /// `k`-th word `p` satisfies `word_is(k, p)`, within `room` tokens.
+    /// Length and id of the longest phrase whose first two words are `first` and `second`
+    /// (folded; `second` is "" past the end) and whose `k`-th word `p` after those satisfies
+    /// `word_is(k, p)`, within `room` tokens; else the one-word phrase `first`.
     fn longest_match_after(
         &self,
         first: &str,
+        second: &str,
         room: usize,
         word_is: impl Fn(usize, &str) -> bool,
     ) -> Option<(usize, u32)> {
-        self.by_first.get(first)?.iter().find_map(|(phrase, id)| {
-            let fits = phrase.len() <= room
-                && phrase[1..]
-                    .iter()
-                    .enumerate()
-                    .all(|(k, p)| word_is(k + 1, p));
-            fits.then_some((phrase.len(), *id))
-        })
+        let starting = self.by_first.get(first)?;
+        let longer = || {
+            let phrases = starting.by_second.get(second)?;
+            phrases.iter().find_map(|(rest, id)| {
+                let fits = rest.len() + 2 <= room
+                    && rest.iter().enumerate().all(|(k, p)| word_is(k + 2, p));
+                fits.then_some((rest.len() + 2, *id))
+            })
+        };
+        let longer = if starting.by_second.is_empty() || room < 2 {
+            None
+        } else {
+            longer()
+        };
+        longer.or(starting.alone.map(|id| (1, id)))
     }
 
     /// Length of the longest phrase that ends at `words[end - 1]`.
@@ -153,7 +182,7 @@ impl PhraseSet {
         let w = folded_key(word, &mut buf);
         self.by_first
             .get(w.as_ref())
-            .is_some_and(|l| l.iter().any(|(p, _)| p.len() == 1))
+            .is_some_and(|s| s.alone.is_some())
     }
 
     /// The folded first word of every phrase.
@@ -165,7 +194,7 @@ impl PhraseSet {
     pub fn first_words_alone(&self) -> impl Iterator<Item = (&str, bool)> {
         self.by_first
             .iter()
-            .map(|(w, phrases)| (w.as_str(), phrases.iter().any(|(p, _)| p.len() == 1)))
+            .map(|(w, s)| (w.as_str(), s.alone.is_some()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -375,10 +404,8 @@ impl<'a> Words<'a> {
     pub fn phrase_at(&self, set: &PhraseSet, i: usize) -> Option<(usize, u32)> {
         // The words are folded already ([`Lexed`]): compared as they are.
         let room = self.len().checked_sub(i).filter(|&room| room > 0)?;
-        // Most phrases tried differ from the words at their second word: it is read once.
-        let second = self.folded(i + 1);
-        set.longest_match_after(self.folded(i), room, |k, p| {
-            p == if k == 1 { second } else { self.folded(i + k) }
+        set.longest_match_after(self.folded(i), self.folded(i + 1), room, |k, p| {
+            p == self.folded(i + k)
         })
     }
 
@@ -497,6 +524,36 @@ mod tests {
             let w = t.text(text);
             assert_eq!(t.folded, is_folded(w), "{w:?}");
         }
+    }
+
+    #[test]
+    fn phrases_sharing_their_first_words_match_longest_first() {
+        let mut set = PhraseSet::default();
+        for (id, p) in [
+            "the",
+            "the group",
+            "the armed group",
+            "the two",
+            "the two countries",
+        ]
+        .iter()
+        .enumerate()
+        {
+            set.insert_with_id(p, id as u32);
+        }
+        set.insert_with_id("the two", 9);
+        let at = |text: &str| {
+            let w: Vec<&str> = text.split(' ').collect();
+            set.longest_match_id(&w, 0)
+        };
+        assert_eq!(at("The two countries met"), Some((3, 4)));
+        // A phrase listed twice keeps its first id.
+        assert_eq!(at("the two sides"), Some((2, 3)));
+        assert_eq!(at("the armed men"), Some((1, 0)));
+        assert_eq!(at("the armed"), Some((1, 0)));
+        assert_eq!(at("THE GROUP"), Some((2, 1)));
+        assert_eq!(at("the"), Some((1, 0)));
+        assert_eq!(at("a group"), None);
     }
 
     #[test]
