@@ -391,7 +391,24 @@ impl Scan<'_> {
 
     /// End (exclusive) of the proper name starting at `i`: capitalised words joined by
     /// spaces, hyphens and particles ("Zain-ul-Abidin Rahimi", "Jund al-Haqq"); at most six words.
+    ///
+    /// Inlined: the scans ask it at most tokens, and a name starts with a capital (an initial
+    /// or a name word), which most tokens are not.
+    #[inline]
     fn name_run(&self, analysis: &AnalyzedSentence, i: usize) -> usize {
+        let capitalised = self
+            .words
+            .get(i)
+            .is_some_and(|w| w.starts_with(char::is_uppercase));
+        if capitalised {
+            self.capitalised_name_run(analysis, i)
+        } else {
+            i
+        }
+    }
+
+    /// [`Scan::name_run`] at a capitalised token.
+    fn capitalised_name_run(&self, analysis: &AnalyzedSentence, i: usize) -> usize {
         // Initials before the name: "S. Jaishankar", "J.D. Vance".
         let mut start = i;
         while let Some(after) = self.initial_end(analysis, start) {
