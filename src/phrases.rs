@@ -393,6 +393,9 @@ impl<'a> Words<'a> {
     }
 
     /// The token folded ("" past the end).
+    ///
+    /// Inlined: the stages compare most tokens' folds with a word or a mark.
+    #[inline]
     pub fn folded(&self, i: usize) -> &str {
         if i >= self.len() {
             return "";
