@@ -126,12 +126,13 @@ impl Clauses {
 /// or fronted adverbial clause closes at the next comma that does not continue a list.
 ///
 /// ```
-/// use newsgraph::stages::{analyze_clauses, tokenize, ClauseKind, Stance, Words};
+/// use newsgraph::stages::{analyze_clauses, tokenize, ClauseKind, Lexed, Stance, Words};
 /// use newsgraph::Schema;
 /// let schema = Schema::load("schema")?;
 /// let text = "Peru, which denied that it struck Chile, said it would respond.";
 /// let tokens = tokenize(text);
-/// let clauses = analyze_clauses(&Words::new(text, &tokens, &schema));
+/// let lexed = Lexed::new(text, &tokens, &schema);
+/// let clauses = analyze_clauses(&Words::of_lexed(text, &tokens, &lexed, &schema));
 /// assert!(matches!(clauses.at(3).kind, ClauseKind::Relative { .. }));
 /// assert_eq!(clauses.stance(7), Stance::Denied); // "struck"
 /// assert_eq!(clauses.at(9).kind, ClauseKind::Main); // "said"
@@ -486,12 +487,14 @@ fn quotation(words: &Words<'_>) -> Vec<bool> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::phrases::Lexed;
     use crate::schema::tests::shipped_schema;
     use crate::segment::tokenize;
 
     fn analyzed(text: &str) -> (Vec<String>, Clauses) {
         let tokens = tokenize(text);
-        let words = Words::new(text, &tokens, shipped_schema());
+        let lexed = Lexed::new(text, &tokens, shipped_schema());
+        let words = Words::of_lexed(text, &tokens, &lexed, shipped_schema());
         let clauses = analyze(&words);
         let folded = (0..words.len()).map(|i| words.folded(i).to_string());
         (folded.collect(), clauses)

@@ -235,20 +235,24 @@ impl Lexeme {
 /// the lexicon knows of it, and the lexicon's word lists matched at each position on demand.
 ///
 /// ```
-/// use newsgraph::stages::{tokenize, Cue, Words};
+/// use newsgraph::stages::{tokenize, Cue, Lexed, Words};
 /// use newsgraph::Schema;
 /// let schema = Schema::load("schema")?;
 /// let text = "Iran’s Foreign Ministry said it would not respond.";
 /// let tokens = tokenize(text);
-/// let words = Words::new(text, &tokens, &schema);
+/// let lexed = Lexed::new(text, &tokens, &schema);
+/// let words = Words::of_lexed(text, &tokens, &lexed, &schema);
 /// assert_eq!(words.folded(1), "'");
 /// assert!(words.has(Cue::ReportingVerb, 5));
 /// assert_eq!(words.cue_len(Cue::Negation, 8), Some(1));
 /// # Ok::<(), newsgraph::Error>(())
 /// ```
+///
+/// It holds its texts and borrows the lexicon's reading: the stages ask it of every token,
+/// many times, and a read through a `Cow` tests which it is each time.
 pub struct Words<'a> {
-    text: Cow<'a, [&'a str]>,
-    lexed: Cow<'a, Lexed>,
+    text: Vec<&'a str>,
+    lexed: &'a Lexed,
     schema: &'a Schema,
 }
 
@@ -342,33 +346,20 @@ impl Lexed {
 const UNKNOWN: u8 = u8::MAX;
 
 impl<'a> Words<'a> {
-    pub fn new(text: &'a str, tokens: &[Token], schema: &'a Schema) -> Self {
-        Words::with(
-            text,
-            tokens,
-            Cow::Owned(Lexed::new(text, tokens, schema)),
-            schema,
-        )
-    }
-
-    /// The words of a sentence whose tokens the lexicon has read already.
+    /// The words of a sentence whose tokens the lexicon has read ([`Lexed::new`]).
     pub fn of_lexed(text: &'a str, tokens: &[Token], lexed: &'a Lexed, schema: &'a Schema) -> Self {
-        Words::with(text, tokens, Cow::Borrowed(lexed), schema)
-    }
-
-    /// The words of a sentence whose tokens the lexicon has read already, with their texts
-    /// read already (`texts`, one per token).
-    pub fn of_lexed_texts(texts: &'a [&'a str], lexed: &'a Lexed, schema: &'a Schema) -> Self {
         Words {
-            text: Cow::Borrowed(texts),
-            lexed: Cow::Borrowed(lexed),
+            text: tokens.iter().map(|t| t.text(text)).collect(),
+            lexed,
             schema,
         }
     }
 
-    fn with(text: &'a str, tokens: &[Token], lexed: Cow<'a, Lexed>, schema: &'a Schema) -> Self {
+    /// The words of a sentence whose tokens the lexicon has read, with their texts read
+    /// already (`texts`, one per token).
+    pub fn of_lexed_texts(texts: &[&'a str], lexed: &'a Lexed, schema: &'a Schema) -> Self {
         Words {
-            text: Cow::Owned(tokens.iter().map(|t| t.text(text)).collect()),
+            text: texts.to_vec(),
             lexed,
             schema,
         }
@@ -505,7 +496,8 @@ mod tests {
         let text = "The ministry of foreign affairs said on Monday that it would not \
                     respond, as the armed group carried out an attack in the province.";
         let tokens = tokenize(text);
-        let words = Words::new(text, &tokens, schema);
+        let lexed = Lexed::new(text, &tokens, schema);
+        let words = Words::of_lexed(text, &tokens, &lexed, schema);
         // Every list at every token, twice (the second answer is the one kept), the lists in
         // both orders: each answer is the list's own longest phrase there.
         for cues in [Cue::ALL.to_vec(), Cue::ALL.iter().rev().copied().collect()] {
