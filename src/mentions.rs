@@ -110,10 +110,20 @@ impl Offices {
     }
 
     /// (length in tokens, office index) of the title starting at `words[i]`.
+    ///
+    /// Inlined down to its first test: the scans ask it at every token, and few words start
+    /// an office title.
+    #[inline]
     fn at(&self, words: &Words, i: usize) -> Option<(usize, usize)> {
-        if !words.lexeme(i).office {
-            return None;
+        if words.lexeme(i).office {
+            self.title_at(words, i)
+        } else {
+            None
         }
+    }
+
+    /// [`Offices::at`] at a word that starts some office title.
+    fn title_at(&self, words: &Words, i: usize) -> Option<(usize, usize)> {
         if let Some((len, id)) = words.phrase_at(&self.folded, i) {
             return Some((len, id as usize));
         }
@@ -394,7 +404,7 @@ impl Scan<'_> {
     ///
     /// Inlined: the scans ask it at most tokens, and a name starts with a capital (an initial
     /// or a name word), which most tokens are not.
-    #[inline]
+    #[inline(always)]
     fn name_run(&self, analysis: &AnalyzedSentence, i: usize) -> usize {
         let capitalised = self
             .words
