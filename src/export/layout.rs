@@ -32,10 +32,19 @@ const ITERATIONS: usize = 300;
 const NODE_ITERATIONS: usize = 100_000;
 const MIN_ITERATIONS: usize = 60;
 /// From this many linked entities on, repulsion is approximated with a Barnes–Hut tree
-/// (θ = 0.5) instead of summed over every pair: the exact sum costs n² per iteration and, at
-/// a thousand entities, took as long as extracting 10 MB of text. graphology switches at
-/// 2,048 nodes because it also lays out small graphs in a browser, frame by frame.
+/// (of opening angle [`BARNES_HUT_THETA`]) instead of summed over every pair: the exact sum
+/// costs n² per iteration and, at a thousand entities, took as long as extracting 10 MB of
+/// text. graphology switches at 2,048 nodes because it also lays out small graphs in a
+/// browser, frame by frame.
 const BARNES_HUT_NODES: usize = 500;
+/// The Barnes–Hut opening angle: a group of entities is one mass for an entity farther than
+/// its width divided by θ. Gephi's default is 1.2, graphology's 0.5. Measured on the generated
+/// corpora, θ = 1 halves the layout's cost against 0.5 (360 M instructions instead of 720 M at
+/// 10 MB, a thousand linked entities) and draws as well: linked entities as close, relative
+/// to any two (mean distance 0.478 of that of any two at 10 MB and 100 MB, against 0.477 and
+/// 0.482), and as many of an entity's neighbours among its nearest (5.1 % and 3.3 %, against
+/// 5.0 % and 3.1 %).
+const BARNES_HUT_THETA: f64 = 1.0;
 /// Side of the square each linked entity gets on average, in layout units (GEXF's, about a
 /// pixel at Gephi's zoom 1).
 const SPACING: f64 = 90.0;
@@ -248,7 +257,7 @@ fn force_atlas(n: usize, links: &[(usize, usize)]) -> Vec<(f64, f64)> {
     let iterations = (NODE_ITERATIONS / n).clamp(MIN_ITERATIONS, ITERATIONS);
     let mut settings = FA2Settings::from_graph_order(n).gravity(GRAVITY);
     if n >= BARNES_HUT_NODES {
-        settings = settings.with_barnes_hut();
+        settings = settings.with_barnes_hut_theta(BARNES_HUT_THETA);
     }
     let mut layout = settings.build(data);
     layout.run(iterations);
