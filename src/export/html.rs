@@ -122,14 +122,28 @@ impl serde_json::ser::Formatter for ScriptSafe {
         writer: &mut W,
         fragment: &str,
     ) -> io::Result<()> {
-        let mut rest = fragment;
-        while let Some(at) = rest.find(['<', '\u{2028}', '\u{2029}']) {
-            writer.write_all(&rest.as_bytes()[..at])?;
-            let c = rest[at..].chars().next().expect("a match is a character");
-            write!(writer, "\\u{:04x}", u32::from(c))?;
-            rest = &rest[at + c.len_utf8()..];
+        // A byte search: `<` or 0xE2, the lead byte of U+2028 and U+2029 (E2 80 A8, E2 80 A9)
+        // and of other characters, which are kept. Searching for the three characters
+        // decoded each character of the text.
+        let bytes = fragment.as_bytes();
+        let (mut run, mut i) = (0, 0);
+        while let Some(at) = bytes[i..].iter().position(|&b| b == b'<' || b == 0xE2) {
+            let at = i + at;
+            let escaped = match &bytes[at..] {
+                [b'<', ..] => Some(("\\u003c", 1)),
+                [0xE2, 0x80, 0xA8, ..] => Some(("\\u2028", 3)),
+                [0xE2, 0x80, 0xA9, ..] => Some(("\\u2029", 3)),
+                _ => None,
+            };
+            i = at + 1;
+            if let Some((escape, len)) = escaped {
+                writer.write_all(&bytes[run..at])?;
+                writer.write_all(escape.as_bytes())?;
+                i = at + len;
+                run = i;
+            }
         }
-        writer.write_all(rest.as_bytes())
+        writer.write_all(&bytes[run..])
     }
 }
 
