@@ -322,6 +322,23 @@ fn a_named_operation_is_conducted_by_who_launched_it() {
     ]);
 }
 
+/// "struck Houthi military targets": a verb's object is no subject of a verb form after it.
+#[test]
+fn a_verbs_object_is_no_subject() {
+    check(&[
+        (
+            "a16",
+            "In response, Pakistan said it struck Indian military targets and claimed to have shot down several warplanes, resulting in at least 10 deaths.",
+            &["Pakistan struck India"],
+        ),
+        (
+            "b06",
+            "The Israeli military said on Saturday that its fighter jets struck Houthi military targets in the area of Hodeidah port in Yemen in response to hundreds of attacks carried out against Israel in recent months.",
+            &["Israel struck Houthis", "Israel struck Yemen"],
+        ),
+    ]);
+}
+
 /// "in response to rocket attacks by X": the one who answers was struck by X.
 #[test]
 fn retaliation_names_its_target() {

@@ -289,7 +289,7 @@ impl<'d> View<'d> {
 
     /// The token before the noun phrase that ends with the unit starting at `first`, past
     /// determiners and up to three plain words ("in the capital Damascus", "told the Syrian
-    /// transitional President X").
+    /// transitional President X"), but never a verb form ("struck Houthi military targets").
     pub fn before_phrase(&self, first: usize) -> Option<usize> {
         let mut k = first;
         let mut plain = 0;
@@ -300,7 +300,7 @@ impl<'d> View<'d> {
                 .is_some_and(|u| self.units[u].role == Role::Modifier);
             if self.words.has(Cue::Determiner, p) || modifier {
                 k = p;
-            } else if plain < 3 && self.is_plain_word(p) {
+            } else if plain < 3 && self.is_plain_word(p) && !self.verb_form_ends_at(p) {
                 plain += 1;
                 k = p;
             } else {
