@@ -394,7 +394,13 @@ fn push_local_name(out: &mut Vec<u8>, local: &str) -> bool {
     let (mut run, mut i) = (0, 0);
     while i < bytes.len() {
         let b = bytes[i];
-        let Some(&class) = LOCAL_BYTES.get(usize::from(b)) else {
+        let class = LOCAL_BYTES.get(usize::from(b)).copied();
+        // Most bytes are plain: tested first, they take one well-predicted branch.
+        if class == Some(LocalByte::Plain) || (class == Some(LocalByte::Hyphen) && i > 0) {
+            i += 1;
+            continue;
+        }
+        let Some(class) = class else {
             // Never escaped: a PN_CHARS_U first, a PN_CHARS after.
             let c = local[i..].chars().next().expect("a character starts here");
             if !(if i == 0 {
@@ -409,7 +415,7 @@ fn push_local_name(out: &mut Vec<u8>, local: &str) -> bool {
         };
         let escaped = match class {
             LocalByte::Plain => false,
-            LocalByte::Hyphen => i == 0,
+            LocalByte::Hyphen => true,
             LocalByte::Dot => i == 0 || i + 1 == bytes.len(),
             LocalByte::Escaped => true,
             LocalByte::Invalid => return false,
