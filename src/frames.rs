@@ -122,11 +122,15 @@ pub struct Frame {
     /// With no target, a subject of several that a word of this list marks as acting on one
     /// another ("X and Y both carried out strikes", "X and Y exchanged fire") acts on each other.
     pub reciprocal: Option<Cue>,
+    /// The words say the agent started the event ("X telephoned Y"), which the edge of a
+    /// symmetric relation cannot tell: its evidence names the agent as the caller.
+    pub agent_is_caller: bool,
 }
 
 impl Frame {
     /// Parses the options column: `|` separated `requires=CUE`, `unless-next=CUE`,
-    /// `admits=intended`, `naming`, `reciprocal=CUE`.
+    /// `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a symmetric
+    /// relation only: the edge of any other has the agent's direction).
     pub fn set_options(&mut self, options: &str) -> Result<(), String> {
         for option in options.split('|').map(str::trim).filter(|o| !o.is_empty()) {
             match option.split_once('=') {
@@ -134,6 +138,20 @@ impl Frame {
                 Some(("unless-next", cue)) => self.unless_next = Some(cue.parse::<Cue>()?),
                 Some(("reciprocal", cue)) => self.reciprocal = Some(cue.parse::<Cue>()?),
                 Some(("admits", "intended")) => self.admits_intended = true,
+                Some(("caller", "agent")) if self.relation.is_symmetric() => {
+                    self.agent_is_caller = true
+                }
+                Some(("caller", "agent")) => {
+                    return Err(format!(
+                        "caller=agent on {:?}, which is not symmetric: its edges go from the agent",
+                        self.relation.as_str()
+                    ))
+                }
+                Some(("caller", other)) => {
+                    return Err(format!(
+                        "unknown caller {other:?} (the only one is \"agent\")"
+                    ))
+                }
                 None if option == "naming" => self.naming = true,
                 _ => return Err(format!("unknown option {option:?}")),
             }

@@ -328,8 +328,10 @@ pub struct Merger<'a> {
     drawing: bool,
 }
 
-/// What decides the edge of a relation: its entities as global indices, its kind, its
-/// subject's certainty of affiliation in its document, whether it names an office.
+/// What decides the edge of a relation and its evidence: its entities as global indices,
+/// its kind, its subject's certainty of affiliation in its document, whether it names an
+/// office, whether its subject placed the call (its evidence then names the subject's id as
+/// the caller, whichever way the edge of the symmetric relation goes).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct RelationGroup {
     subject: usize,
@@ -337,6 +339,7 @@ struct RelationGroup {
     object: usize,
     certainty: Option<Certainty>,
     office: bool,
+    subject_is_caller: bool,
 }
 
 /// Where the evidence of the groups is kept while documents are merged.
@@ -468,6 +471,7 @@ impl<'a> Merger<'a> {
                 object: map[r.object],
                 certainty: x.entities[r.subject].affiliation.map(|a| a.certainty),
                 office: r.role.is_some(),
+                subject_is_caller: r.subject_is_caller,
             };
             let next = self.group_roles.len() as u32;
             let id = *self.groups.entry(group.clone()).or_insert(next);
@@ -562,6 +566,9 @@ impl<'a> Merger<'a> {
         };
         let mut group_roles: Vec<_> = group_roles.into_iter().map(Some).collect();
         let mut edge_of = vec![None; group_roles.len()];
+        // The groups whose subject placed the call, with its id, for the evidence on disk
+        // (the evidence in memory is given it here).
+        let mut callers: Vec<(u32, String)> = Vec::new();
         for g in order {
             let (
                 RelationGroup {
@@ -570,6 +577,7 @@ impl<'a> Merger<'a> {
                     object: o,
                     certainty,
                     office,
+                    subject_is_caller,
                 },
                 role,
             ) = group_roles[g].take().expect("each group once");
@@ -593,7 +601,13 @@ impl<'a> Merger<'a> {
                     }
                 }
             }
-            let evidence = in_memory.get_mut(g).map(std::mem::take).unwrap_or_default();
+            let mut evidence = in_memory.get_mut(g).map(std::mem::take).unwrap_or_default();
+            if subject_is_caller {
+                for e in &mut evidence {
+                    e.caller = Some(ids[s].clone());
+                }
+                callers.push((g as u32, ids[s].clone()));
+            }
             edge_of[g] = graph.add_edge(&ids[s], kind, &object, evidence, role);
         }
         drop((entities, ids, group_roles));
@@ -611,7 +625,8 @@ impl<'a> Merger<'a> {
                 edge_of.iter().map(|e| e.map(|e| rank[e.index()])).collect();
             let edges = order.len();
             drop((order, rank));
-            graph.set_spilled(spill.finish(&edge_of, edges, &doc_ranks)?);
+            callers.sort_unstable();
+            graph.set_spilled(spill.finish(&edge_of, &callers, edges, &doc_ranks)?);
         }
         Ok(graph)
     }
@@ -692,6 +707,65 @@ mod tests {
                     "{format} differs with buckets of {bucket_bytes} bytes"
                 );
             }
+        }
+    }
+
+    /// The caller of a call is the agent of its verb whether the evidence is held in memory or
+    /// sorted on disk, also where the symmetric edge goes the other way (the caller's id is
+    /// the larger) and where one document tells the call both ways.
+    #[test]
+    fn callers_are_the_same_in_memory_and_on_disk() {
+        let pipeline = Pipeline::new(shipped_schema());
+        // Seed 000's sentence, then told the other way round.
+        let fidan = "Earlier, Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani to discuss the ongoing developments between Pakistan and Iran.";
+        let jilani = fidan.replace(
+            "Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani",
+            "Foreign Minister Jilani called Turkish Foreign Minister Hakan Fidan",
+        );
+        let docs = [
+            ("a".to_string(), fidan.to_string()),
+            ("b".to_string(), jilani.clone()),
+            ("c".to_string(), format!("{fidan} {jilani}")),
+        ];
+        let callers = |g: &KnowledgeGraph| -> Vec<(String, usize, Option<String>)> {
+            let mut out = Vec::new();
+            for edge in g.read_edges().unwrap() {
+                let edge = edge.unwrap();
+                if edge.relation.kind.as_str() != "called" {
+                    continue;
+                }
+                assert_eq!(
+                    (edge.source.id.as_str(), edge.target.id.as_str()),
+                    ("hakan-fidan", "jilani")
+                );
+                out.extend(
+                    edge.relation
+                        .evidence
+                        .iter()
+                        .map(|e| (e.doc.clone(), e.sentence, e.caller.clone())),
+                );
+            }
+            out
+        };
+        let memory = pipeline.build(&docs);
+        let mut disk = pipeline.merger_sorting_in(4096).unwrap();
+        for (id, text) in &docs {
+            disk.add(pipeline.extract(id, text)).unwrap();
+        }
+        let disk = disk.finish().unwrap();
+        assert!(disk.evidence_on_disk());
+        let (fidan, jilani) = (Some("hakan-fidan".to_string()), Some("jilani".to_string()));
+        let expected = [
+            ("a".to_string(), 0, fidan.clone()),
+            ("b".to_string(), 0, jilani.clone()),
+            ("c".to_string(), 0, fidan),
+            ("c".to_string(), 1, jilani),
+        ];
+        assert_eq!(callers(&memory), expected);
+        assert_eq!(callers(&disk), expected);
+        for format in crate::export::Format::ALL {
+            let write = |g| crate::export::write_graph(g, format, Vec::new()).unwrap();
+            assert!(write(&memory) == write(&disk), "{format} differs");
         }
     }
 

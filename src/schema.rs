@@ -662,6 +662,7 @@ impl Schema {
                 admits_intended: false,
                 naming: false,
                 reciprocal: None,
+                agent_is_caller: false,
             };
             if frame.agent.is_empty() || frame.target.is_empty() {
                 return Err(error(4, "a frame needs agent and target slots".into()));
@@ -1034,6 +1035,39 @@ pub(crate) mod tests {
             ),
         ] {
             assert_appended_row_fails(RELATIONS, row, column, message);
+        }
+    }
+
+    /// Only the verb row of `called` says who placed the call ("X telephoned Y"): a call
+    /// "between X and Y", or "X spoke by phone with Y", or "X held a call with Y" does not.
+    /// A caller of any other argument, or on a relation whose edges have a direction, is an
+    /// error of the options column.
+    #[test]
+    fn the_caller_option_names_the_agent_of_a_symmetric_relation() {
+        let callers: Vec<(&str, Anchor, bool)> = shipped_schema()
+            .frames
+            .iter()
+            .filter(|f| f.agent_is_caller)
+            .map(|f| {
+                (
+                    f.relation.as_str(),
+                    f.anchor,
+                    f.forms.contains("telephoned"),
+                )
+            })
+            .collect();
+        assert_eq!(callers, [("called", Anchor::Verb, true)]);
+        for (row, message) in [
+            (
+                "called\tverb\tbuzzed\tsubject\tobject\tcaller=target",
+                "unknown caller \"target\"",
+            ),
+            (
+                "struck\tverb\tzapped\tsubject\tobject\tcaller=agent",
+                "not symmetric",
+            ),
+        ] {
+            assert_appended_row_fails(FRAMES, row, 6, message);
         }
     }
 

@@ -76,6 +76,9 @@ struct StoredRelation {
     object: usize,
     evidence: Evidence,
     role: Option<String>,
+    /// Absent from shards written before callers were known, and when false.
+    #[serde(default)]
+    subject_is_caller: bool,
 }
 
 impl StoredExtraction {
@@ -116,6 +119,7 @@ impl StoredExtraction {
                     object: r.object,
                     evidence: r.evidence,
                     role: r.role,
+                    subject_is_caller: r.subject_is_caller,
                 })
             })
             .collect::<std::result::Result<_, String>>()?;
@@ -321,6 +325,7 @@ mod tests {
         let docs = [
             "Vakaria struck Ostrava on Monday. Ostravan Foreign Minister Ana Lopez condemned the attack.",
             "Lorvia urged \"both sides\" to show restraint,\nsaid a spokesman.",
+            "Earlier, Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani.",
         ];
         let extractions: Vec<Extraction> = docs
             .iter()
@@ -337,6 +342,19 @@ mod tests {
             .collect::<Result<_>>()
             .unwrap();
         assert_eq!(read, extractions);
+        // The caller is kept. A line names it only for a relation whose subject called, so
+        // the lines of the other documents are those of a shard written before callers were
+        // known, and they read as calls without a caller.
+        let callers = |x: &Extraction| x.relations.iter().filter(|r| r.subject_is_caller).count();
+        assert_eq!(read.iter().map(callers).collect::<Vec<_>>(), [0, 0, 1]);
+        let lines = String::from_utf8(bytes).unwrap();
+        let marked: Vec<bool> = lines
+            .lines()
+            .skip(1)
+            .map(|l| l.contains("\"subject_is_caller\":true"))
+            .collect();
+        assert_eq!(marked, [false, false, true]);
+        assert_eq!(lines.matches("subject_is_caller").count(), 1);
     }
 
     #[test]

@@ -312,11 +312,14 @@ impl EvidenceSpill {
     /// Sorts the spill into the evidence and sentence files of a graph.
     ///
     /// `edge_of[group]` is the rank of the group's edge in export order (None: the graph
-    /// refused the relation, a self-loop), `edges` the number of edges; `rank_of[doc]` the
-    /// rank of each document (in merge order) in the graph's documents, in id order.
+    /// refused the relation, a self-loop), `callers` the groups whose evidence names a caller
+    /// with its id, sorted by group (the ids are known only now: a piece of evidence is
+    /// spilled with none), `edges` the number of edges; `rank_of[doc]` the rank of each
+    /// document (in merge order) in the graph's documents, in id order.
     pub(crate) fn finish(
         self,
         edge_of: &[Option<u32>],
+        callers: &[(u32, String)],
         edges: usize,
         rank_of: &[u32],
     ) -> Result<SpilledEvidence> {
@@ -343,12 +346,23 @@ impl EvidenceSpill {
             rank_bytes[rank_of[d] as usize] += bytes;
         }
 
-        // Spill → evidence buckets (by edge), the document numbered by id.
+        // Spill → evidence buckets (by edge), the document numbered by id, the caller named:
+        // the sort then orders and deduplicates the pieces of an edge by the same fields,
+        // caller's id included, as the graph does the evidence it holds in memory.
         let mut evidence_buckets = Buckets::new(dir.path(), "evidence", &edge_bytes, bucket_bytes)?;
         let mut spill = FrameReader::open(&path).map_err(|e| Error::io(&path, e))?;
         while let Some((group, doc, body)) = spill.peek().map_err(|e| Error::io(&path, e))? {
             if let Some(Some(edge)) = edge_of.get(group as usize) {
-                evidence_buckets.push_raw(*edge, rank_of[doc as usize], body)?;
+                let doc = rank_of[doc as usize];
+                match callers.binary_search_by_key(&group, |c| c.0) {
+                    Ok(c) => {
+                        let mut evidence: EvidenceBody =
+                            decode(body).map_err(|e| Error::io(&path, e))?;
+                        evidence.caller = Some(&callers[c].1);
+                        evidence_buckets.push(*edge, doc, &evidence)?;
+                    }
+                    Err(_) => evidence_buckets.push_raw(*edge, doc, body)?,
+                }
             }
             spill.advance();
         }
@@ -638,7 +652,7 @@ mod tests {
         for e in small.iter().rev() {
             spill.push(1, 1, e).unwrap();
         }
-        let spilled = spill.finish(&[Some(1), Some(0)], 2, &[1, 0]).unwrap();
+        let spilled = spill.finish(&[Some(1), Some(0)], &[], 2, &[1, 0]).unwrap();
 
         let mut reader = spilled.evidence(&documents, SentenceTexts::All).unwrap();
         let mut evidence = vec![piece("z", 0, "left over".into()); 5000];
@@ -667,7 +681,7 @@ mod tests {
         for e in &pieces {
             spill.push(0, 0, e).unwrap();
         }
-        let spilled = spill.finish(&[Some(0)], 1, &[0]).unwrap();
+        let spilled = spill.finish(&[Some(0)], &[], 1, &[0]).unwrap();
         for (texts, quoted) in [
             (SentenceTexts::Skipped, 0),
             (SentenceTexts::First(2), 2),
@@ -690,6 +704,62 @@ mod tests {
                 .collect();
             assert_eq!(evidence, expected, "{texts:?}");
         }
+    }
+
+    /// The pieces of a group whose subject placed the call name it on disk, whatever they
+    /// were spilled with; two pieces of one sentence that differ only by their caller (two
+    /// groups of one edge) leave the piece the graph keeps of them in memory: the caller's
+    /// id, not the group's number, decides.
+    #[test]
+    fn callers_are_named_by_group_and_deduplicated_as_in_memory() {
+        let documents = DocumentIds::new(&[DocumentMeta::untitled("a")]);
+        let piece = |sentence: usize| Evidence {
+            sentence,
+            ..Evidence::placeholder("a", None)
+        };
+        let mut spill = EvidenceSpill::new(BUCKET_BYTES).unwrap();
+        for group in [0, 1, 2] {
+            spill.push(group, 0, &piece(0)).unwrap();
+        }
+        spill.push(2, 0, &piece(1)).unwrap();
+        let callers = [(0, "zeta".to_string()), (1, "alpha".to_string())];
+        let spilled = spill
+            .finish(&[Some(0), Some(0), Some(1)], &callers, 2, &[0])
+            .unwrap();
+        let mut reader = spilled.evidence(&documents, SentenceTexts::All).unwrap();
+        let mut read = Vec::new();
+        reader.edge(0, &mut read).unwrap();
+        let named = |caller: &str| Evidence {
+            caller: Some(caller.into()),
+            ..piece(0)
+        };
+        let mut in_memory = crate::graph::GraphBuilder::new();
+        for id in ["alpha", "zeta"] {
+            in_memory.add_entity(crate::entity::Entity::new(
+                id,
+                crate::entity::EntityType::State,
+            ));
+        }
+        let kind = crate::schema::tests::shipped_schema()
+            .relation("called")
+            .unwrap();
+        in_memory.add_evidence(
+            "zeta",
+            kind,
+            "alpha",
+            vec![named("zeta"), named("alpha")],
+            None,
+        );
+        let graph = in_memory.finish();
+        let kept = &graph.edges().next().unwrap().relation.evidence;
+        assert_eq!(read, *kept);
+        assert_eq!(read, [named("alpha")]);
+        reader.edge(1, &mut read).unwrap();
+        assert_eq!(
+            read,
+            [piece(0), piece(1)],
+            "a group with no caller names none"
+        );
     }
 
     /// A file whose last frame is cut short is an error, not an end.

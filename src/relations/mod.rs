@@ -28,6 +28,11 @@ pub struct LocalRelation {
     pub object: usize,
     pub evidence: Evidence,
     pub role: Option<String>,
+    /// The subject placed the call (a frame with `caller=agent`): the graph's evidence names
+    /// it as the caller once entities have their ids. Written to a shard only when true, so
+    /// a shard without callers has the lines it had before callers were known.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub subject_is_caller: bool,
 }
 
 /// An event of a conflict relation found in the document, for "the attack" and "the strikes".
@@ -287,6 +292,9 @@ impl<'d> Engine<'d> {
                 date: self.date_value(v, occ.first),
             });
         }
+        // The agents placed the call only when the target slots name who they called: "X and
+        // Y spoke by phone" makes the subject's members the parties, none of them the caller.
+        let agents_called = frame.agent_is_caller && !targets.is_empty();
         if kind.is_symmetric() && targets.is_empty() && agents.len() >= 2 {
             // "X and Y spoke by phone": the parties are the subject's members.
             targets = agents.split_off(1);
@@ -328,6 +336,8 @@ impl<'d> Engine<'d> {
                     object: t,
                     evidence,
                     role: role.clone(),
+                    // An agent also among the targets would have placed the call both ways.
+                    subject_is_caller: agents_called && !targets.contains(&a),
                 });
             }
         }
@@ -550,16 +560,19 @@ impl<'d> Engine<'d> {
     }
 
     /// "called the attack an act of sabotage", "what it called", "which they have called
-    /// escalatory": the verb names something; it reports no call.
+    /// escalatory": the verb names something; it reports no call. A passive with its agent
+    /// ("Y was called by X") reports one.
     fn names_rather_than_acts(&self, v: &View<'_>, occ: Occurrence) -> bool {
         let w = &v.words;
+        let next = v.skip_adverbs(occ.last + 1);
+        let by_agent = occ.passive && w.has(Cue::AgentMarker, next);
         if occ.first > 0
+            && !by_agent
             && (w.has(Cue::Naming, occ.first - 1) || w.has(Cue::Auxiliary, occ.first - 1))
             && !w.has(Cue::Determiner, occ.first - 1)
         {
             return true;
         }
-        let next = v.skip_adverbs(occ.last + 1);
         let after = match v.unit_starting(next) {
             Some(u) => v.group_span(u).1 + 1,
             None => {

@@ -205,6 +205,79 @@ fn a_call_verb_is_symmetric() {
     ]);
 }
 
+/// The calls of a one-sentence document, as "A called B" and, where the evidence names who
+/// placed the call, "by C".
+fn calls(sentence: &str) -> BTreeSet<String> {
+    let graph = graph_of(sentence);
+    let mut calls = BTreeSet::new();
+    for e in graph
+        .edges()
+        .filter(|e| e.relation.kind.as_str() == "called")
+    {
+        let edge = format!("{} called {}", e.source.label, e.target.label);
+        for ev in &e.relation.evidence {
+            calls.insert(match &ev.caller {
+                Some(id) => format!("{edge} by {}", graph.entity(id).unwrap().label),
+                None => edge.clone(),
+            });
+        }
+    }
+    calls
+}
+
+/// The verb of a call says who placed it: its agent, whichever way the symmetric edge goes
+/// (from the smaller id). A call "between" two parties, one "spoken over the phone" or
+/// "held" with somebody leaves it open.
+#[test]
+fn a_call_verb_names_its_caller() {
+    let fidan = "Earlier, Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani to discuss the ongoing developments between Pakistan and Iran.";
+    for (doc, sentence, expected) in [
+        ("000", fidan, "Hakan Fidan called Jilani by Hakan Fidan"),
+        (
+            "b21",
+            "Turkish President Recep Tayyip Erdoğan spoke over the phone on Sunday with his Somali counterpart Hassan Sheikh Mohamud, discussing tensions between the African country and its neighbor Ethiopia.",
+            "Hassan Sheikh Mohamud called Recep Tayyip Erdoğan",
+        ),
+        (
+            "b16",
+            "Secretary of State Antony Blinken on Wednesday held a call with Philippine Foreign Secretary Enrique Manalo to discuss China's actions in the South China Sea, which Manila and Washington have called escalatory.",
+            "Antony Blinken called Enrique Manalo",
+        ),
+        (
+            "003",
+            "The development came during a telephonic conversation between Foreign Minister Jalil Abbas Jilani and his Iranian counterpart Hossein Amir-Abdollahian, the Foreign Office (FO) spokesperson said in a statement.",
+            "Hossein Amir-Abdollahian called Jalil Abbas Jilani",
+        ),
+    ] {
+        assert!(document(doc).contains(sentence), "{doc} does not say: {sentence}");
+        assert_eq!(calls(sentence), BTreeSet::from([expected.to_string()]), "{doc}");
+    }
+    // The same call told the other way round, and in the passive: the caller is the agent,
+    // the edge's target when its id is the larger.
+    for (sentence, expected) in [
+        (
+            fidan.replace(
+                "Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani",
+                "Foreign Minister Jilani called Turkish Foreign Minister Hakan Fidan",
+            ),
+            "Hakan Fidan called Jilani by Jilani",
+        ),
+        (
+            fidan.replace(
+                "Turkish Foreign Minister Hakan Fidan called Foreign Minister Jilani",
+                "Foreign Minister Jilani was called by Turkish Foreign Minister Hakan Fidan",
+            ),
+            "Hakan Fidan called Jilani by Hakan Fidan",
+        ),
+    ] {
+        assert_eq!(
+            calls(&sentence),
+            BTreeSet::from([expected.to_string()]),
+            "{sentence}"
+        );
+    }
+}
+
 /// "condemned Israel's strikes": the strikes' agent is condemned.
 #[test]
 fn a_condemnation_names_the_possessor_of_what_it_condemns() {

@@ -365,6 +365,13 @@ fn merged_shards_are_the_single_run_byte_for_byte() {
             "{file} of the merged shards differs from the single run's"
         );
     }
+    // The shards keep who placed a call (seed 000: "Hakan Fidan called Foreign Minister
+    // Jilani"), which the merge gives its evidence.
+    let json = fs::read_to_string(dir.path().join("merged/graph.json")).unwrap();
+    assert!(
+        json.contains("\"caller\":\"hakan-fidan\""),
+        "no caller in the merge"
+    );
 }
 
 #[test]
