@@ -24,7 +24,8 @@
 //! simple queries, and as an `ng:Statement` node (the n-ary pattern of PROV-O's qualified
 //! relations and of Wikidata statements) that carries the weight, codes, dates, documents
 //! and one `ng:Evidence` (an `oa:Annotation`) per supporting sentence: the trigger, its
-//! offsets, the event date and the modality, and as target the `ng:Sentence`.
+//! offsets, the event date, the modality, on a call the `ng:caller` where the sentence says
+//! who placed it, and as target the `ng:Sentence`.
 //!
 //! Each sentence that supports anything is written once, however many statements it
 //! supports: an `ng:Sentence` (an `oa:SpecificResource`) with its document, its index and
@@ -144,6 +145,7 @@ mod ng {
     pub const TRIGGER_START: NamedNodeRef<'_> = term!(ng_ns, "triggerStart");
     pub const TRIGGER_END: NamedNodeRef<'_> = term!(ng_ns, "triggerEnd");
     pub const MODALITY: NamedNodeRef<'_> = term!(ng_ns, "modality");
+    pub const CALLER: NamedNodeRef<'_> = term!(ng_ns, "caller");
 }
 
 mod oa {
@@ -617,6 +619,10 @@ fn emit_evidence(evidence: &Evidence, b: &mut Buffers, sink: &mut Sink<'_>) -> i
     ))?;
     if let Some(date) = evidence.date.as_deref().filter(|d| is_iso_date(d)) {
         sink.put(TripleRef::new(ev, ng::DATE, typed(date, xsd::DATE)))?;
+    }
+    if let Some(caller) = &evidence.caller {
+        set_iri(&mut b.node, ENTITY_NS, caller);
+        sink.put(TripleRef::new(ev, ng::CALLER, iri(&b.node)))?;
     }
     Ok(())
 }

@@ -5,6 +5,7 @@ import json
 import os
 import re
 import subprocess
+import urllib.parse
 from pathlib import Path
 
 import pyoxigraph
@@ -13,7 +14,7 @@ import rdflib
 from pyshacl import validate
 from rdflib.namespace import RDF, SH
 
-from support import NG, REPO, run
+from support import ENT, NG, REPO, run
 
 FORMATS = {"graph.ttl": ("turtle", pyoxigraph.RdfFormat.TURTLE), "graph.nt": ("ntriples", pyoxigraph.RdfFormat.N_TRIPLES)}
 NGNS = rdflib.Namespace(NG)
@@ -78,6 +79,14 @@ def test_rdf_has_every_node_and_edge_of_the_json(store, graph_json):
         n = count(prefix + f'SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?s ng:evidence ?e . ?e ng:modality "{modality}" }}')
         expected = sum(ev["modality"] == modality for e in graph_json["edges"] for ev in e["evidence"])
         assert n == expected, f"{n} pieces of {modality} evidence in graph.ttl, {expected} in graph.json"
+    # Who placed a call: seed 000 says it ("Hakan Fidan called Foreign Minister Jilani").
+    callers = sorted(
+        urllib.parse.unquote(row[0].value.removeprefix(ENT))
+        for row in store.query(prefix + "SELECT ?c WHERE { ?s ng:evidence ?e . ?e ng:caller ?c }")
+    )
+    json_callers = sorted(ev["caller"] for e in graph_json["edges"] for ev in e["evidence"] if "caller" in ev)
+    assert json_callers, "no evidence of graph.json names a caller"
+    assert callers == json_callers, f"callers in graph.ttl: {callers}, in graph.json: {json_callers}"
 
 
 # --- SHACL -------------------------------------------------------------------------------
@@ -187,6 +196,15 @@ def unknown_modality(g):
     g.set((evidence, NGNS.modality, rdflib.Literal("denied")))
 
 
+def stranger_caller(g):
+    """Names as the caller of a call an entity that is no party to it."""
+    evidence = sorted(g.subjects(NGNS.caller, None))[0]
+    statement = g.value(None, NGNS.evidence, evidence)
+    parties = {g.value(statement, NGNS.subject), g.value(statement, NGNS.object)}
+    stranger = next(s for s in sorted(g.subjects(RDF.type, NGNS.State)) if s not in parties)
+    g.set((evidence, NGNS.caller, stranger))
+
+
 BROKEN = {
     # mutation: what the report must name (a result path or a message fragment)
     drop_subjects: NG + "subject",
@@ -196,6 +214,7 @@ BROKEN = {
     untyped_entity: "exactly one of the seven entity types",
     drop_quote: "http://www.w3.org/ns/oa#exact",
     unknown_modality: NG + "modality",
+    stranger_caller: "caller is the subject or the object",
 }
 
 
@@ -206,7 +225,7 @@ def test_broken_copy_does_not_conform(data_graph, schema_dir, mutation):
         g.add(t)
     before = len(g)
     mutation(g)
-    assert len(g) != before or mutation in (wrong_weight, unknown_modality), f"{mutation.__name__} changed nothing"
+    assert len(g) != before or mutation in (wrong_weight, unknown_modality, stranger_caller), f"{mutation.__name__} changed nothing"
     conforms, results, text = shacl(g, schema_dir)
     assert not conforms, f"a copy of graph.ttl broken by {mutation.__name__} ({mutation.__doc__.strip()}) still conforms"
     expected = BROKEN[mutation]
