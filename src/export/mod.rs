@@ -40,7 +40,6 @@ mod html;
 mod json;
 mod layout;
 mod rdf;
-mod rdf_syntax;
 #[cfg(test)]
 mod tests;
 mod xml;
@@ -226,30 +225,6 @@ impl serde::Serialize for HexColor {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(self.as_str())
     }
-}
-
-/// The bytes an escaper stops at, for it copies the runs between them whole: `extra`, the C0
-/// controls but `kept`, and 0xEF, the lead byte of U+FFFE and U+FFFF, which XML cannot carry
-/// and RDF escapes (and of other characters, which the escapers keep).
-const fn escape_bytes(extra: &[u8], kept: &[u8]) -> [bool; 256] {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 0x20 {
-        table[b] = true;
-        b += 1;
-    }
-    table[0xEF] = true;
-    let mut i = 0;
-    while i < extra.len() {
-        table[extra[i] as usize] = true;
-        i += 1;
-    }
-    let mut i = 0;
-    while i < kept.len() {
-        table[kept[i] as usize] = false;
-        i += 1;
-    }
-    table
 }
 
 /// The documents that attest an edge, sorted and each once, without the allocation of

@@ -1,6 +1,5 @@
 //! `graph.ttl` and `graph.nt`: RDF 1.1 in the vocabulary of `schema/ontology.ttl`, valid
-//! against `schema/shapes.ttl`, written as oxttl's serializers write them (see
-//! [`rdf_syntax`](super::rdf_syntax)).
+//! against `schema/shapes.ttl`, written with oxttl's serializers.
 //!
 //! Every resource is an IRI derived from ids (never a blank node), so the graphs of two
 //! runs or shards merge by plain union:
@@ -38,12 +37,12 @@
 //! `prov:wasDerivedFrom` that address.
 
 use std::collections::BTreeMap;
+use std::fmt;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
 
-use super::rdf_syntax::TripleOut;
 use super::{distinct_documents, is_iso_date, GraphWriter, Int};
 use crate::edge::{Evidence, RelationKind};
 use crate::entity::{Entity, EntityType};
@@ -101,25 +100,23 @@ pub const SENTENCE_NS: &str = "https://w3id.org/newsgraph/sentence/";
 pub const DOCUMENT_NS: &str = "https://w3id.org/newsgraph/document/";
 const WIKIDATA_NS: &str = "http://www.wikidata.org/entity/";
 
-/// The prefixes of the Turtle file, also those `schema/*.ttl` use, in the order the Turtle
-/// writer tries them on an IRI: the most used first (sentences, the ontology, evidence and
-/// the datatypes of numbers and dates make most IRIs of the file).
+/// The prefixes of the Turtle file, also those `schema/*.ttl` use.
 const PREFIXES: [(&str, &str); 15] = [
-    ("sen", SENTENCE_NS),
     ("ng", ONTOLOGY_NS),
-    ("ev", EVIDENCE_NS),
-    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
     ("ent", ENTITY_NS),
-    ("doc", DOCUMENT_NS),
-    ("oa", oa_ns!()),
     ("stmt", STATEMENT_NS),
-    ("prov", prov_ns!()),
-    ("dcterms", dcterms_ns!()),
-    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
-    ("skos", skos_ns!()),
-    ("owl", owl_ns!()),
-    ("wd", WIKIDATA_NS),
+    ("ev", EVIDENCE_NS),
+    ("sen", SENTENCE_NS),
+    ("doc", DOCUMENT_NS),
     ("rdf", "http://www.w3.org/1999/02/22-rdf-syntax-ns#"),
+    ("rdfs", "http://www.w3.org/2000/01/rdf-schema#"),
+    ("xsd", "http://www.w3.org/2001/XMLSchema#"),
+    ("owl", owl_ns!()),
+    ("skos", skos_ns!()),
+    ("prov", prov_ns!()),
+    ("oa", oa_ns!()),
+    ("dcterms", dcterms_ns!()),
+    ("wd", WIKIDATA_NS),
 ];
 
 mod ng {
@@ -223,18 +220,31 @@ pub fn document_iri(id: &str) -> String {
 }
 
 /// Builds a [`WriterTurtleSerializer`], with the prefixes `schema/*.ttl` use.
-#[derive(Debug, Default, Clone)]
+#[derive(Clone)]
 #[must_use]
-pub struct TurtleSerializer;
+pub struct TurtleSerializer {
+    inner: oxttl::TurtleSerializer,
+}
+
+impl Default for TurtleSerializer {
+    fn default() -> Self {
+        let inner = PREFIXES
+            .iter()
+            .fold(oxttl::TurtleSerializer::new(), |s, &(name, iri)| {
+                s.with_prefix(name, iri).expect("the prefix IRIs are valid")
+            });
+        TurtleSerializer { inner }
+    }
+}
 
 impl TurtleSerializer {
     pub fn new() -> Self {
-        TurtleSerializer
+        Self::default()
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterTurtleSerializer<W> {
         WriterTurtleSerializer {
-            inner: TripleOut::turtle(writer, &PREFIXES),
+            inner: self.inner.for_writer(FormatBuffer::new(writer)),
         }
     }
 }
@@ -242,18 +252,18 @@ impl TurtleSerializer {
 /// Writes graphs as Turtle to a [`Write`]. Several graphs may be written: their union is.
 #[must_use]
 pub struct WriterTurtleSerializer<W: Write> {
-    inner: TripleOut<W>,
+    inner: oxttl::turtle::WriterTurtleSerializer<FormatBuffer<W>>,
 }
 
 impl<W: Write> WriterTurtleSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.triple(t);
+        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.serialize_triple(t);
         emit_graph(graph, &mut Sink::new(&mut write, false))
     }
 
     /// Ends the last Turtle statement and returns the writer.
     pub fn finish(self) -> io::Result<W> {
-        self.inner.finish()
+        self.inner.finish()?.into_inner()
     }
 }
 
@@ -269,7 +279,7 @@ impl NTriplesSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNTriplesSerializer<W> {
         WriterNTriplesSerializer {
-            inner: TripleOut::lines(writer),
+            inner: oxttl::NTriplesSerializer::new().for_writer(FormatBuffer::new(writer)),
         }
     }
 }
@@ -277,18 +287,18 @@ impl NTriplesSerializer {
 /// Writes graphs as N-Triples to a [`Write`]. Several graphs may be written: their union is.
 #[must_use]
 pub struct WriterNTriplesSerializer<W: Write> {
-    inner: TripleOut<W>,
+    inner: oxttl::ntriples::WriterNTriplesSerializer<FormatBuffer<W>>,
 }
 
 impl<W: Write> WriterNTriplesSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.triple(t);
+        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.serialize_triple(t);
         emit_graph(graph, &mut Sink::new(&mut write, false))
     }
 
     /// Returns the writer (N-Triples has nothing to close).
     pub fn finish(self) -> io::Result<W> {
-        self.inner.finish()
+        self.inner.finish().into_inner()
     }
 }
 
@@ -304,7 +314,7 @@ impl NQuadsSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNQuadsSerializer<W> {
         WriterNQuadsSerializer {
-            inner: TripleOut::lines(writer),
+            inner: oxttl::NQuadsSerializer::new().for_writer(FormatBuffer::new(writer)),
             graph: String::new(),
             graph_document: String::new(),
         }
@@ -319,7 +329,7 @@ impl NQuadsSerializer {
 /// loaded together, shards of a corpus answer what the whole corpus would.
 #[must_use]
 pub struct WriterNQuadsSerializer<W: Write> {
-    inner: TripleOut<W>,
+    inner: oxttl::nquads::WriterNQuadsSerializer<FormatBuffer<W>>,
     /// The IRI of the last document graph written to.
     graph: String,
     /// The id of that document: quads come in runs of one document, whose IRI is built once.
@@ -341,14 +351,14 @@ impl<W: Write> WriterNQuadsSerializer<W> {
                 }
                 None => GraphNameRef::DefaultGraph,
             };
-            inner.quad(t, graph_name)
+            inner.serialize_quad(t.in_graph(graph_name))
         };
         emit_graph(graph, &mut Sink::new(&mut write, true))
     }
 
     /// Returns the writer (N-Quads has nothing to close).
     pub fn finish(self) -> io::Result<W> {
-        self.inner.finish()
+        self.inner.finish().into_inner()
     }
 }
 
@@ -379,6 +389,77 @@ impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
 
     fn finish(self) -> io::Result<W> {
         WriterNTriplesSerializer::finish(self)
+    }
+}
+
+/// What oxttl's serializers write to. They write every term with `write!`, and escape
+/// literals one `char` at a time; through the default `io::Write::write_fmt`, each piece and
+/// each character was a `write_all` of its own. Here formatting appends to a byte buffer,
+/// handed to `W` in blocks of [`FormatBuffer::BLOCK`] bytes or more.
+struct FormatBuffer<W: Write> {
+    buf: Vec<u8>,
+    inner: W,
+}
+
+impl<W: Write> FormatBuffer<W> {
+    const BLOCK: usize = 1 << 16;
+
+    fn new(inner: W) -> Self {
+        FormatBuffer {
+            buf: Vec::with_capacity(Self::BLOCK + (Self::BLOCK >> 2)),
+            inner,
+        }
+    }
+
+    /// Hands the buffer to `W` once it holds a block.
+    fn pass_full_block(&mut self) -> io::Result<()> {
+        if self.buf.len() >= Self::BLOCK {
+            self.inner.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    /// Hands what is buffered to `W` and returns it.
+    fn into_inner(mut self) -> io::Result<W> {
+        self.inner.write_all(&self.buf)?;
+        Ok(self.inner)
+    }
+}
+
+impl<W: Write> Write for FormatBuffer<W> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.buf.extend_from_slice(bytes);
+        self.pass_full_block()?;
+        Ok(bytes.len())
+    }
+
+    fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> io::Result<()> {
+        struct Bytes<'a>(&'a mut Vec<u8>);
+        impl fmt::Write for Bytes<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0.extend_from_slice(s.as_bytes());
+                Ok(())
+            }
+
+            fn write_char(&mut self, c: char) -> fmt::Result {
+                if c.is_ascii() {
+                    self.0.push(c as u8);
+                } else {
+                    self.0
+                        .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+                }
+                Ok(())
+            }
+        }
+        fmt::write(&mut Bytes(&mut self.buf), args).map_err(io::Error::other)?;
+        self.pass_full_block()
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.write_all(&self.buf)?;
+        self.buf.clear();
+        self.inner.flush()
     }
 }
 
@@ -819,6 +900,19 @@ mod tests {
         for (name, ns) in PREFIXES {
             assert!(NamedNodeRef::new(ns).is_ok(), "{name}");
         }
+    }
+
+    #[test]
+    fn format_buffer_passes_every_byte_on_in_order() {
+        let mut w = FormatBuffer::new(Vec::new());
+        let (iri, accented, emoji) = ("a", 'é', '\u{1F600}');
+        write!(w, "<{iri}> \"{accented}{emoji}\"").unwrap();
+        let block = "x".repeat(FormatBuffer::<Vec<u8>>::BLOCK + 1);
+        w.write_all(block.as_bytes()).unwrap();
+        assert_eq!(w.inner.len(), 12 + block.len(), "a full block is passed on");
+        write!(w, "{} .", 7).unwrap();
+        let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
+        assert_eq!(out, format!("<a> \"é\u{1F600}\"{block}7 ."));
     }
 
     #[test]

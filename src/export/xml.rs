@@ -13,8 +13,6 @@ use std::io::{self, Write};
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
 use quick_xml::Writer;
 
-use super::escape_bytes;
-
 /// Where an escaped string goes: attribute values need more escaping than text.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(super) enum XmlContext {
@@ -23,10 +21,27 @@ pub(super) enum XmlContext {
 }
 
 /// The bytes that start something to escape or replace, per context: markup characters,
-/// C0 controls (but tabs and line feeds in text), and 0xEF, the lead byte of U+FFFE and
-/// U+FFFF (and of other characters, which are kept).
-const TEXT_SPECIAL: [bool; 256] = escape_bytes(b"&<>", b"\t\n");
-const ATTRIBUTE_SPECIAL: [bool; 256] = escape_bytes(b"&<>\"", b"");
+/// C0 controls, and 0xEF, the lead byte of U+FFFE and U+FFFF (and of other characters,
+/// which are kept).
+const fn special_bytes(attribute: bool) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = true;
+        b += 1;
+    }
+    table[b'\t' as usize] = attribute;
+    table[b'\n' as usize] = attribute;
+    table[b'"' as usize] = attribute;
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[0xEF] = true;
+    table
+}
+
+const TEXT_SPECIAL: [bool; 256] = special_bytes(false);
+const ATTRIBUTE_SPECIAL: [bool; 256] = special_bytes(true);
 
 /// Appends `s` escaped for `context` to `out`, copying the runs between special bytes as
 /// they are.
