@@ -1131,8 +1131,9 @@ mod tests {
         );
     }
 
-    /// A capital glued to an act stands for its government: "Ankara-brokered" (dev b22),
-    /// "Ankara-mediated" (b22), "Doha-brokered"; a city in a compound that is no act does not.
+    /// A capital glued to an act stands for its government: "the Ankara-brokered peace
+    /// negotiations" (dev b22), "The Doha-brokered truce"; a city in a compound that is no act
+    /// ("Doha-based") does not.
     #[test]
     fn a_capital_glued_to_an_act_is_the_government() {
         let texts = [

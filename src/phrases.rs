@@ -153,18 +153,17 @@ impl PhraseSet {
         word_is: impl Fn(usize, &str) -> bool,
     ) -> Option<(usize, u32)> {
         let starting = self.by_first.get(first)?;
-        let longer = || {
-            let phrases = starting.by_second.get(second)?;
-            phrases.iter().find_map(|(rest, id)| {
-                let fits = rest.len() + 2 <= room
-                    && rest.iter().enumerate().all(|(k, p)| word_is(k + 2, p));
-                fits.then_some((rest.len() + 2, *id))
+        // A word that starts no longer phrase does not hash the next one.
+        let longer = if room >= 2 && !starting.by_second.is_empty() {
+            starting.by_second.get(second).and_then(|phrases| {
+                phrases.iter().find_map(|(rest, id)| {
+                    let fits = rest.len() + 2 <= room
+                        && rest.iter().enumerate().all(|(k, p)| word_is(k + 2, p));
+                    fits.then_some((rest.len() + 2, *id))
+                })
             })
-        };
-        let longer = if starting.by_second.is_empty() || room < 2 {
-            None
         } else {
-            longer()
+            None
         };
         longer.or(starting.alone.map(|id| (1, id)))
     }
