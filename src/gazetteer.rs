@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
 
 use crate::entity::EntityType;
 use crate::schema::Schema;
@@ -45,7 +45,13 @@ pub struct Hit {
 }
 
 pub struct Gazetteer {
+    /// Every form, matched where it starts only: see [`Gazetteer::find`].
     automaton: AhoCorasick,
+    /// The bytes a form starts with: most bytes of a text are none.
+    first: [bool; 256],
+    /// The pairs of bytes a form starts with, bit `256 * first + second` (a form of one byte
+    /// marks its byte with any second; the end of the text reads as a second byte of 0).
+    openings: Vec<u64>,
     entries: Vec<Entry>,
     facts: HashMap<(EntityType, String), Facts>,
 }
@@ -125,12 +131,28 @@ impl Gazetteer {
                 );
             }
         }
+        let mut first = [false; 256];
+        let mut openings = vec![0u64; 256 * 256 / 64];
+        for p in &patterns {
+            let b = p.as_bytes();
+            first[usize::from(b[0])] = true;
+            let seconds = match b.get(1) {
+                Some(&second) => usize::from(second)..usize::from(second) + 1,
+                None => 0..256,
+            };
+            for pair in seconds.map(|second| usize::from(b[0]) << 8 | second) {
+                openings[pair / 64] |= 1 << (pair % 64);
+            }
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
+            .start_kind(StartKind::Anchored)
             .build(&patterns)
             .expect("gazetteer automaton");
         Gazetteer {
             automaton,
+            first,
+            openings,
             entries,
             facts,
         }
@@ -146,20 +168,87 @@ impl Gazetteer {
     }
 
     /// Every whole-word occurrence of a gazetteer form in `text`.
+    ///
+    /// The forms are found as an unanchored leftmost-longest search finds them, one after the
+    /// other (a form found inside a word is no hit, and the text it spans is passed over): at
+    /// each position in turn the longest form that starts there, if any. Most positions start
+    /// no form, which their first two bytes tell, so the automaton runs only where they may.
     pub fn find(&self, text: &str) -> Vec<Hit> {
-        self.automaton
-            .find_iter(text)
-            .filter(|m| {
-                let before = text[..m.start()].chars().next_back();
-                let after = text[m.end()..].chars().next();
-                !before.is_some_and(char::is_alphanumeric)
-                    && !after.is_some_and(char::is_alphanumeric)
-            })
-            .map(|m| Hit {
-                start: m.start(),
-                end: m.end(),
-                entry: m.pattern().as_usize(),
+        let bytes = text.as_bytes();
+        let mut hits = Vec::new();
+        let mut at = 0;
+        while let Some(skip) = bytes[at..].iter().position(|&b| self.first[usize::from(b)]) {
+            at += skip;
+            let second = bytes.get(at + 1).map_or(0, |&b| usize::from(b));
+            let pair = usize::from(bytes[at]) << 8 | second;
+            let found = (self.openings[pair / 64] & (1 << (pair % 64)) != 0)
+                .then(|| {
+                    let from = Input::new(text).range(at..).anchored(Anchored::Yes);
+                    self.automaton.find(from)
+                })
+                .flatten();
+            let Some(m) = found else {
+                at += 1;
+                continue;
+            };
+            let before = text[..at].chars().next_back();
+            let after = text[m.end()..].chars().next();
+            if !before.is_some_and(char::is_alphanumeric)
+                && !after.is_some_and(char::is_alphanumeric)
+            {
+                hits.push(Hit {
+                    start: at,
+                    end: m.end(),
+                    entry: m.pattern().as_usize(),
+                });
+            }
+            // Forms are never empty (a schema row needs its first column, a list drops empty
+            // items): the search goes on past the form.
+            at = m.end();
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::tests::shipped_schema;
+
+    /// The hits of `text` as (surface, label) pairs.
+    fn hits(text: &str) -> Vec<(&str, String)> {
+        let gazetteer = Gazetteer::new(shipped_schema());
+        gazetteer
+            .find(text)
+            .into_iter()
+            .map(|h| {
+                (
+                    &text[h.start..h.end],
+                    gazetteer.entry(h.entry).label.clone(),
+                )
             })
             .collect()
+    }
+
+    #[test]
+    fn hits_are_the_longest_whole_word_forms_of_a_leftmost_search() {
+        assert_eq!(
+            hits("Iranian drones, XIran, Iraq’s mainland China policy"),
+            [
+                ("Iranian", "Iran".to_string()),
+                ("Iraq", "Iraq".to_string()),
+                ("mainland China", "China".to_string()),
+            ]
+        );
+        // "al Shabaab" and "mainland China" found inside a word are no hits, and the forms
+        // they span are passed over, as a leftmost search passes over them.
+        assert!(hits("the Portal Shabaab and Germainland China").is_empty());
+        assert_eq!(
+            hits("the Portal, Shabaab and Germainland, China"),
+            [
+                ("Shabaab", "al-Shabaab".to_string()),
+                ("China", "China".to_string()),
+            ]
+        );
     }
 }
