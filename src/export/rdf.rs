@@ -863,7 +863,7 @@ fn push_segment(buf: &mut String, segment: &str) {
         // Ids are mostly unreserved ASCII: such a run goes in whole.
         let run = rest
             .bytes()
-            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~')))
+            .position(|b| !UNRESERVED_ASCII[usize::from(b)])
             .unwrap_or(rest.len());
         buf.push_str(&rest[..run]);
         rest = &rest[run..];
@@ -877,13 +877,25 @@ fn push_segment(buf: &mut String, segment: &str) {
     }
 }
 
+/// The ASCII bytes of RFC 3987 `iunreserved` (letters, digits, `-._~`), as a table: a byte
+/// of an id is one look-up, where the tests of [`is_iunreserved`] were several.
+const UNRESERVED_ASCII: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = is_iunreserved(b as u8 as char);
+        b += 1;
+    }
+    table
+};
+
 /// RFC 3987 `iunreserved`: `ALPHA / DIGIT / "-" / "." / "_" / "~" / ucschar`.
-fn is_iunreserved(c: char) -> bool {
-    let u = u32::from(c);
+const fn is_iunreserved(c: char) -> bool {
+    let u = c as u32;
     c.is_ascii_alphanumeric()
         || matches!(c, '-' | '.' | '_' | '~')
         || matches!(u, 0xA0..=0xD7FF | 0xF900..=0xFDCF | 0xFDF0..=0xFFEF | 0xE1000..=0xEFFFD)
-        || ((0x10000..0xE0000).contains(&u) && (u & 0xFFFF) <= 0xFFFD)
+        || (matches!(u, 0x10000..0xE0000) && (u & 0xFFFF) <= 0xFFFD)
 }
 
 #[cfg(test)]
