@@ -438,7 +438,12 @@ impl<W: Write> Write for FormatBuffer<W> {
         struct Bytes<'a>(&'a mut Vec<u8>);
         impl fmt::Write for Bytes<'_> {
             fn write_str(&mut self, s: &str) -> fmt::Result {
-                self.0.extend_from_slice(s.as_bytes());
+                // Many pieces are a byte (a space, a colon, a bracket): pushed, they cost no
+                // call to copy.
+                match *s.as_bytes() {
+                    [byte] => self.0.push(byte),
+                    ref bytes => self.0.extend_from_slice(bytes),
+                }
                 Ok(())
             }
 
