@@ -209,6 +209,9 @@ pub struct Lexeme {
     pub starts: u128,
     /// Bit `cue as usize`: the word alone is a phrase of the list.
     pub alone: u128,
+    /// How many lists a phrase of which starts with the word: the ones of `starts`, counted
+    /// once (a count of ones is no single instruction on the base target).
+    pub lists: u8,
     /// A trigger form of some frame starts with it.
     pub trigger: bool,
     /// A verb of action or speech ([`Schema::is_act`]).
@@ -261,17 +264,24 @@ pub struct Words<'a> {
 pub struct Lexed {
     /// The folded forms of the tokens that fold to something else, one after the other.
     folded: String,
-    /// Per token, the span of its folded form in `folded`; `None` when it is the token as
-    /// written.
-    spans: Vec<Option<(usize, usize)>>,
+    /// Per token, where its folded form lies and its phrases' lengths begin (see [`Reading`]).
+    readings: Vec<Reading>,
     lexemes: Vec<Lexeme>,
-    /// Per token, where its entries in `lengths` begin: one entry for each cue list a phrase
-    /// of which starts with the token's word, in the order of the lists.
-    first_length: Vec<u32>,
     /// The length of the phrase of a cue list found at a token, once looked up ([`UNKNOWN`]
     /// before): every stage after segmentation asks the same questions of a token, many
     /// times, and most tokens start a phrase of no list, so they have no entry.
     lengths: Vec<Cell<u8>>,
+}
+
+/// Where [`Lexed`] keeps what it read of one token.
+#[derive(Debug, Clone, Copy)]
+struct Reading {
+    /// The span of the token's folded form in `folded`; empty when it is the token as written
+    /// (a token and its fold are never empty).
+    folded: (u32, u32),
+    /// Where the token's entries in `lengths` begin: one entry for each cue list a phrase of
+    /// which starts with the token's word, in the order of the lists.
+    first_length: u32,
 }
 
 impl Lexed {
@@ -284,33 +294,30 @@ impl Lexed {
             .map_or(0, |(a, b)| b.end - a.start);
         let mut lexed = Lexed {
             folded: String::with_capacity(written),
-            spans: Vec::with_capacity(tokens.len()),
+            readings: Vec::with_capacity(tokens.len()),
             lexemes: Vec::with_capacity(tokens.len()),
-            first_length: Vec::with_capacity(tokens.len()),
             lengths: Vec::new(),
         };
         let mut entries = 0;
         for t in tokens {
             let w = t.text(text);
+            let start = lexed.folded.len();
             let lexeme = if t.folded {
-                lexed.spans.push(None);
                 schema.folded_lexeme(w)
             } else {
-                let start = lexed.folded.len();
                 if w.bytes().all(|b| b.is_ascii() && b != b'`') {
                     lexed.folded.push_str(w);
                     lexed.folded[start..].make_ascii_lowercase();
                 } else {
                     lexed.folded.extend(w.chars().map(fold_char));
                 }
-                lexed.spans.push(Some((start, lexed.folded.len())));
                 schema.folded_lexeme(&lexed.folded[start..])
             };
-            lexed.first_length.push(entries);
-            // Most words start no phrase; a u128's count of ones is no single instruction.
-            if lexeme.starts != 0 {
-                entries += lexeme.starts.count_ones();
-            }
+            lexed.readings.push(Reading {
+                folded: (start as u32, lexed.folded.len() as u32),
+                first_length: entries,
+            });
+            entries += u32::from(lexeme.lists);
             lexed.lexemes.push(lexeme);
         }
         lexed.lengths = vec![Cell::new(UNKNOWN); entries as usize];
@@ -324,7 +331,8 @@ impl Lexed {
 
     /// Token `i` folded, or `None` when it is as written.
     fn folded(&self, i: usize) -> Option<&str> {
-        self.spans[i].map(|(start, end)| &self.folded[start..end])
+        let (start, end) = self.readings[i].folded;
+        (start < end).then(|| &self.folded[start as usize..end as usize])
     }
 
     /// Where the length of the phrase of `cue` at token `i` is kept; `None` when no phrase of
@@ -337,7 +345,7 @@ impl Lexed {
             return None;
         }
         let before = (starts & (bit - 1)).count_ones();
-        Some(&self.lengths[(self.first_length[i] + before) as usize])
+        Some(&self.lengths[(self.readings[i].first_length + before) as usize])
     }
 }
 

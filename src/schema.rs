@@ -753,6 +753,7 @@ fn lexemes(
     ];
     for lexeme in lexemes.values_mut() {
         lexeme.act = acts.iter().any(|&c| lexeme.is(c));
+        lexeme.lists = lexeme.starts.count_ones() as u8;
     }
     for frame in frames {
         for (w, alone) in frame.forms.first_words_alone() {
