@@ -71,24 +71,30 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             // The whole run at once: a word or a number.
             let start = i;
-            // The classes of its ASCII bytes, or'ed: a number has no letter.
+            // The classes of its ASCII bytes, or'ed: a number has no letter. The byte that ends
+            // an ASCII run is or'ed too: it is no letter, digit or capital, so adds no bit that
+            // counts.
             let mut seen = 0;
-            while i < bytes.len() {
-                let b = bytes[i];
-                let class = ASCII_CLASS[usize::from(b)];
-                if class & ALPHANUMERIC != 0 {
+            loop {
+                let run = bytes[i..].iter().position(|&b| {
+                    let class = ASCII_CLASS[usize::from(b)];
                     seen |= class;
-                    i += 1;
-                } else if b.is_ascii() {
+                    class & ALPHANUMERIC == 0
+                });
+                let Some(run) = run else {
+                    i = bytes.len();
                     break;
-                } else {
-                    let (c, len) = char_at(text, i);
-                    if !c.is_alphanumeric() {
-                        break;
-                    }
-                    seen |= LETTER | UNFOLDED;
-                    i += len;
+                };
+                i += run;
+                if bytes[i].is_ascii() {
+                    break;
                 }
+                let (c, len) = char_at(text, i);
+                if !c.is_alphanumeric() {
+                    break;
+                }
+                seen |= LETTER | UNFOLDED;
+                i += len;
             }
             tokens.push(Token {
                 start,
@@ -233,7 +239,12 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
 /// Whether `text[start..end]`, the space between two tokens (a byte or two, mostly), holds a
 /// line break.
 fn line_break(text: &str, start: usize, end: usize) -> bool {
-    text.as_bytes()[start..end].contains(&b'\n')
+    // Most tokens are glued to the next or one space from it.
+    match &text.as_bytes()[start..end] {
+        [] => false,
+        [b] => *b == b'\n',
+        space => space.contains(&b'\n'),
+    }
 }
 
 /// Is `tokens[i]` a closing quote or bracket of the sentence that just stopped? A straight
@@ -352,6 +363,15 @@ mod tests {
                 ("b", TokenKind::Word),
             ]
         );
+    }
+
+    #[test]
+    fn words_run_to_the_end_of_the_text_whatever_their_last_letter() {
+        for text in ["café", "cafe", "2024", "Ñ", "x1é2"] {
+            let tokens = tokenize(text);
+            assert_eq!(tokens.len(), 1, "{text}");
+            assert_eq!((tokens[0].start, tokens[0].end), (0, text.len()), "{text}");
+        }
     }
 
     #[test]
