@@ -1,9 +1,10 @@
 //! The whole pipeline: documents in, one knowledge graph out. Documents are extracted in
 //! parallel and merged in document order, so the graph is the same whatever the thread count.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::edge::{Evidence, RelationKind};
 use crate::entity::{slug, Entity, EntityType};
@@ -307,15 +308,17 @@ pub struct Merger<'a> {
     schema: &'a Schema,
     gazetteer: &'a crate::gazetteer::Gazetteer,
     entities: Vec<GlobalEntity>,
-    by_key: HashMap<(EntityType, String), usize>,
+    /// The entities by type and label. This map and the next three are looked up, never
+    /// iterated: their order (and the speed of their hash) decides nothing of the graph.
+    by_key: FxHashMap<(EntityType, String), usize>,
     /// Officials by the [`person_keys`] of each of their labels, so that finding a person seen
     /// before costs the same in the millionth document as in the first.
-    people: HashMap<String, Vec<usize>>,
+    people: FxHashMap<String, Vec<usize>>,
     /// Places and groups by type and [`Spelling::skeleton`](crate::spelling::Spelling::skeleton).
-    spellings: HashMap<(EntityType, String), usize>,
+    spellings: FxHashMap<(EntityType, String), usize>,
     /// The corpus's relations, grouped by all that decides their edge, each group numbered
     /// in order of first appearance.
-    groups: HashMap<RelationGroup, u32>,
+    groups: FxHashMap<RelationGroup, u32>,
     /// Each group and its first role, with that relation's rank in the corpus (the graph
     /// keeps the first role of an edge).
     group_roles: Vec<(RelationGroup, Option<(usize, String)>)>,
@@ -357,10 +360,10 @@ impl<'a> Merger<'a> {
             schema,
             gazetteer,
             entities: Vec::new(),
-            by_key: HashMap::new(),
-            people: HashMap::new(),
-            spellings: HashMap::new(),
-            groups: HashMap::new(),
+            by_key: FxHashMap::default(),
+            people: FxHashMap::default(),
+            spellings: FxHashMap::default(),
+            groups: FxHashMap::default(),
             group_roles: Vec::new(),
             evidence: GroupEvidence::Memory(Vec::new()),
             relations_seen: 0,
@@ -532,9 +535,10 @@ impl<'a> Merger<'a> {
             graph.add_document(meta);
         }
         // Labels: the gazetteer's canonical name, or for a person the fullest name seen.
-        let mut taken: HashMap<String, EntityType> = HashMap::new();
+        let mut taken: FxHashMap<String, EntityType> = FxHashMap::default();
         let mut order: Vec<usize> = (0..entities.len()).collect();
-        order.sort_by_key(|&i| (entities[i].entity_type, entities[i].labels.first().cloned()));
+        let rank = |i: usize| (entities[i].entity_type, entities[i].labels.first());
+        order.sort_by(|&a, &b| rank(a).cmp(&rank(b)));
         let mut id_of = vec![String::new(); entities.len()];
         for &i in order.iter().filter(|&&i| entities[i].mentions > 0) {
             let g = &entities[i];
