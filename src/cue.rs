@@ -85,6 +85,8 @@ cues! {
     Circumstance = "circumstance",
     Genitive = "genitive",
     Allegation = "allegation",
+    Denunciation = "denunciation",
+    ObjectPronoun = "object pronoun",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -345,6 +345,9 @@ impl<'d> Engine<'d> {
         if let Some(u) = v.unit_starting(k).filter(|_| k < end) {
             return self.found(v, u);
         }
+        if w.has(Cue::ObjectPronoun, k) {
+            return Fill::Blocked;
+        }
         // "calling for restraint": the words the frame requires are what is asked, not whom.
         if let Some(required) = self.schema.frames[occ.frame].requires {
             let mut j = k;
@@ -427,10 +430,13 @@ impl<'d> Engine<'d> {
         while k < end && open > 0 {
             // What follows "in response to" was answered; it is not what was hit. A noun's
             // phrases end where a comma opens another (", with X suggesting ...").
+            // An article right after the noun opens another noun phrase, whose phrases are
+            // not the noun's ("called the attack an act of aggression").
             if w.has(Cue::Response, k)
                 || noun
                     && w.folded(k) == ","
                     && (w.has(Cue::Preposition, k + 1) || w.has(Cue::Subordinator, k + 1))
+                || noun && k == occ.last + 1 && w.has(Cue::Article, k)
             {
                 break;
             }

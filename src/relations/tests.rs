@@ -317,6 +317,39 @@ fn a_condemned_event_names_who_carried_it_out() {
     ]);
 }
 
+/// "called the attack an act of aggression", "termed X's atrocities as genocide": naming an act
+/// with a word of denunciation condemns whoever carried it out. The words must be the named
+/// act's own ("... and called it unacceptable" is another verb's), the named act must not be a
+/// pronoun ("describing them as violations of Pakistan's sovereignty" names no target), and
+/// the phrases of the complement are not the act's ("the Iranian attack an act of ... U.S.").
+/// The a16 case is an excerpt of three sentences: the one of the pattern needs the others'
+/// names and events to go wrong.
+#[test]
+fn naming_an_act_with_a_denunciation_condemns_it() {
+    check(&[
+        (
+            "b02",
+            "U.S. Defense Secretary Lloyd Austin called the Iranian attack an “outrageous act of aggression” and assured continued U.S. support for Israel.",
+            &["Lloyd Austin condemned Iran"],
+        ),
+        (
+            "001",
+            "South Africa has filed an application in the International Court of Justice for the people of Palestine and termed Israeli atrocities as \"Genocide.",
+            &["South Africa condemned Israel"],
+        ),
+        (
+            "001",
+            "United Nations Secretary-General Antonio Guterres termed the deaths of Palestinian civilians in Gaza as \"heartbreaking\" and called it unacceptable to resist statehood for the Palestinian people.",
+            &[],
+        ),
+        (
+            "a16",
+            "In an address before Pakistan’s parliament on Wednesday, Prime Minister Shehbaz Sharif denounced as “cowardly” the attack carried out by India, as he repeated Islamabad’s assertion it had nothing to do with the April 22 Pahalgam attack in the Indian-administered Kashmir region.\nHe said Pakistan’s response to the attack, which included the downing of Indian fighter jets, proved that the country was prepared to “knock enemy planes off into the sea”.\nBefore his address, Sharif presided over a National Security Committee meeting, during which Pakistani officials condemned the “illegal acts” of India, describing them as “blatant violations of Pakistan’s sovereignty and territorial integrity”.",
+            &["Pakistan condemned India", "Shehbaz Sharif condemned India"],
+        ),
+    ]);
+}
+
 /// "were condemned by its neighbour and ally, X", "the strikes, which X condemned".
 #[test]
 fn a_passive_or_relative_condemnation() {

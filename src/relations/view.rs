@@ -184,6 +184,13 @@ impl<'d> View<'d> {
         self.facts(p).verb_form_end
     }
 
+    /// Whether a verb form of some frame starts at token `p`.
+    pub fn verb_form_starts_at(&self, p: usize, schema: &Schema) -> bool {
+        self.forms_at(p)
+            .iter()
+            .any(|m| schema.frames[m.frame].anchor == Anchor::Verb)
+    }
+
     /// Whether token `j` is a noun that names an event of a conflict.
     pub fn is_event_noun(&self, j: usize) -> bool {
         self.facts(j).event_noun
