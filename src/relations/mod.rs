@@ -283,8 +283,9 @@ impl<'d> Engine<'d> {
         }
         let (agent_slots, target_slots) = self.slots(frame, occ);
         let def = kind.def();
-        let mut agents = self.first_found(si, occ, &agent_slots, &def.domain, false);
-        let mut targets = self.first_found(si, occ, &target_slots, &def.range, true);
+        let (mut agents, _) = self.first_found(si, occ, &agent_slots, &def.domain, false);
+        let (mut targets, parties_only) =
+            self.first_found(si, occ, &target_slots, &def.range, true);
         if def.flags.place_targets {
             targets = self.places_as_states(targets, &agents);
         }
@@ -317,7 +318,14 @@ impl<'d> Engine<'d> {
         }
         if def.flags.third_party {
             let party_states: Vec<usize> = targets.iter().map(|&t| self.state_of(t)).collect();
-            agents.retain(|&a| !party_states.contains(&self.state_of(a)));
+            let is_party = |a: &usize| party_states.contains(&self.state_of(*a));
+            // Names listed together play one part ("the role played by Qatar and Turkey"):
+            // when the document's parties stand in for unnamed targets and one of the agents
+            // is among them, they were guessed wrong.
+            if parties_only && agents.iter().any(is_party) {
+                return;
+            }
+            agents.retain(|a| !is_party(a));
         }
         if agents.is_empty() || targets.is_empty() {
             return;
@@ -387,7 +395,8 @@ impl<'d> Engine<'d> {
     /// names some (the slots of an alternative read together), mapped onto `types` (an
     /// official stands for their state, a place for its state, where the relation wants a
     /// state). A slot taken by a phrase that names no entity keeps the document-wide slots
-    /// (parties, event) from standing in for it.
+    /// (parties, event) from standing in for it. Also tells whether the document's parties
+    /// alone named them.
     fn first_found(
         &self,
         si: usize,
@@ -395,7 +404,7 @@ impl<'d> Engine<'d> {
         slots: &[Vec<Slot>],
         types: &[EntityType],
         target: bool,
-    ) -> Vec<usize> {
+    ) -> (Vec<usize>, bool) {
         let mut blocked = false;
         for alternative in slots {
             if blocked
@@ -414,10 +423,11 @@ impl<'d> Engine<'d> {
                 }
             }
             if !found.is_empty() {
-                return self.fitted(occ, found, types, target);
+                let parties_only = alternative.iter().all(|s| *s == Slot::Parties);
+                return (self.fitted(occ, found, types, target), parties_only);
             }
         }
-        Vec::new()
+        (Vec::new(), false)
     }
 
     /// `found` mapped onto `types`, each once.

@@ -523,3 +523,14 @@ fn reports_are_claims_in_the_evidence() {
         Modality::Asserted
     );
 }
+
+/// Names listed together play one part: where a mediation names no parties and the document's
+/// parties were guessed from the states it names most (here Pakistan and Qatar), an agent among
+/// them shows the guess wrong, and the edge is not made ("Turkey mediated Qatar"). A guard of
+/// the engine rather than a pattern, hence one document: an excerpt of two sentences of a03.
+#[test]
+fn a_mediator_listed_with_a_guessed_party_makes_no_edge() {
+    let excerpt = "Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar welcomed the deal, calling it a “first step in the right direction”.\n“Deeply appreciate the constructive role played by brotherly Qatar and Turkiye,” he said in a post on X.";
+    assert!(document("a03").contains(excerpt));
+    assert_eq!(edges(excerpt), BTreeSet::new());
+}
