@@ -141,6 +141,7 @@ impl Clauses {
 /// ```
 pub fn analyze(words: &Words<'_>) -> Clauses {
     let n = words.len();
+    let quoted = quotation(words);
     let mut clauses = vec![Clause::new(0, ClauseKind::Main, None, Stance::Asserted)];
     let mut clause_of = vec![0; n];
     // Open clauses, innermost last, each with whether a comma may close it.
@@ -217,7 +218,7 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
             continue;
         }
         if words.has_verb(Cue::ReportingVerb, i) && !parenthesis_before(words, i) {
-            if let Some(comma) = reports_before(words, i) {
+            if let Some(comma) = reports_before(words, i, &quoted) {
                 // What stands before the comma is reported, with the clauses opened inside it
                 // ("X struck Y if Z attacked, officials said").
                 stack.truncate(1);
@@ -262,6 +263,9 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
             let mut start = i + len;
             if words.has(Cue::Complementizer, start) {
                 start += 1;
+            } else if words.folded(start) == "," && matches!(words.word(start + 1), "“" | "\"") {
+                // "said, “...”": the quotation is what is reported.
+                start += 2;
             }
             for c in clause_of.iter_mut().take(start.min(n)).skip(i) {
                 *c = top;
@@ -297,7 +301,7 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
     Clauses {
         clauses,
         clause_of,
-        quoted: quotation(words),
+        quoted,
         attributed: (0..n).any(|k| words.has(Cue::Attribution, k)),
     }
 }
@@ -436,10 +440,18 @@ pub fn parenthesis_before(words: &Words<'_>, i: usize) -> bool {
 
 /// Whether the reporting verb at `i` reports what came before it ("“...,” X said", "..., the
 /// army said on Sunday, as ..."): a comma or closing quote a few words back with the reporter
-/// between (or right after the verb: "..., said X"), and no complement after the verb.
-fn reports_before(words: &Words<'_>, i: usize) -> Option<usize> {
+/// between (or right after the verb: "..., said X"), and no complement after the verb. Not
+/// past the quote mark that opens a quotation the verb is in (`quoted` after it): in `said,
+/// "The attack revealed ...` the verb is quoted speech.
+fn reports_before(words: &Words<'_>, i: usize, quoted: &[bool]) -> Option<usize> {
+    let opens = |k: usize| match words.word(k) {
+        "“" => true,
+        "\"" => quoted.get(k + 1).copied().unwrap_or(false),
+        _ => false,
+    };
     let comma = (i.saturating_sub(8)..i)
         .rev()
+        .take_while(|&k| !opens(k))
         .find(|&k| matches!(words.folded(k), "," | "”" | "\""))?;
     let content = |k: usize| {
         !(words.has(Cue::Adverb, k) || words.has(Cue::Auxiliary, k) || words.folded(k) == ",")
@@ -455,7 +467,12 @@ fn reports_before(words: &Words<'_>, i: usize) -> Option<usize> {
     }
     // After the verb, only its date or source up to a comma or the end: "said on Sunday,".
     let len = words.cue_len(Cue::ReportingVerb, i).unwrap_or(1);
-    if matches!(words.folded(i + len), ":" | "“" | "\"") {
+    let quote_next = |k: usize| matches!(words.word(k), "“" | "\"");
+    if matches!(words.folded(i + len), ":") || quote_next(i + len) {
+        return None;
+    }
+    // "In a statement, X said, “...”": a quotation after the comma is what the verb reports.
+    if words.folded(i + len) == "," && quote_next(i + len + 1) {
         return None;
     }
     let rest = (i + len..words.len())
@@ -547,6 +564,29 @@ mod tests {
         // A comma after the date: nothing is reported there.
         let (w, c) = analyzed("Pakistan said on Thursday, after a meeting, it would retaliate.");
         assert_eq!(c.at(token(&w, "thursday")).kind, ClauseKind::Main);
+    }
+
+    /// "X said, “...”": the quotation is a reported clause of its own, which opens after the
+    /// quote mark, so its verbs find their subjects inside it, and a reporting verb inside it
+    /// reports nothing before the quote (dev a07 dailysabah, b07 shafaq).
+    #[test]
+    fn a_quotation_after_said_and_a_comma_is_reported() {
+        for (text, verb, first) in [
+            ("The Turkish Presidency's Director of Communications Burhanettin Duran said, \"Israel’s attacks on Syria target not only Syria’s stability and security but also the peace of our entire region.\"", "target", "israel"),
+            ("In a statement, Iranian Foreign Ministry spokesman Nasser Kanaani said, \"The Hudaydah attack revealed the aggressive nature of the child-killing regime of Israel,\" warning of the risk of increased tension and the spread of war due to the \"dangerous adventurist moves by the Zionists.\"", "revealed", "the"),
+        ] {
+            let (w, c) = analyzed(text);
+            let reported = c.at(token(&w, verb));
+            assert!(matches!(reported.kind, ClauseKind::Reported { .. }), "{text}");
+            assert_eq!(w[reported.start], first, "{text}");
+            assert_eq!(w[reported.start - 1], "\"", "{text}");
+            assert_eq!(c.stance(token(&w, verb)), Stance::Claimed, "{text}");
+            assert_eq!(c.at(token(&w, "said")).kind, ClauseKind::Main, "{text}");
+        }
+        // What stands before the reporter's comma is then no report of theirs (b07 shafaq).
+        let (w, c) = analyzed("In response to the Israeli airstrikes, Yemeni Army Spokesperson Yahya Saree said, \"Yemen is prepared for a long war with the Israeli regime until it stops the onslaught on the Gaza Strip.\"");
+        assert_eq!(c.stance(token(&w, "airstrikes")), Stance::Asserted);
+        assert_eq!(c.stance(token(&w, "prepared")), Stance::Claimed);
     }
 
     #[test]

@@ -534,3 +534,28 @@ fn a_mediator_listed_with_a_guessed_party_makes_no_edge() {
     assert!(document("a03").contains(excerpt));
     assert_eq!(edges(excerpt), BTreeSet::new());
 }
+
+/// `X said, "..."`: a verb of the quotation finds its subject inside it, not in the reporter
+/// ("Israel's attacks on Syria target ..." is no strike by Turkey), and what stands before
+/// the reporter is asserted, not reported by them.
+#[test]
+fn a_quoted_verb_takes_its_subject_inside_the_quotation() {
+    check(&[
+        (
+            "a07",
+            "The Turkish Presidency's Director of Communications Burhanettin Duran said, \"Israel’s attacks on Syria target not only Syria’s stability and security but also the peace of our entire region.\"",
+            &["Israel struck Syria"],
+        ),
+        (
+            "b07",
+            "In response to the Israeli airstrikes, Yemeni Army Spokesperson Yahya Saree said, \"Yemen is prepared for a long war with the Israeli regime until it stops the onslaught on the Gaza Strip.\"",
+            &["Israel struck Yemen"],
+        ),
+    ]);
+    let graph = graph_of("In response to the Israeli airstrikes, Yemeni Army Spokesperson Yahya Saree said, \"Yemen is prepared for a long war with the Israeli regime until it stops the onslaught on the Gaza Strip.\"");
+    let strike = graph
+        .edges()
+        .find(|e| e.relation.kind.as_str() == "struck")
+        .unwrap();
+    assert_eq!(strike.relation.evidence[0].modality, Modality::Asserted);
+}
