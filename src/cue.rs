@@ -87,6 +87,7 @@ cues! {
     Allegation = "allegation",
     Denunciation = "denunciation",
     ObjectPronoun = "object pronoun",
+    Inclusion = "inclusion",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

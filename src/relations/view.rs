@@ -489,20 +489,36 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
 }
 
 /// Joins units separated only by commas, conjunctions and determiners ("China, Turkiye, Russia
-/// and the United Nations", "Qatari and Turkish") into groups.
+/// and the United Nations", "Qatari and Turkish") into groups, and what a comma and a word of
+/// inclusion pick out of a group ("Indian and Pakistani officials, including Prime Minister X").
 fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
     for u in 1..units.len() {
-        // "the Russian and US presidents": a name after a coordinated demonym qualifies too.
-        if units[u - 1].role == Role::Modifier
+        let after_demonym = units[u - 1].role == Role::Modifier
             && units[u].role == Role::Actor
             && words.has(Cue::Coordinator, units[u].first - 1)
-            && units[u].first == units[u - 1].last + 2
-            && words
+            && units[u].first == units[u - 1].last + 2;
+        // Whether the unit is a state's organ or forces ("Pakistani officials").
+        let organ = [Cue::OrganNoun, Cue::ForceNoun].iter().any(|&cue| {
+            words
+                .cue_len(cue, units[u].first + 1)
+                .is_some_and(|len| units[u].first + len == units[u].last)
+        });
+        if after_demonym && !organ {
+            // "the Russian and US presidents": a name after a coordinated demonym qualifies too.
+            if words
                 .word(units[u].last + 1)
                 .starts_with(char::is_lowercase)
-            && !words.has(Cue::Auxiliary, units[u].last + 1)
-        {
-            units[u].role = Role::Modifier;
+                && !words.has(Cue::Auxiliary, units[u].last + 1)
+            {
+                units[u].role = Role::Modifier;
+            }
+        } else if after_demonym && !units[u - 1].possessive {
+            // "Indian and Pakistani officials": demonyms before "and" share the head noun of the
+            // unit after it, and act with it.
+            let group = units[u - 1].group;
+            for unit in &mut units[group..u] {
+                unit.role = Role::Actor;
+            }
         }
         let (p, q) = (&units[u - 1], &units[u]);
         if p.role != q.role || q.first <= p.last + 1 || q.first > p.last + 4 {
@@ -512,10 +528,11 @@ fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
         let joiner = |t: usize| words.has(Cue::Coordinator, t) || words.folded(t) == ",";
         let coordinated = between.clone().any(|t| words.has(Cue::Coordinator, t))
             || (words.folded(p.last + 1) == "," && !words.has(Cue::RelativePronoun, q.first));
+        let included = |t: usize| t > p.last + 1 && words.has(Cue::Inclusion, t);
         if coordinated
-            && between
-                .clone()
-                .all(|t| joiner(t) || words.has(Cue::Determiner, t) || is_part_of(words, t))
+            && between.clone().all(|t| {
+                joiner(t) || words.has(Cue::Determiner, t) || is_part_of(words, t) || included(t)
+            })
         {
             units[u].group = units[u - 1].group;
         }
@@ -567,5 +584,39 @@ mod tests {
                 ("Bolivia".to_string(), Role::Actor, 3),
             ]
         );
+    }
+
+    /// Demonyms joined by "and" before a head noun both act with it (dev a18 europesays, a15
+    /// indiatoday).
+    #[test]
+    fn coordinated_demonyms_share_their_head() {
+        for text in [
+            "In the lead-up to the ceasefire, Secretary of State Marco Rubio held calls with Indian and Pakistani officials.",
+            "I echo @POTUS's comments earlier today that this hopefully ends quickly and will continue to engage both Indian and Pakistani leadership towards a peaceful resolution.",
+        ] {
+            let (doc, i) = view(text);
+            let v = View::new(&doc, shipped_schema(), i);
+            let units = labels(&doc, &v);
+            let india = units.iter().find(|u| u.0 == "India").unwrap();
+            let pakistan = units.iter().find(|u| u.0 == "Pakistan").unwrap();
+            assert_eq!((india.1, pakistan.1), (Role::Actor, Role::Actor), "{text}");
+            assert_eq!(india.2, pakistan.2, "{text}");
+        }
+    }
+
+    /// A comma and a word of inclusion join what they pick out to the group before them (dev
+    /// a18 europesays, a09 indianwitness).
+    #[test]
+    fn what_a_group_includes_joins_it() {
+        for (text, group, included) in [
+            ("In the lead-up to the ceasefire, Secretary of State Marco Rubio held calls with Indian and Pakistani officials, including Pakistani Prime Minister Muhammad Shehbaz Sharif, who he spoke with on May 8.", "India", "Muhammad Shehbaz Sharif"),
+            ("The agreement, supported by Turkey and Jordan, follows intense Israeli airstrikes on Damascus, including the Syrian army headquarters, amid clashes in Syria’s Sweida province.", "Damascus", "Syria"),
+        ] {
+            let (doc, i) = view(text);
+            let v = View::new(&doc, shipped_schema(), i);
+            let units = labels(&doc, &v);
+            let of = |label: &str| units.iter().find(|u| u.0 == label).unwrap().2;
+            assert_eq!(of(group), of(included), "{text}: {units:?}");
+        }
     }
 }
