@@ -88,6 +88,7 @@ cues! {
     Denunciation = "denunciation",
     ObjectPronoun = "object pronoun",
     Inclusion = "inclusion",
+    Negotiation = "negotiation",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -115,6 +115,9 @@ pub struct Frame {
     pub requires: Option<Cue>,
     /// No edge when the word after the trigger is in this list.
     pub unless_next: Option<Cue>,
+    /// An object of this list names no target but an event between the targets ("mediated
+    /// the talks"): the object slot stays empty and the next slots are read.
+    pub through: Option<Cue>,
     /// An offer, a commitment or a readiness counts as the event.
     pub admits_intended: bool,
     /// The verb also names ("called the attack an act of sabotage").
@@ -129,13 +132,14 @@ pub struct Frame {
 
 impl Frame {
     /// Parses the options column: `|` separated `requires=CUE`, `unless-next=CUE`,
-    /// `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a symmetric
+    /// `through=CUE`, `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a symmetric
     /// relation only: the edge of any other has the agent's direction).
     pub fn set_options(&mut self, options: &str) -> Result<(), String> {
         for option in options.split('|').map(str::trim).filter(|o| !o.is_empty()) {
             match option.split_once('=') {
                 Some(("requires", cue)) => self.requires = Some(cue.parse::<Cue>()?),
                 Some(("unless-next", cue)) => self.unless_next = Some(cue.parse::<Cue>()?),
+                Some(("through", cue)) => self.through = Some(cue.parse::<Cue>()?),
                 Some(("reciprocal", cue)) => self.reciprocal = Some(cue.parse::<Cue>()?),
                 Some(("admits", "intended")) => self.admits_intended = true,
                 Some(("caller", "agent")) if self.relation.is_symmetric() => {

@@ -659,6 +659,7 @@ impl Schema {
                 target: frames::slots(f[4]).map_err(|m| error(5, m))?,
                 requires: None,
                 unless_next: None,
+                through: None,
                 admits_intended: false,
                 naming: false,
                 reciprocal: None,

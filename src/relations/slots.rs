@@ -348,15 +348,15 @@ impl<'d> Engine<'d> {
         if w.has(Cue::ObjectPronoun, k) {
             return Fill::Blocked;
         }
-        // "calling for restraint": the words the frame requires are what is asked, not whom.
-        if let Some(required) = self.schema.frames[occ.frame].requires {
+        // "calling for restraint": the words the frame requires are what is asked, not whom;
+        // "mediated the talks": the talks are between the targets.
+        let frame = &self.schema.frames[occ.frame];
+        for cue in [frame.requires, frame.through].into_iter().flatten() {
             let mut j = k;
-            while w.has(Cue::Determiner, j)
-                || v.is_plain_word(j) && !w.has(required, j) && j < k + 2
-            {
+            while w.has(Cue::Determiner, j) || v.is_plain_word(j) && !w.has(cue, j) && j < k + 2 {
                 j += 1;
             }
-            if w.has(required, j) {
+            if w.has(cue, j) {
                 return Fill::Empty;
             }
         }

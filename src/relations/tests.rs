@@ -44,6 +44,19 @@ fn document(prefix: &str) -> String {
     panic!("no document {prefix}");
 }
 
+/// Lines `first..=last` (from 1) of the document a case cites: an excerpt, for a pattern that
+/// needs what the sentences before it name (the parties, an earlier event).
+fn excerpt(prefix: &str, first: usize, last: usize) -> String {
+    let text = document(prefix);
+    let lines: Vec<&str> = text
+        .lines()
+        .skip(first - 1)
+        .take(last + 1 - first)
+        .collect();
+    assert_eq!(lines.len(), last + 1 - first, "{prefix} has no line {last}");
+    lines.join("\n")
+}
+
 /// `cases`: (document, sentence, expected edges).
 fn check(cases: &[(&str, &str, &[&str])]) {
     let documents: BTreeSet<&str> = cases.iter().map(|c| c.0).collect();
@@ -322,7 +335,7 @@ fn a_condemned_event_names_who_carried_it_out() {
 /// act's own ("... and called it unacceptable" is another verb's), the named act must not be a
 /// pronoun ("describing them as violations of Pakistan's sovereignty" names no target), and
 /// the phrases of the complement are not the act's ("the Iranian attack an act of ... U.S.").
-/// The a16 case is an excerpt of three sentences: the one of the pattern needs the others'
+/// The a16 case is an excerpt of three lines: the sentence of the pattern needs the others'
 /// names and events to go wrong.
 #[test]
 fn naming_an_act_with_a_denunciation_condemns_it() {
@@ -344,7 +357,7 @@ fn naming_an_act_with_a_denunciation_condemns_it() {
         ),
         (
             "a16",
-            "In an address before Pakistan’s parliament on Wednesday, Prime Minister Shehbaz Sharif denounced as “cowardly” the attack carried out by India, as he repeated Islamabad’s assertion it had nothing to do with the April 22 Pahalgam attack in the Indian-administered Kashmir region.\nHe said Pakistan’s response to the attack, which included the downing of Indian fighter jets, proved that the country was prepared to “knock enemy planes off into the sea”.\nBefore his address, Sharif presided over a National Security Committee meeting, during which Pakistani officials condemned the “illegal acts” of India, describing them as “blatant violations of Pakistan’s sovereignty and territorial integrity”.",
+            &excerpt("a16", 3, 5),
             &["Pakistan condemned India", "Shehbaz Sharif condemned India"],
         ),
     ]);
@@ -558,4 +571,29 @@ fn a_quoted_verb_takes_its_subject_inside_the_quotation() {
         .find(|e| e.relation.kind.as_str() == "struck")
         .unwrap();
     assert_eq!(strike.relation.evidence[0].modality, Modality::Asserted);
+}
+
+/// "chaired the negotiation", "facilitated the ceasefire": what a mediator conducts is between
+/// the parties, who are the targets (here named in the lines before).
+#[test]
+fn a_mediator_conducts_what_is_between_the_parties() {
+    check(&[
+        (
+            "a09",
+            &excerpt("a09", 5, 6),
+            &[
+                "Syria condemned Israel",
+                "United States mediated Israel",
+                "United States mediated Syria",
+            ],
+        ),
+        (
+            "a12",
+            &excerpt("a12", 9, 15),
+            &[
+                "Hakan Fidan mediated Russia",
+                "Hakan Fidan mediated Ukraine",
+            ],
+        ),
+    ]);
 }
