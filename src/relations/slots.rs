@@ -377,10 +377,13 @@ impl<'d> Engine<'d> {
             if v.is_event_noun(j) {
                 event = true;
             }
+            // "denouncing the actions as a violation of Iran's sovereignty": what follows "as"
+            // says what the object is, and names no one in it.
             let f = w.folded(j);
             if f == ","
                 || (w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j))
                 || w.has(Cue::Coordinator, j) && event
+                || w.has(Cue::Likening, j) && j > k
             {
                 break;
             }

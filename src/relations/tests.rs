@@ -597,3 +597,22 @@ fn a_mediator_conducts_what_is_between_the_parties() {
         ),
     ]);
 }
+
+/// "denouncing the actions as a violation of Iran's sovereignty": what follows "as" says what
+/// the object is and names no one condemned; a name before it does ("the Iranian assault as a
+/// big mistake").
+#[test]
+fn what_follows_as_names_no_one_condemned() {
+    check(&[
+        (
+            "b05",
+            "Riyadh: The Kingdom of Saudi Arabia issued a firm condemnation on Saturday in response to Israel’s military strikes against Iranian sites, denouncing the actions as a violation of Iran’s sovereignty and a breach of international laws and norms.",
+            &["Israel struck Iran", "Saudi Arabia condemned Israel"],
+        ),
+        (
+            "b02",
+            "Israeli Prime Minister Benjamin Netanyahu condemned the Iranian assault as a “big mistake,” vowing that Iran would face severe consequences.",
+            &["Benjamin Netanyahu condemned Iran"],
+        ),
+    ]);
+}
