@@ -132,8 +132,8 @@ pub struct Frame {
 
 impl Frame {
     /// Parses the options column: `|` separated `requires=CUE`, `unless-next=CUE`,
-    /// `through=CUE`, `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a symmetric
-    /// relation only: the edge of any other has the agent's direction).
+    /// `through=CUE`, `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a
+    /// symmetric relation only: the edge of any other has the agent's direction).
     pub fn set_options(&mut self, options: &str) -> Result<(), String> {
         for option in options.split('|').map(str::trim).filter(|o| !o.is_empty()) {
             match option.split_once('=') {
