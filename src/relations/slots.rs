@@ -798,8 +798,9 @@ impl<'d> Engine<'d> {
         (self.subject(v, prep), object)
     }
 
-    /// For a noun that names what the clause answers ("in response to attacks by X", "in
-    /// retaliation for Indian strikes"), the clause's subject: the one who answers was struck.
+    /// For a noun that names what the clause answers or fends off ("in response to attacks by
+    /// X", "in retaliation for Indian strikes", "repel Tajik attacks"), the clause's subject:
+    /// the one who answers was struck.
     fn responder(&self, v: &View<'_>, occ: Occurrence) -> Fill {
         let w = &v.words;
         let mut k = occ.first;

@@ -616,3 +616,18 @@ fn what_follows_as_names_no_one_condemned() {
         ),
     ]);
 }
+
+/// "repel Tajik attacks": what a clause fends off struck its subject, as what it answers did
+/// ("in response to attacks by X"). With no one named for the assault, nothing is made of it
+/// (a04: "repelled the assault" after an attack by two groups in the sentence before).
+#[test]
+fn what_a_side_repels_struck_it() {
+    check(&[
+        (
+            "a19",
+            "In a statement on Friday, the Kyrgyz border service said its forces were continuing to repel Tajik attacks.",
+            &["Tajikistan struck Kyrgyzstan"],
+        ),
+        ("a04", &excerpt("a04", 6, 6), &[]),
+    ]);
+}
