@@ -270,9 +270,7 @@ impl<'d> Engine<'d> {
             // "termed X 'heartbreaking' and called it unacceptable": a verb joined by "and"
             // has a complement of its own.
             let end = (occ.last + 1..end)
-                .find(|&k| {
-                    v.words.has(Cue::Coordinator, k) && v.verb_form_starts_at(k + 1, self.schema)
-                })
+                .find(|&k| v.words.has(Cue::Coordinator, k) && v.verb_form_starts_at(k + 1))
                 .unwrap_or(end);
             if !(occ.last + 1..end).any(|k| v.words.has(cue, k)) {
                 return;

@@ -185,10 +185,11 @@ impl<'d> View<'d> {
     }
 
     /// Whether a verb form of some frame starts at token `p`.
-    pub fn verb_form_starts_at(&self, p: usize, schema: &Schema) -> bool {
+    pub fn verb_form_starts_at(&self, p: usize) -> bool {
+        let frames = &self.words.schema().frames;
         self.forms_at(p)
             .iter()
-            .any(|m| schema.frames[m.frame].anchor == Anchor::Verb)
+            .any(|m| frames[m.frame].anchor == Anchor::Verb)
     }
 
     /// Whether token `j` is a noun that names an event of a conflict.
