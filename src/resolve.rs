@@ -515,7 +515,7 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
         mentions.push(out);
     }
 
-    let dyad = dyad(&b.entities, &mentions);
+    let dyad = dyad(&mentions);
     resolve_places(&mut b, &analyzed, &mentions);
     resolve_anaphors(
         &analyzed,
@@ -796,7 +796,7 @@ fn folded_len(word: &str) -> usize {
 }
 
 /// The two states an article is about: the most mentioned, first mention breaking ties.
-fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
+fn dyad(mentions: &[Vec<Resolved>]) -> Vec<usize> {
     let mut counts: BTreeMap<usize, (u64, usize)> = BTreeMap::new();
     let states = mentions
         .iter()
@@ -807,7 +807,6 @@ fn dyad(entities: &[LocalEntity], mentions: &[Vec<Resolved>]) -> Vec<usize> {
     }
     let mut ranked: Vec<(usize, (u64, usize))> = counts.into_iter().collect();
     ranked.sort_by_key(|(_, (count, first))| (std::cmp::Reverse(*count), *first));
-    let _ = entities;
     ranked.into_iter().take(2).map(|(e, _)| e).collect()
 }
 
