@@ -8,6 +8,7 @@ use std::sync::{Arc, OnceLock};
 
 use hashbrown::HashTable;
 use petgraph::stable_graph::{EdgeIndex, NodeIndex, StableDiGraph};
+use petgraph::visit::{EdgeIndexable, NodeIndexable};
 use rustc_hash::FxBuildHasher;
 
 use crate::edge::{Evidence, Relation, RelationKind};
@@ -20,7 +21,8 @@ use crate::spill::{EvidenceReader, SpilledEvidence, SupportingSentence};
 /// It is made by a [`GraphBuilder`].
 ///
 /// Iteration ([`KnowledgeGraph::entities`], [`KnowledgeGraph::edges`]) is in id order, which
-/// is what makes every export byte-for-byte deterministic.
+/// is what makes every export byte-for-byte deterministic. It is also the order the graph keeps
+/// them in (see [`GraphBuilder::finish`]).
 ///
 /// ```
 /// use newsgraph::{Entity, EntityType, Evidence, GraphBuilder, Modality, Schema};
@@ -40,9 +42,9 @@ use crate::spill::{EvidenceReader, SpilledEvidence, SupportingSentence};
 /// ```
 #[derive(Debug, Default, Clone)]
 pub struct KnowledgeGraph {
+    /// Entities in id order, edges in (source id, relation, target id) order, once finished.
     graph: StableDiGraph<Entity, Relation>,
     nodes_by_id: HashMap<String, NodeIndex>,
-    edges_by_key: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
     /// The relations of the schema the graph was built with, in schema order.
     vocabulary: Vec<RelationKind>,
     /// In id order, one record per id, once built (the builder appends them).
@@ -54,9 +56,6 @@ pub struct KnowledgeGraph {
     spilled: Option<Arc<SpilledEvidence>>,
     /// Where the entities go in a drawing.
     layout: LazyLayout,
-    /// The edges in export order ([`KnowledgeGraph::edge_order`]): sorted once, for the first
-    /// export, and read by every other (each reads the edges once or twice).
-    edge_order: OnceLock<Vec<EdgeIndex>>,
 }
 
 /// What the graph knows of a source document: provenance for RDF and the JSON header.
@@ -202,6 +201,7 @@ impl EdgeView<'_> {
 #[derive(Debug, Default, Clone)]
 pub struct GraphBuilder {
     graph: KnowledgeGraph,
+    edges_by_key: HashMap<(NodeIndex, RelationKind, NodeIndex), EdgeIndex>,
 }
 
 impl GraphBuilder {
@@ -217,6 +217,7 @@ impl GraphBuilder {
                 vocabulary,
                 ..KnowledgeGraph::default()
             },
+            edges_by_key: HashMap::new(),
         }
     }
 
@@ -292,7 +293,7 @@ impl GraphBuilder {
             (s, o)
         };
         let key = (s, kind.clone(), o);
-        if let Some(&e) = g.edges_by_key.get(&key) {
+        if let Some(&e) = self.edges_by_key.get(&key) {
             let rel = &mut g.graph[e];
             rel.evidence.append(&mut evidence);
             if rel.role.is_none() {
@@ -309,26 +310,60 @@ impl GraphBuilder {
                 evidence,
             },
         );
-        g.edges_by_key.insert(key, e);
+        self.edges_by_key.insert(key, e);
         Some(e)
     }
 
     /// The graph, each edge's evidence sorted with one piece per sentence: of several
     /// triggers in a sentence, the first in the sentence counts, so an edge's weight is its
     /// number of supporting sentences whatever the order evidence came in.
-    pub fn finish(mut self) -> KnowledgeGraph {
+    ///
+    /// The graph keeps its entities in id order and its edges in export order, so that the
+    /// exports, which walk them in that order once or twice each, read them one after the
+    /// other: kept in the order they were added, the relation and the entities of each edge
+    /// were a cache miss or two at every step of every walk.
+    pub fn finish(self) -> KnowledgeGraph {
+        self.finish_ranked().0
+    }
+
+    /// [`GraphBuilder::finish`], and the rank in export order of each edge that
+    /// [`GraphBuilder::add_edge`] gave, by its index.
+    pub(crate) fn finish_ranked(self) -> (KnowledgeGraph, Vec<u32>) {
+        let mut g = self.graph;
         // Documents in id order, the last record of an id first, which the dedup keeps.
-        let documents = &mut self.graph.documents;
-        documents.reverse();
-        documents.sort_by(|a, b| a.id.cmp(&b.id));
-        documents.dedup_by(|later, first| later.id == first.id);
-        for rel in self.graph.graph.edge_weights_mut() {
-            rel.evidence.sort_unstable();
-            rel.evidence.dedup_by(|later, first| {
+        g.documents.reverse();
+        g.documents.sort_by(|a, b| a.id.cmp(&b.id));
+        g.documents.dedup_by(|later, first| later.id == first.id);
+        let (node_bound, edge_bound) = (g.graph.node_bound(), g.graph.edge_bound());
+        let mut graph = StableDiGraph::with_capacity(g.graph.node_count(), g.graph.edge_count());
+        let (nodes, edges) = std::mem::take(&mut g.graph).into_nodes_edges_iters();
+        let mut nodes: Vec<_> = nodes.collect();
+        nodes.sort_unstable_by(|a, b| a.weight.id.cmp(&b.weight.id));
+        let mut node_at = vec![NodeIndex::end(); node_bound];
+        for node in nodes {
+            node_at[node.index.index()] = graph.add_node(node.weight);
+        }
+        for node in g.nodes_by_id.values_mut() {
+            *node = node_at[node.index()];
+        }
+        // Nodes are now numbered in id order (ids are unique), so edges sort by their ends'
+        // numbers as by their ids.
+        let mut edges: Vec<_> = edges
+            .map(|e| (node_at[e.source.index()], node_at[e.target.index()], e))
+            .collect();
+        edges.sort_unstable_by(|(s, t, e), (s2, t2, e2)| {
+            (s, &e.weight.kind, t).cmp(&(s2, &e2.weight.kind, t2))
+        });
+        let mut rank = vec![u32::MAX; edge_bound];
+        for (s, t, mut e) in edges {
+            e.weight.evidence.sort_unstable();
+            e.weight.evidence.dedup_by(|later, first| {
                 later.doc == first.doc && later.sentence == first.sentence
             });
+            rank[e.index.index()] = graph.add_edge(s, t, e.weight).index() as u32;
         }
-        self.graph
+        g.graph = graph;
+        (g, rank)
     }
 }
 
@@ -368,19 +403,17 @@ impl KnowledgeGraph {
 
     /// Entities in id order.
     pub fn entities(&self) -> impl Iterator<Item = &Entity> {
-        let mut nodes: Vec<&Entity> = self.graph.node_weights().collect();
-        nodes.sort_by(|a, b| a.id.cmp(&b.id));
-        nodes.into_iter()
+        self.graph.node_weights()
     }
 
     /// Edges in (source id, relation, target id) order, with the evidence the graph holds in
     /// memory: none for a graph whose evidence is on disk ([`KnowledgeGraph::evidence_on_disk`]),
     /// whose edges with their evidence [`KnowledgeGraph::read_edges`] gives.
     pub fn edges(&self) -> impl Iterator<Item = EdgeView<'_>> {
-        self.edge_order()
-            .iter()
+        self.graph
+            .edge_indices()
             .zip(0..)
-            .map(|(&e, rank)| self.view(e, rank, None))
+            .map(|(e, rank)| self.view(e, rank, None))
     }
 
     /// Edges in the order of [`KnowledgeGraph::edges`], each with all its evidence, read from
@@ -391,10 +424,10 @@ impl KnowledgeGraph {
             None => None,
         };
         Ok(self
-            .edge_order()
-            .iter()
+            .graph
+            .edge_indices()
             .zip(0u32..)
-            .map(move |(&e, rank)| match reader.as_mut() {
+            .map(move |(e, rank)| match reader.as_mut() {
                 None => Ok(self.view(e, rank, None)),
                 Some(reader) => {
                     let mut evidence = Vec::new();
@@ -418,7 +451,7 @@ impl KnowledgeGraph {
         };
         let mut reader = spilled.evidence(self.document_ids(), texts)?;
         let mut evidence = Vec::new();
-        for (&e, rank) in self.edge_order().iter().zip(0u32..) {
+        for (e, rank) in self.graph.edge_indices().zip(0u32..) {
             reader.edge(rank, &mut evidence)?;
             let edge = self.view(e, rank, Some(evidence));
             f(&edge)?;
@@ -444,8 +477,8 @@ impl KnowledgeGraph {
             return Ok(Box::new(spilled.sentences(self.document_ids())?));
         }
         let mut sentences: BTreeMap<(&str, usize), &Evidence> = BTreeMap::new();
-        for &edge in self.edge_order() {
-            for e in &self.graph[edge].evidence {
+        for relation in self.graph.edge_weights() {
+            for e in &relation.evidence {
                 sentences.entry((&e.doc, e.sentence)).or_insert(e);
             }
         }
@@ -458,21 +491,6 @@ impl KnowledgeGraph {
                 text: e.text.clone(),
             })
         })))
-    }
-
-    /// The edge indices in (source id, relation, target id) order.
-    pub(crate) fn edge_order(&self) -> &[EdgeIndex] {
-        self.edge_order.get_or_init(|| {
-            let mut edges: Vec<EdgeIndex> = self.graph.edge_indices().collect();
-            edges.sort_by_cached_key(|&e| {
-                let (s, t) = self
-                    .graph
-                    .edge_endpoints(e)
-                    .expect("edge index from the graph");
-                (&self.graph[s].id, &self.graph[e].kind, &self.graph[t].id)
-            });
-            edges
-        })
     }
 
     /// The view of edge `e`, of rank `rank` in edge order, with `evidence` in place of what
@@ -652,6 +670,35 @@ mod tests {
         assert_eq!(ids, ["china", "iran", "pakistan"]);
         let edges: Vec<_> = g.edges().map(|e| e.id()).collect();
         assert_eq!(edges, ["china|mediated|pakistan", "pakistan|struck|iran"]);
+    }
+
+    /// Each edge the builder gave is ranked where the finished graph lists it, and an entity
+    /// looked up by id after the renumbering is the one of that id.
+    #[test]
+    fn finishing_ranks_each_edge_where_it_is_listed() {
+        let mut g = graph();
+        let added: Vec<(EdgeIndex, &str)> = [
+            ("pakistan", "struck", "iran", "pakistan|struck|iran"),
+            ("china", "mediated", "pakistan", "china|mediated|pakistan"),
+            ("iran", "struck", "china", "iran|struck|china"),
+            ("china", "condemned", "pakistan", "china|condemned|pakistan"),
+        ]
+        .into_iter()
+        .map(|(s, k, o, id)| {
+            (
+                g.add_edge(s, kind(k), o, vec![ev("a", 0)], None).unwrap(),
+                id,
+            )
+        })
+        .collect();
+        let (g, rank) = g.finish_ranked();
+        let listed: Vec<String> = g.edges().map(|e| e.id()).collect();
+        for (e, id) in added {
+            assert_eq!(listed[rank[e.index()] as usize], id);
+        }
+        for id in ["china", "iran", "pakistan"] {
+            assert_eq!(g.entity(id).unwrap().id, id);
+        }
     }
 
     #[test]

@@ -615,20 +615,15 @@ impl<'a> Merger<'a> {
             edge_of[g] = graph.add_edge(&ids[s], kind, &object, evidence, role);
         }
         drop((entities, ids, group_roles));
-        let mut graph = graph.finish();
+        let (mut graph, rank) = graph.finish_ranked();
         if drawing {
             graph.start_layout();
         }
         if let Some(spill) = spill {
-            let order = graph.edge_order();
-            let mut rank = vec![0u32; order.iter().map(|e| e.index() + 1).max().unwrap_or(0)];
-            for (r, e) in order.iter().enumerate() {
-                rank[e.index()] = r as u32;
-            }
             let edge_of: Vec<Option<u32>> =
                 edge_of.iter().map(|e| e.map(|e| rank[e.index()])).collect();
-            let edges = order.len();
-            drop((order, rank));
+            let edges = graph.edge_count();
+            drop(rank);
             callers.sort_unstable();
             graph.set_spilled(spill.finish(&edge_of, &callers, edges, &doc_ranks)?);
         }
