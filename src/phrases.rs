@@ -25,7 +25,7 @@ use crate::segment::{tokenize, Token};
 #[derive(Debug, Default, Clone)]
 pub struct PhraseSet {
     /// Phrases by their first folded token.
-    by_first: FxHashMap<String, Starting>,
+    by_first: WordMap<Starting>,
 }
 
 /// The phrases of a [`PhraseSet`] that start with one word, each with the id it was given.
@@ -36,7 +36,137 @@ struct Starting {
     /// The longer phrases by their second folded token, each list longest first, a phrase as
     /// its words after the second: a word that starts many phrases ("the") is followed by
     /// the second word of few of them, so a match tries those only.
-    by_second: FxHashMap<String, Vec<(Vec<String>, u32)>>,
+    by_second: WordMap<Vec<(Vec<String>, u32)>>,
+}
+
+/// A map from folded words, looked up for most tokens of every sentence: a word of up to 15
+/// bytes (nearly every word) is its own key, packed with its length in two integers, so a
+/// look-up hashes and compares integers held in the table instead of hashing bytes and
+/// comparing them behind a pointer.
+#[derive(Debug, Clone)]
+pub(crate) struct WordMap<V> {
+    short: FxHashMap<Packed, V>,
+    long: FxHashMap<String, V>,
+    /// Every word, in the order it was added.
+    words: Vec<String>,
+}
+
+/// A word of up to 15 bytes: its bytes in order, zeros after them, and its length in the last
+/// byte.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Packed(u64, u64);
+
+impl std::hash::Hash for Packed {
+    /// Both integers mixed into one by the high and low halves of their product: the map's
+    /// hasher multiplies, which carries a bit only towards higher ones, and words that share
+    /// their first bytes ("militant", "military") would share their hash.
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // Any two odd constants with their bits spread (those of rustc-hash's string hash).
+        let product =
+            u128::from(self.0 ^ 0x243f_6a88_85a3_08d3) * u128::from(self.1 ^ 0x1319_8a2e_0370_7344);
+        state.write_u64(product as u64 ^ (product >> 64) as u64);
+    }
+}
+
+/// The longest word a [`Packed`] holds.
+const PACKED_LEN: usize = 15;
+
+impl Packed {
+    #[inline]
+    fn of(word: &[u8]) -> Option<Packed> {
+        let n = word.len();
+        if n > PACKED_LEN {
+            return None;
+        }
+        let length = (n as u64) << 56;
+        Some(if n <= 8 {
+            Packed(up_to_8(word), length)
+        } else {
+            // The last 8 bytes, shifted down to those after the first 8.
+            let tail = u64::from_le_bytes(word[n - 8..].try_into().expect("8 bytes"));
+            Packed(up_to_8(&word[..8]), tail >> (8 * (16 - n)) | length)
+        })
+    }
+}
+
+/// Up to 8 bytes in order, zeros after them: two overlapping reads, as a hash of short
+/// strings reads them, in place of a copy of unknown length.
+#[inline]
+fn up_to_8(b: &[u8]) -> u64 {
+    let n = b.len();
+    match n {
+        0 => 0,
+        1..=3 => {
+            u64::from(b[0])
+                | u64::from(b[n / 2]) << (8 * (n / 2))
+                | u64::from(b[n - 1]) << (8 * (n - 1))
+        }
+        4..=7 => {
+            let head = u32::from_le_bytes(b[..4].try_into().expect("4 bytes"));
+            let tail = u32::from_le_bytes(b[n - 4..].try_into().expect("4 bytes"));
+            u64::from(head) | u64::from(tail) << (8 * (n - 4))
+        }
+        _ => u64::from_le_bytes(b[..8].try_into().expect("8 bytes")),
+    }
+}
+
+impl<V> Default for WordMap<V> {
+    fn default() -> Self {
+        WordMap {
+            short: FxHashMap::default(),
+            long: FxHashMap::default(),
+            words: Vec::new(),
+        }
+    }
+}
+
+impl<V> WordMap<V> {
+    /// Inlined, the look-up of a long word apart: most tokens are looked up.
+    #[inline]
+    pub(crate) fn get(&self, word: &str) -> Option<&V> {
+        match Packed::of(word.as_bytes()) {
+            Some(key) => self.short.get(&key),
+            None => self.get_long(word),
+        }
+    }
+
+    #[inline(never)]
+    fn get_long(&self, word: &str) -> Option<&V> {
+        self.long.get(word)
+    }
+
+    /// The value of `word`, added as the default when the word is new.
+    pub(crate) fn entry(&mut self, word: &str) -> &mut V
+    where
+        V: Default,
+    {
+        if self.get(word).is_none() {
+            self.words.push(word.to_string());
+        }
+        match Packed::of(word.as_bytes()) {
+            Some(key) => self.short.entry(key).or_default(),
+            None => self.long.entry(word.to_string()).or_default(),
+        }
+    }
+
+    /// Every word, in the order it was added.
+    pub(crate) fn words(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    /// Every word with its value, in the order the words were added.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&str, &V)> {
+        self.words()
+            .map(|w| (w, self.get(w).expect("a word of the map has a value")))
+    }
+
+    pub(crate) fn values_mut(&mut self) -> impl Iterator<Item = &mut V> {
+        self.short.values_mut().chain(self.long.values_mut())
+    }
+
+    pub(crate) fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
 }
 
 /// Folds a token for comparison: ASCII lower case, curly apostrophes straightened.
@@ -97,13 +227,13 @@ impl PhraseSet {
         let Some(first) = words.next() else {
             return;
         };
-        let starting = self.by_first.entry(first).or_default();
+        let starting = self.by_first.entry(&first);
         let Some(second) = words.next() else {
             starting.alone.get_or_insert(id);
             return;
         };
         let rest: Vec<String> = words.collect();
-        let list = starting.by_second.entry(second).or_default();
+        let list = starting.by_second.entry(&second);
         if !list.iter().any(|(w, _)| *w == rest) {
             list.push((rest, id));
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
@@ -184,16 +314,15 @@ impl PhraseSet {
             .is_some_and(|s| s.alone.is_some())
     }
 
-    /// The folded first word of every phrase.
+    /// The folded first word of every phrase, in the order the phrases were added.
     pub fn first_words(&self) -> impl Iterator<Item = &str> {
-        self.by_first.keys().map(String::as_str)
+        self.by_first.words()
     }
 
-    /// The folded first word of every phrase, with whether that word alone is a phrase.
+    /// The folded first word of every phrase, with whether that word alone is a phrase, in the
+    /// order the phrases were added.
     pub fn first_words_alone(&self) -> impl Iterator<Item = (&str, bool)> {
-        self.by_first
-            .iter()
-            .map(|(w, s)| (w.as_str(), s.alone.is_some()))
+        self.by_first.iter().map(|(w, s)| (w, s.alone.is_some()))
     }
 
     pub fn is_empty(&self) -> bool {
@@ -556,6 +685,49 @@ mod tests {
         assert_eq!(at("THE GROUP"), Some((2, 1)));
         assert_eq!(at("the"), Some((1, 0)));
         assert_eq!(at("a group"), None);
+    }
+
+    #[test]
+    fn word_maps_answer_as_maps_of_strings() {
+        // Every length the packing reads differently, words that share their first or last
+        // bytes, zero bytes, letters beyond ASCII.
+        let mut words: Vec<String> = Vec::new();
+        for n in 0..=20 {
+            words.push("abcdefghijklmnopqrstu"[..n].to_string());
+            words.push("x".repeat(n));
+            words.push("x".repeat(n) + "\0");
+            words.push("\0".repeat(n));
+            words.push("y".to_string() + &"x".repeat(n));
+        }
+        words.extend(
+            [
+                "militant",
+                "military",
+                "militants",
+                "militia",
+                "ñandú",
+                "naïve",
+            ]
+            .map(String::from),
+        );
+        let mut map = WordMap::default();
+        let mut plain = std::collections::HashMap::new();
+        for (i, w) in words.iter().enumerate().step_by(2) {
+            *map.entry(w) = i;
+            plain.insert(w.as_str(), i);
+        }
+        for w in &words {
+            assert_eq!(map.get(w), plain.get(w.as_str()), "{w:?}");
+        }
+        // Each word once, where it was first added.
+        let mut seen = std::collections::HashSet::new();
+        let added: Vec<&str> = words
+            .iter()
+            .step_by(2)
+            .map(String::as_str)
+            .filter(|w| seen.insert(*w))
+            .collect();
+        assert_eq!(map.words().collect::<Vec<_>>(), added);
     }
 
     #[test]

@@ -9,15 +9,13 @@ use std::fmt;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use rustc_hash::FxHashMap;
-
 use crate::cue::Cue;
 use crate::dates::{Calendar, CalendarWords};
 use crate::edge::{RelationClass, RelationDef, RelationFlags, RelationKind};
 use crate::entity::EntityType;
 use crate::error::{Error, Result};
 use crate::frames::{self, Anchor, Frame};
-use crate::phrases::{fold, folded_key, Lexeme, PhraseSet};
+use crate::phrases::{fold, folded_key, Lexeme, PhraseSet, WordMap};
 use crate::segment::tokenize;
 use crate::spelling::Spelling;
 
@@ -65,9 +63,9 @@ pub struct Schema {
     cues: Vec<PhraseSet>,
     /// What the lexicon, the frames and the offices make of each folded word they start: one
     /// lookup per token says which lists may match there. Words absent are nothing to them.
-    lexemes: FxHashMap<String, Lexeme>,
+    lexemes: WordMap<Lexeme>,
     /// The frames whose trigger forms start with each folded word, in file order.
-    trigger_frames: FxHashMap<String, Vec<usize>>,
+    trigger_frames: WordMap<Vec<usize>>,
     /// The words of written dates (`calendar.tsv`) and the patterns that find dates.
     pub calendar: Calendar,
     /// How a name's skeleton is spelt (`spelling.tsv`), for telling transliterations apart.
@@ -435,10 +433,10 @@ impl Schema {
         }
 
         let lexemes = lexemes(&cues, &frames, &offices, &calendar);
-        let mut trigger_frames: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        let mut trigger_frames: WordMap<Vec<usize>> = WordMap::default();
         for (f, frame) in frames.iter().enumerate() {
             for w in frame.forms.first_words() {
-                trigger_frames.entry(w.to_string()).or_default().push(f);
+                trigger_frames.entry(w).push(f);
             }
         }
         Ok(Schema {
@@ -735,11 +733,11 @@ fn lexemes(
     frames: &[Frame],
     offices: &[Office],
     calendar: &Calendar,
-) -> FxHashMap<String, Lexeme> {
-    let mut lexemes: FxHashMap<String, Lexeme> = FxHashMap::default();
+) -> WordMap<Lexeme> {
+    let mut lexemes: WordMap<Lexeme> = WordMap::default();
     for (c, set) in cues.iter().enumerate() {
         for (w, alone) in set.first_words_alone() {
-            let lexeme = lexemes.entry(w.to_string()).or_default();
+            let lexeme = lexemes.entry(w);
             lexeme.starts |= 1 << c;
             if alone {
                 lexeme.alone |= 1 << c;
@@ -758,7 +756,7 @@ fn lexemes(
     }
     for frame in frames {
         for (w, alone) in frame.forms.first_words_alone() {
-            let lexeme = lexemes.entry(w.to_string()).or_default();
+            let lexeme = lexemes.entry(w);
             lexeme.trigger = true;
             lexeme.act |= alone && frame.anchor == Anchor::Verb;
             lexeme.frame_noun |= alone && frame.anchor == Anchor::Noun;
@@ -769,24 +767,18 @@ fn lexemes(
         .flat_map(|o| std::iter::once(&o.title).chain(&o.forms))
     {
         if let Some(first) = tokenize(form).first() {
-            lexemes.entry(fold(first.text(form))).or_default().office = true;
+            lexemes.entry(&fold(first.text(form))).office = true;
         }
-        lexemes
-            .entry(fold(&form.replace('.', "")))
-            .or_default()
-            .office = true;
+        lexemes.entry(&fold(&form.replace('.', ""))).office = true;
     }
     for name in calendar.names() {
         if let Some(first) = tokenize(name).first() {
-            lexemes.entry(fold(first.text(name))).or_default().calendar = true;
+            lexemes.entry(&fold(first.text(name))).calendar = true;
         }
     }
     for day in calendar.relative_days() {
         if let Some(first) = tokenize(day).first() {
-            lexemes
-                .entry(fold(first.text(day)))
-                .or_default()
-                .relative_day = true;
+            lexemes.entry(&fold(first.text(day))).relative_day = true;
         }
     }
     lexemes
