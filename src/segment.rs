@@ -1,6 +1,7 @@
 //! Stage 2: a document's repaired text → tokens and sentences with their spans.
 
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,9 +44,16 @@ impl Token {
 /// assert_eq!(toks[3].kind, TokenKind::Number);
 /// ```
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let bytes = text.as_bytes();
     let mut tokens = Vec::with_capacity(text.len() / 5);
-    let mut i = 0;
+    tokenize_into(text, 0..text.len(), &mut tokens);
+    tokens
+}
+
+/// The tokens of `text[span]` (which starts and ends at char boundaries), at their places in
+/// `text`, added to `tokens`.
+fn tokenize_into(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
+    let bytes = &text.as_bytes()[..span.end];
+    let mut i = span.start;
     while i < bytes.len() {
         let b = bytes[i];
         // Most text is ASCII: its classes are read from a table, without decoding a char.
@@ -118,7 +126,6 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         i += len;
     }
-    tokens
 }
 
 /// [`ASCII_CLASS`] bits: an ASCII letter, an ASCII digit, either, a visible ASCII character,
@@ -194,8 +201,27 @@ const OPENERS: &[&str] = &["\"", "“", "‘", "'", "(", "[", "«"];
 /// assert_eq!(s[1].text(text), "“It is over,” he said.");
 /// ```
 pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
-    let tokens = tokenize(text);
     let mut sentences = Vec::new();
+    // Every line break ends a sentence, and no token spans one: the lines are segmented one
+    // after the other, so the tokens of a line are held at once, never all of the text's.
+    let mut tokens = Vec::new();
+    let mut start = 0;
+    for end in memchr::memchr_iter(b'\n', text.as_bytes()).chain([text.len()]) {
+        tokens.clear();
+        tokenize_into(text, start..end, &mut tokens);
+        segment_line(text, &tokens, abbreviations, &mut sentences);
+        start = end + 1;
+    }
+    sentences
+}
+
+/// The sentences of one line's tokens, added to `sentences`.
+fn segment_line(
+    text: &str,
+    tokens: &[Token],
+    abbreviations: &HashSet<String>,
+    sentences: &mut Vec<Sentence>,
+) {
     let mut start = 0;
     let mut i = 0;
     while i < tokens.len() {
@@ -205,7 +231,7 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
         {
             let stop = i;
             // Closing quotes and brackets right after the stop belong to this sentence.
-            while i + 1 < tokens.len() && closes(text, &tokens, i + 1) {
+            while i + 1 < tokens.len() && closes(text, tokens, i + 1) {
                 i += 1;
             }
             end_here = match tokens.get(i + 1) {
@@ -217,9 +243,6 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
                             || glued_boundary(text, &tokens[start..=stop]))
                 }
             };
-        }
-        if let Some(next) = tokens.get(i + 1) {
-            end_here |= line_break(text, tokens[i].end, next.start);
         }
         if end_here || i + 1 == tokens.len() {
             let span = &tokens[start..=i];
@@ -233,7 +256,6 @@ pub fn segment(text: &str, abbreviations: &HashSet<String>) -> Vec<Sentence> {
         }
         i += 1;
     }
-    sentences
 }
 
 /// Whether `text[start..end]`, the space between two tokens (a byte or two, mostly), holds a
@@ -333,6 +355,30 @@ mod tests {
             split("Headline without stop\nBody text here."),
             ["Headline without stop", "Body text here."]
         );
+    }
+
+    #[test]
+    fn lines_are_segmented_apart_with_the_tokens_of_the_whole_text() {
+        // A stop, an abbreviation or a closing quote at the end of a line: the break ends the
+        // sentence whatever follows.
+        let text = "First line ends here.\n”Quoted,” he said.\nlower after a stop\n\nGen.\n Okafor\r\nZürich — 2 ok";
+        assert_eq!(
+            split(text),
+            [
+                "First line ends here.",
+                "”Quoted,” he said.",
+                "lower after a stop",
+                "Gen.",
+                "Okafor",
+                "Zürich — 2 ok"
+            ]
+        );
+        let abbr = HashSet::new();
+        let tokens: Vec<Token> = segment(text, &abbr)
+            .into_iter()
+            .flat_map(|s| s.tokens)
+            .collect();
+        assert_eq!(tokens, tokenize(text));
     }
 
     #[test]
