@@ -20,6 +20,19 @@ use newsgraph::{
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (`mimalloc.h`), which libmimalloc-sys does not name.
+const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Keeps the pages the run frees for the run: by default mimalloc returns them to the system a
+/// second after they are freed, and the kernel zeroes them again when the allocator takes them
+/// back (huge pages, 2 MiB at a time): at 100 MB about a tenth of the run's CPU time. A run is
+/// short and uses again what it frees; its peak memory grows by about 5 %.
+fn keep_freed_pages() {
+    // SAFETY: sets one of mimalloc's options, which takes any value (-1: never purge); the
+    // allocator reads it when it next frees memory.
+    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, -1) };
+}
+
 #[derive(Parser, Debug)]
 #[command(
     name = "newsgraph",
@@ -157,6 +170,7 @@ enum SchemaCommand {
 }
 
 fn main() -> ExitCode {
+    keep_freed_pages();
     let cli = Cli::parse();
     let implicit_build = cli.command.is_none();
     let command = cli.command.unwrap_or(Command::Build(cli.build));
@@ -514,4 +528,21 @@ fn schema_export(dir: &Path, force: bool) -> anyhow::Result<()> {
         dir = dir.display()
     );
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_option_kept_is_the_purge_delay() {
+        // Of mimalloc's options only the purge delay defaults to 1000 (ms, options.c).
+        // SAFETY: reads one of mimalloc's options.
+        let delay = || unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) };
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            assert_eq!(delay(), 1000);
+        }
+        keep_freed_pages();
+        assert_eq!(delay(), -1);
+    }
 }
