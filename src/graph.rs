@@ -463,6 +463,25 @@ impl KnowledgeGraph {
         Ok(())
     }
 
+    /// The document and sentence of the first `limit` pieces of evidence of each edge, in
+    /// edge order, handed to `f`: what an export that quotes at most `limit` pieces of an edge
+    /// cites, found without reading the rest of the evidence from disk.
+    pub(crate) fn for_each_citation(
+        &self,
+        limit: usize,
+        mut f: impl FnMut(&str, usize),
+    ) -> io::Result<()> {
+        if let Some(spilled) = &self.spilled {
+            return spilled.for_each_citation(self.document_ids(), limit, f);
+        }
+        for relation in self.graph.edge_weights() {
+            for e in relation.evidence.iter().take(limit) {
+                f(&e.doc, e.sentence);
+            }
+        }
+        Ok(())
+    }
+
     /// Whether the evidence of the edges is on disk, read by [`KnowledgeGraph::read_edges`].
     pub fn evidence_on_disk(&self) -> bool {
         self.spilled.is_some()

@@ -41,7 +41,8 @@ pub(crate) const BUCKET_BYTES: u64 = 48 << 20;
 const MAX_BUCKETS: u64 = 512;
 const FRAME_HEADER: usize = 12;
 
-/// The fields of a piece of evidence but its document (the frame's minor key).
+/// The fields of a piece of evidence but its document (the frame's minor key). The sentence
+/// comes first: [`SpilledEvidence::for_each_citation`] reads only it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 struct EvidenceBody<'a> {
     sentence: usize,
@@ -247,7 +248,11 @@ fn frames(bytes: &[u8]) -> impl Iterator<Item = (u32, u32, &[u8])> {
 }
 
 fn decode<'a, T: Deserialize<'a>>(body: &'a [u8]) -> io::Result<T> {
-    postcard::from_bytes(body).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    postcard::from_bytes(body).map_err(invalid_data)
+}
+
+fn invalid_data(e: postcard::Error) -> io::Error {
+    io::Error::new(io::ErrorKind::InvalidData, e)
 }
 
 /// The evidence of a merge as it arrives, appended to a file in a temporary directory.
@@ -560,6 +565,32 @@ impl SpilledEvidence {
         })
     }
 
+    /// The document and sentence of each edge's first `limit` pieces of evidence, in export
+    /// order, handed to `f` (`documents` as for [`SpilledEvidence::evidence`]): of each piece,
+    /// only its frame's document and the first field of its body are read.
+    pub(crate) fn for_each_citation(
+        &self,
+        documents: &DocumentIds,
+        limit: usize,
+        mut f: impl FnMut(&str, usize),
+    ) -> io::Result<()> {
+        let mut frames = FrameReader::open(&self.evidence)?;
+        let (mut edge, mut taken) = (None, 0);
+        while let Some((key, doc, body)) = frames.peek()? {
+            if edge != Some(key) {
+                (edge, taken) = (Some(key), 0);
+            }
+            if taken < limit {
+                let (sentence, _) =
+                    postcard::take_from_bytes::<usize>(body).map_err(invalid_data)?;
+                f(documents.get(doc as usize), sentence);
+                taken += 1;
+            }
+            frames.advance();
+        }
+        Ok(())
+    }
+
     /// The supporting sentences, by document id and index (`documents` as for
     /// [`SpilledEvidence::evidence`]).
     pub(crate) fn sentences<'d>(
@@ -666,6 +697,27 @@ mod tests {
 
     /// A reader reads the text of the pieces its [`SentenceTexts`] asks for, and leaves the
     /// others' empty whatever the pieces it reuses held; it reads every other field of each.
+    #[test]
+    fn citations_are_the_first_pieces_of_each_edge() {
+        let documents = DocumentIds::new(&["a", "b"].map(DocumentMeta::untitled));
+        let mut spill = EvidenceSpill::new(BUCKET_BYTES).unwrap();
+        for (group, doc, sentence) in [(0, 1, 300), (0, 0, 700), (0, 0, 2), (1, 1, 5)] {
+            let piece = Evidence {
+                sentence,
+                ..Evidence::placeholder(["a", "b"][doc as usize], None)
+            };
+            spill.push(group, doc, &piece).unwrap();
+        }
+        let spilled = spill.finish(&[Some(1), Some(0)], &[], 2, &[0, 1]).unwrap();
+        let mut cited = Vec::new();
+        spilled
+            .for_each_citation(&documents, 2, |doc, sentence| {
+                cited.push(format!("{doc}/{sentence}"))
+            })
+            .unwrap();
+        assert_eq!(cited, ["b/5", "a/2", "a/700"]);
+    }
+
     #[test]
     fn evidence_reads_the_sentence_texts_asked_for() {
         let documents = DocumentIds::new(&[DocumentMeta::untitled("a")]);

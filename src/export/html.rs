@@ -191,27 +191,24 @@ fn write_json<W: Write + ?Sized, T: Serialize + ?Sized>(w: &mut W, value: &T) ->
 
 /// Writes the data the page's script reads: `{"evidence_limit", "types", "relations",
 /// "documents", "sentences", "nodes", "edges"}`, where entities, relations, sentences and
-/// documents refer to each other by their index in these lists. Edges are read twice, as
-/// the other exporters read them (from disk when the graph keeps its evidence there): first
-/// for the sentences and documents their embedded evidence cites, then to be written.
+/// documents refer to each other by their index in these lists. The evidence of the edges is
+/// read twice (from disk when the graph keeps it there): first only the sentences and
+/// documents that the evidence embedded in the page cites, then the edges to be written.
 fn write_data<W: Write + ?Sized>(w: &mut W, graph: &KnowledgeGraph) -> io::Result<()> {
     // The sentences cited, by document and index, each with its row in the sentence list
     // (set as the list is written, while the documents borrow their ids).
     let mut cited_sentences: FxHashMap<String, FxHashMap<usize, Cell<usize>>> =
         FxHashMap::default();
-    graph.for_each_edge(SentenceTexts::Skipped, |edge| {
-        for e in edge.relation.evidence.iter().take(MAX_EVIDENCE) {
-            match cited_sentences.get_mut(e.doc.as_str()) {
-                Some(sentences) => {
-                    sentences.insert(e.sentence, Cell::new(0));
-                }
-                None => {
-                    let sentences = FxHashMap::from_iter([(e.sentence, Cell::new(0))]);
-                    cited_sentences.insert(e.doc.clone(), sentences);
-                }
+    graph.for_each_citation(MAX_EVIDENCE, |doc, sentence| {
+        match cited_sentences.get_mut(doc) {
+            Some(sentences) => {
+                sentences.insert(sentence, Cell::new(0));
+            }
+            None => {
+                let sentences = FxHashMap::from_iter([(sentence, Cell::new(0))]);
+                cited_sentences.insert(doc.to_owned(), sentences);
             }
         }
-        Ok(())
     })?;
     // Every document of the graph, and any other its evidence cites, in id order.
     let mut documents: BTreeMap<&str, Option<&DocumentMeta>> = graph
