@@ -89,6 +89,7 @@ cues! {
     ObjectPronoun = "object pronoun",
     Inclusion = "inclusion",
     Negotiation = "negotiation",
+    Projectile = "projectile",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

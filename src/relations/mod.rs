@@ -71,31 +71,7 @@ enum Fill {
 
 /// Extracts every relation of a resolved document.
 pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
-    let views = Views::new(doc, schema);
-    // Code points before each sentence, counted once: evidence offsets are in code points.
-    let text = &doc.analyzed.doc.text;
-    let mut counted = (0, 0);
-    let sentence_chars = doc
-        .analyzed
-        .sentences
-        .iter()
-        .map(|s| {
-            counted = (
-                s.sentence.start,
-                counted.1 + text[counted.0..s.sentence.start].chars().count(),
-            );
-            counted.1
-        })
-        .collect();
-    let mut engine = Engine {
-        doc,
-        schema,
-        views,
-        sentence_chars,
-        events: Vec::new(),
-        parties: Vec::new(),
-        out: Vec::new(),
-    };
+    let mut engine = Engine::new(doc, schema);
     // The conflict's events first: later frames refer back to them ("condemned the attack")
     // and they tell who the parties are.
     let (conflict, other): (Vec<usize>, Vec<usize>) =
@@ -120,6 +96,33 @@ struct Engine<'d> {
 }
 
 impl<'d> Engine<'d> {
+    fn new(doc: &'d ResolvedDocument, schema: &'d Schema) -> Engine<'d> {
+        // Code points before each sentence, counted once: evidence offsets are in code points.
+        let text = &doc.analyzed.doc.text;
+        let mut counted = (0, 0);
+        let sentence_chars = doc
+            .analyzed
+            .sentences
+            .iter()
+            .map(|s| {
+                counted = (
+                    s.sentence.start,
+                    counted.1 + text[counted.0..s.sentence.start].chars().count(),
+                );
+                counted.1
+            })
+            .collect();
+        Engine {
+            doc,
+            schema,
+            views: Views::new(doc, schema),
+            sentence_chars,
+            events: Vec::new(),
+            parties: Vec::new(),
+            out: Vec::new(),
+        }
+    }
+
     fn run(&mut self, frames: &[usize]) {
         for si in 0..self.views.len() {
             for occ in self.occurrences(si, frames) {
@@ -129,7 +132,7 @@ impl<'d> Engine<'d> {
     }
 
     /// The triggers of `frames` in sentence `si`, left to right; where forms of several frames
-    /// start at one token, the longest wins, and between a verb and a noun of the same length
+    /// start at one token, the longest wins (whether of `frames` or not), and between a verb and a noun of the same length
     /// the context decides.
     fn occurrences(&self, si: usize, frames: &[usize]) -> Vec<Occurrence> {
         let schema = self.schema;
@@ -168,11 +171,17 @@ impl<'d> Engine<'d> {
                 i += 1;
                 continue;
             }
-            let candidates = || v.forms_at(i).iter().filter(|m| frames.contains(&m.frame));
-            let Some(longest) = candidates().map(|m| m.len).max() else {
+            // The longest form of any frame wins, also one this run does not read: "hit out
+            // at" is a condemnation, not a strike.
+            let Some(longest) = v.forms_at(i).iter().map(|m| m.len).max() else {
                 i += 1;
                 continue;
             };
+            let candidates = || v.forms_at(i).iter().filter(|m| frames.contains(&m.frame));
+            if !candidates().any(|m| m.len == longest) {
+                i += longest;
+                continue;
+            }
             let verb = self.verb_reading(v, i);
             let mut best: Vec<usize> = candidates()
                 .filter(|m| m.len == longest)
@@ -704,6 +713,9 @@ impl<'d> Engine<'d> {
     /// often, else the two states the article names most.
     fn conflict_parties(&self) -> Vec<usize> {
         let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
+        // A sentence counts once for a pair, however many of its words name the strike
+        // ("launched missile and drone attacks on X").
+        let mut counted: Vec<(usize, (usize, usize))> = Vec::new();
         for e in &self.events {
             for &a in &e.agents {
                 for &t in &e.targets {
@@ -711,6 +723,10 @@ impl<'d> Engine<'d> {
                         continue;
                     }
                     let key = (a.min(t), a.max(t));
+                    if counted.contains(&(e.sentence, key)) {
+                        continue;
+                    }
+                    counted.push((e.sentence, key));
                     match pairs.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, n)) => *n += 1,
                         None => pairs.push((key, 1)),

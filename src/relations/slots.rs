@@ -99,9 +99,20 @@ impl<'d> Engine<'d> {
                             && (v.words.has(Cue::NamingVerb, b - 1)
                                 || v.words.has(Cue::OperationIntro, b - 1)))
                 });
+                // "called on Israel to halt its strikes", "called on the UN Security council
+                // to play its role": whom an appeal addresses does what it is asked to.
+                let last = v.group_span(u).1;
+                let addressed = infinitive
+                    && first > 0
+                    && v.words.has(Cue::AppealParticle, first - 1)
+                    && last + 2 <= q
+                    && q <= last + 4
+                    && (last + 1..q - 1).all(|t| {
+                        v.is_plain_word(t) || v.words.word(t).starts_with(char::is_uppercase)
+                    });
                 if unit.role == Role::Modifier
                     || named
-                    || (v.after_preposition(u) && !absolute)
+                    || (v.after_preposition(u) && !absolute && !addressed)
                     || (self.object_of_verb(v, u) && !infinitive)
                 {
                     k = first;
@@ -661,9 +672,11 @@ impl<'d> Engine<'d> {
         Fill::Empty
     }
 
-    /// A possessive pronoun ("its", "his", "their") stands for the subject of its clause.
-    fn pronoun_possessor(&self, v: &View<'_>, p: usize) -> Fill {
-        match self.subject(v, p) {
+    /// A possessive pronoun ("its", "his", "their") stands for the subject of its clause; after
+    /// an infinitive's verb, for that verb's subject ("urged Israel to halt its strikes").
+    pub(super) fn pronoun_possessor(&self, v: &View<'_>, p: usize) -> Fill {
+        let after_infinitive = p >= 2 && v.words.has(Cue::InfinitiveMarker, p - 2);
+        match self.subject(v, if after_infinitive { p - 1 } else { p }) {
             Fill::Found(e) => Fill::Found(e),
             _ => self.speaker(v, p),
         }
