@@ -84,6 +84,21 @@ impl Clauses {
         &self.clauses[self.index(token)]
     }
 
+    /// Whether `token` stands in a relative or participle clause opened inside clause `outer`
+    /// (", which chairs ASEAN," in "Malaysia, which chairs ASEAN, condemned"). Not an
+    /// adverbial one: a comma may close it too early ("after twelve warplanes, including
+    /// F-35 jets, conducted").
+    pub fn aside_in(&self, token: usize, outer: usize) -> bool {
+        let own = self.at(token);
+        matches!(
+            own.kind,
+            ClauseKind::Relative { .. } | ClauseKind::Participle
+        ) && self
+            .chain(token)
+            .skip(1)
+            .any(|c| std::ptr::eq(c, &self.clauses[outer]))
+    }
+
     /// The clause of `token` and its ancestors, nearest first.
     pub fn chain(&self, token: usize) -> impl Iterator<Item = &Clause> {
         let mut next = Some(self.index(token));

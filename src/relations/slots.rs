@@ -80,9 +80,15 @@ impl<'d> Engine<'d> {
         // "prompted X to urge", "asked X to mediate": an infinitive's subject is the verb's
         // object before it.
         let infinitive = q > 0 && v.words.has(Cue::InfinitiveMarker, q - 1);
+        let own = v.clauses.index(p.min(v.len().saturating_sub(1)));
         let mut k = p;
         while k > start {
             k -= 1;
+            // "Malaysia, which chairs ASEAN, condemned": a clause opened inside this one
+            // holds no subject of its verb.
+            if v.clauses.aside_in(k, own) {
+                continue;
+            }
             if let Some(u) = v.unit_ending(k) {
                 let unit = &v.units[u];
                 let (first, _) = v.group_span(u);
@@ -441,7 +447,16 @@ impl<'d> Engine<'d> {
         let own = v.clauses.index(occ.first);
         let mut open = preps.len();
         let mut k = occ.last + 1;
+        let mut passed_inner_clause = false;
         while k < end && open > 0 {
+            // "The Israeli strikes on Wednesday, which Syria condemned ..., followed a
+            // collapsed ceasefire in Sweida": past a clause opened after the noun comes its
+            // clause's predicate, whose phrases are not the noun's.
+            if v.clauses.index(k) != own {
+                passed_inner_clause = true;
+            } else if noun && passed_inner_clause {
+                break;
+            }
             // What follows "in response to" was answered; it is not what was hit. A noun's
             // phrases end where a comma opens another (", with X suggesting ...").
             // An article right after the noun opens another noun phrase, whose phrases are
