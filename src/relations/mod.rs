@@ -281,7 +281,15 @@ impl<'d> Engine<'d> {
             let end = (occ.last + 1..end)
                 .find(|&k| v.words.has(Cue::Coordinator, k) && v.verb_form_starts_at(k + 1))
                 .unwrap_or(end);
-            if !(occ.last + 1..end).any(|k| v.words.has(cue, k)) {
+            // "launched what they said were missile and drone attacks on X": a word of the
+            // requirement that opens a trigger of the same relation is that noun's, read with
+            // its support verb.
+            let same_relation = |k: usize| {
+                v.forms_at(k)
+                    .iter()
+                    .any(|m| self.schema.frames[m.frame].relation == kind)
+            };
+            if !(occ.last + 1..end).any(|k| v.words.has(cue, k) && !same_relation(k)) {
                 return;
             }
         }
@@ -713,9 +721,6 @@ impl<'d> Engine<'d> {
     /// often, else the two states the article names most.
     fn conflict_parties(&self) -> Vec<usize> {
         let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
-        // A sentence counts once for a pair, however many of its words name the strike
-        // ("launched missile and drone attacks on X").
-        let mut counted: Vec<(usize, (usize, usize))> = Vec::new();
         for e in &self.events {
             for &a in &e.agents {
                 for &t in &e.targets {
@@ -723,10 +728,6 @@ impl<'d> Engine<'d> {
                         continue;
                     }
                     let key = (a.min(t), a.max(t));
-                    if counted.contains(&(e.sentence, key)) {
-                        continue;
-                    }
-                    counted.push((e.sentence, key));
                     match pairs.iter_mut().find(|(k, _)| *k == key) {
                         Some((_, n)) => *n += 1,
                         None => pairs.push((key, 1)),
