@@ -90,6 +90,7 @@ cues! {
     Inclusion = "inclusion",
     Negotiation = "negotiation",
     Projectile = "projectile",
+    TelephoneMode = "telephone mode",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -173,11 +173,21 @@ impl<'d> Engine<'d> {
             }
             // The longest form of any frame wins, also one this run does not read: "hit out
             // at" is a condemnation, not a strike.
-            let Some(longest) = v.forms_at(i).iter().map(|m| m.len).max() else {
+            // "a call on Tuesday": a form that ends in a preposition does not take a date
+            // for its object ("call on" is an appeal).
+            let forms = || {
+                v.forms_at(i).iter().filter(|m| {
+                    let last = i + m.len - 1;
+                    !(m.len > 1
+                        && v.words.has(Cue::Preposition, last)
+                        && self.date_at(v, last + 1).is_some())
+                })
+            };
+            let Some(longest) = forms().map(|m| m.len).max() else {
                 i += 1;
                 continue;
             };
-            let candidates = || v.forms_at(i).iter().filter(|m| frames.contains(&m.frame));
+            let candidates = || forms().filter(|m| frames.contains(&m.frame));
             if !candidates().any(|m| m.len == longest) {
                 i += longest;
                 continue;
@@ -270,7 +280,8 @@ impl<'d> Engine<'d> {
             return;
         }
         if let Some(cue) = frame.unless_next {
-            if v.words.has(cue, occ.last + 1) {
+            // "a call on Tuesday" is a call; "a call on Israel to ..." is an appeal.
+            if v.words.has(cue, occ.last + 1) && self.date_at(v, occ.last + 2).is_none() {
                 return;
             }
         }

@@ -929,7 +929,7 @@ impl<'d> Engine<'d> {
     }
 
     /// The date value written at token `k`, if a date expression covers it.
-    fn date_at(&self, v: &View<'_>, k: usize) -> Option<crate::dates::DateValue> {
+    pub(super) fn date_at(&self, v: &View<'_>, k: usize) -> Option<crate::dates::DateValue> {
         let s = &self.doc.analyzed.sentences[v.index];
         let tok = s.sentence.tokens.get(k)?;
         s.dates

@@ -803,3 +803,22 @@ fn the_longest_form_wins_across_runs() {
         BTreeSet::from(["Turkey struck Israel".to_string()])
     );
 }
+
+/// "agreed during a call on Tuesday": a form that ends in a preposition ("call on", an appeal)
+/// does not take a date for its object, and a call noun followed by "on" and a date is a call;
+/// followed by "on" and a name it is still an appeal, no call (b19).
+#[test]
+fn a_call_on_a_day_is_a_call_and_a_call_on_someone_an_appeal() {
+    check(&[
+        (
+            "a10",
+            "US President Donald Trump and Russian President Vladimir Putin agreed during a call on Tuesday to seek a limited ceasefire against energy and infrastructure targets in the Russia-Ukraine war, according to the White House.",
+            &["Donald Trump called Vladimir Putin"],
+        ),
+        (
+            "b19",
+            "Manila has repeatedly called on Beijing to respect international maritime conventions, per the BBC, warning that such tactics could spark more accidents.",
+            &[],
+        ),
+    ]);
+}
