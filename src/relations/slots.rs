@@ -691,7 +691,23 @@ impl<'d> Engine<'d> {
     /// an infinitive's verb, for that verb's subject ("urged Israel to halt its strikes").
     pub(super) fn pronoun_possessor(&self, v: &View<'_>, p: usize) -> Fill {
         let after_infinitive = p >= 2 && v.words.has(Cue::InfinitiveMarker, p - 2);
-        match self.subject(v, if after_infinitive { p - 1 } else { p }) {
+        let subject = self.subject(v, if after_infinitive { p - 1 } else { p });
+        // "imposed sanctions on Russia over its invasion", "commended the Pakistan Armed
+        // Forces for their ... response": right after the one the verb acted on and a
+        // preposition, the pronoun names it.
+        let w = &v.words;
+        if p >= 2 && w.has(Cue::Preposition, p - 1) && !w.has(Cue::Genitive, p - 1) {
+            let acted_on = v
+                .unit_ending(p - 2)
+                .filter(|&u| v.units[u].role == Role::Actor)
+                .map(|u| v.group_entities(u));
+            if let (Some(acted_on), Fill::Found(s)) = (acted_on, &subject) {
+                if acted_on != *s {
+                    return Fill::Found(acted_on);
+                }
+            }
+        }
+        match subject {
             Fill::Found(e) => Fill::Found(e),
             _ => self.speaker(v, p),
         }
