@@ -633,7 +633,8 @@ impl Scan<'_> {
             })
     }
 
-    /// "Kojo Mensah, deputy provincial governor of ..." / "X, an Iranian diplomat".
+    /// "Kojo Mensah, deputy provincial governor of ..." / "X, an Iranian diplomat" / "X,
+    /// Iran's foreign minister".
     fn official_before(&self, analysis: &mut AnalyzedSentence, title_first: usize, office: usize) {
         let words = self.words;
         let mut k = title_first;
@@ -641,17 +642,13 @@ impl Scan<'_> {
         {
             k -= 1;
         }
-        if k > 0
-            && analysis
-                .mentions
-                .iter()
-                .any(|m| m.last == k - 1 && m.form == MentionForm::Demonym)
-        {
-            k = analysis
-                .mentions
-                .iter()
-                .find(|m| m.last == k - 1)
-                .map_or(k, |m| m.first);
+        // "X, an Iranian diplomat", "X, Iran's foreign minister".
+        let qualifier = analysis.mentions.iter().find(|m| {
+            m.form == MentionForm::Demonym && m.last + 1 == k
+                || m.possessive && m.entity_type == EntityType::State && m.last + 3 == k
+        });
+        if let Some(m) = qualifier {
+            k = m.first;
             while k > 0 && self.lex.is(Cue::Article, k - 1) {
                 k -= 1;
             }
@@ -1092,6 +1089,26 @@ mod tests {
         assert_eq!(
             s[2].offices[kojo.office.unwrap()].place.as_deref(),
             Some("Ashanti")
+        );
+    }
+
+    /// A title after the name, qualified by a demonym or a state's possessive.
+    #[test]
+    fn an_apposition_after_a_name_gives_its_title() {
+        let doc = analyze(
+            "Karim Rahmani, Peru's foreign minister, spoke. Ana Gervasi, a Chilean diplomat, left.",
+        );
+        let s = &doc.sentences;
+        let karim = find(&doc, "Karim Rahmani").expect("Karim");
+        assert_eq!(karim.entity_type, EntityType::Official);
+        assert_eq!(
+            s[0].offices[karim.office.unwrap()].qualifier,
+            Some(("Peru".into(), EntityType::State))
+        );
+        let ana = find(&doc, "Ana Gervasi").expect("Ana");
+        assert_eq!(
+            s[1].offices[ana.office.unwrap()].qualifier,
+            Some(("Chile".into(), EntityType::State))
         );
     }
 
