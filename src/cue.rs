@@ -91,6 +91,7 @@ cues! {
     Negotiation = "negotiation",
     Projectile = "projectile",
     TelephoneMode = "telephone mode",
+    PatientNoun = "patient noun",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -386,13 +386,25 @@ impl<'d> Engine<'d> {
         // Inside the noun phrase: a name that qualifies it ("the main Syrian military
         // compounds"), one after "of" or "by" ("the acts of India", "the strikes by X").
         let mut event = false;
+        // "condemned the assassination of X": X suffered it; a "by" phrase after names who
+        // did it.
+        let mut sufferers = false;
         let mut j = k;
         while j < end && j < k + NEAR + 2 {
             if let Some(u) = v.unit_covering(j) {
-                return self.found(v, u);
+                if !sufferers {
+                    return self.found(v, u);
+                }
+                j = v.units[u].last + 1;
+                continue;
             }
             if v.is_event_noun(j) {
                 event = true;
+            }
+            if w.has(Cue::PatientNoun, j) && w.has(Cue::Genitive, j + 1) {
+                sufferers = true;
+            } else if w.has(Cue::AgentMarker, j) {
+                sufferers = false;
             }
             // "denouncing the actions as a violation of Iran's sovereignty": what follows "as"
             // says what the object is, and names no one in it.
@@ -518,7 +530,18 @@ impl<'d> Engine<'d> {
         // Right after the trigger, or after a verb of occurring ("a call took place between"),
         // or just before the phrase of the trigger ("reached between X and Y in a call").
         let pair = |k: usize| w.has(Cue::PairMarker, k) && !w.has(Cue::Determiner, k);
-        let after = (occ.last + 1..clause.end.min(occ.last + 4)).find(|&k| pair(k));
+        // "called for an immediate ceasefire between X and Y": right after what is asked.
+        let asked_before = |k: usize| {
+            self.schema.frames[occ.frame].requires.is_some_and(|cue| {
+                (occ.last + 1..k).any(|s| w.cue_len(cue, s).is_some_and(|l| s + l == k))
+            })
+        };
+        let after = (occ.last + 1..clause.end.min(occ.last + 4))
+            .find(|&k| pair(k))
+            .or_else(|| {
+                (occ.last + 1..clause.end.min(occ.last + NEAR + 2))
+                    .find(|&k| pair(k) && asked_before(k))
+            });
         let before = || {
             (clause.start..occ.first)
                 .rev()

@@ -842,3 +842,34 @@ fn a_possessive_after_an_object_and_a_preposition_is_the_objects() {
         ["Russia"]
     );
 }
+
+/// "condemned the assassination of X": the "of" phrase of a noun of what is done to someone
+/// names who suffered it, not whom the condemnation is for; a "by" phrase after it names who
+/// did it. Constructed sentences: no document of the repository condemns such an act.
+#[test]
+fn a_condemned_killing_of_someone_does_not_condemn_them() {
+    assert_eq!(
+        edges(
+            "Iran strongly condemned the assassination of Hamas leader Ismail Haniyeh in Tehran."
+        ),
+        BTreeSet::new()
+    );
+    assert_eq!(
+        edges("Iran condemned the killing of Palestinian civilians by Israeli forces."),
+        BTreeSet::from(["Iran condemned Israel".to_string()])
+    );
+}
+
+/// "called for an immediate ceasefire between X and Y": the pair right after what an appeal
+/// asks for are those it addresses. Constructed: the repository's appeals name their parties
+/// otherwise ("urged X and Y to ...").
+#[test]
+fn an_appeal_for_a_ceasefire_between_two_addresses_both() {
+    assert_eq!(
+        edges("Saudi Arabia called for an immediate ceasefire between Israel and Hamas."),
+        BTreeSet::from([
+            "Saudi Arabia mediated Hamas".to_string(),
+            "Saudi Arabia mediated Israel".to_string()
+        ])
+    );
+}
