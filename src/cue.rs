@@ -92,6 +92,7 @@ cues! {
     Projectile = "projectile",
     TelephoneMode = "telephone mode",
     PatientNoun = "patient noun",
+    Backing = "backing",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

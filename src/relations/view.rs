@@ -421,6 +421,10 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
             }
         }
         let after = if m.possessive { m.last + 3 } else { m.last + 1 };
+        // "Iranian-backed militias": a backer, neither acting nor acted on.
+        if words.word(after) == "-" && words.has(Cue::Backing, after + 1) {
+            continue;
+        }
         let mut role = Role::Actor;
         // "Pakistani security forces", "Iran's foreign ministry", "the Syrian army": the state
         // acts through an organ; "Afghan territory", "Pakistani soldiers": the state is hit.
@@ -619,5 +623,20 @@ mod tests {
             let of = |label: &str| units.iter().find(|u| u.0 == label).unwrap().2;
             assert_eq!(of(group), of(included), "{text}: {units:?}");
         }
+    }
+
+    /// A name glued to "-backed" (lexicon list `backing`) names a backer: no unit ("the
+    /// Iranian-backed Houthis" of dev b06, "US forces struck Iranian-backed militias" would
+    /// strike Iran); one glued to "-led" still leads ("US-led peace efforts", a14).
+    #[test]
+    fn a_backer_is_no_unit() {
+        let (doc, i) = view("US forces struck Iranian-backed militias in Iraq.");
+        let v = View::new(&doc, shipped_schema(), i);
+        let names: Vec<String> = labels(&doc, &v).into_iter().map(|u| u.0).collect();
+        assert_eq!(names, ["United States", "Iraq"]);
+        let (doc, i) = view("The strike coincided with stalled US-led peace efforts.");
+        let v = View::new(&doc, shipped_schema(), i);
+        let names: Vec<String> = labels(&doc, &v).into_iter().map(|u| u.0).collect();
+        assert_eq!(names, ["United States"]);
     }
 }
