@@ -873,3 +873,22 @@ fn an_appeal_for_a_ceasefire_between_two_addresses_both() {
         ])
     );
 }
+
+/// "Pakistan’s Operation ‘Marg Bar Sarmachar’": a state's possessive before an operation's name
+/// names who conducted it; before an official's name it only qualifies the name (b20: no edge
+/// from "Somalia’s President Hassan Sheikh Mohamud").
+#[test]
+fn a_possessor_of_an_operation_conducted_it() {
+    check(&[
+        (
+            "003",
+            "“He stated that Pakistan’s Operation ‘Marg Bar Sarmachar’ was aimed at terrorist camps inside Iran and that Pakistan has no interest or desire in escalation,” the statement said.",
+            &["Pakistan conducted Operation Marg Bar Sarmachar", "Pakistan struck Iran"],
+        ),
+        (
+            "b20",
+            "In addition to the emergency cabinet meeting, Somalia’s President Hassan Sheikh Mohamud has also addressed the Federal Parliament where he spoke Somalia’s “territory is inviolable and non-negotiable, and that no one can or will surrender any part of it,” state media further said.",
+            &[],
+        ),
+    ]);
+}

@@ -6,6 +6,7 @@ use std::ops::Index;
 
 use crate::clauses::{self, Clauses};
 use crate::cue::Cue;
+use crate::entity::EntityType;
 use crate::frames::Anchor;
 use crate::mentions::{AnalyzedSentence, MentionForm};
 use crate::phrases::Words;
@@ -384,8 +385,14 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
             }
         }
     }
+    // "Pakistan's Foreign Minister Jilani": the possessor qualifies the name after it; not an
+    // operation's ("Israel's Operation Rising Lion"), who conducted it.
     for (j, q) in mentions.iter().enumerate() {
-        if q.possessive && mentions.iter().any(|m| m.first == q.last + 3) {
+        if q.possessive
+            && mentions
+                .iter()
+                .any(|m| m.first == q.last + 3 && m.entity_type != EntityType::Operation)
+        {
             qualifier[j] = true;
         }
     }
