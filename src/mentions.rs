@@ -831,6 +831,17 @@ impl Scan<'_> {
                     end += 1;
                 }
             }
+            // "dubbed ‘Days of Repentance’": between quotation marks a name may join its words
+            // with "of", "the", "and".
+            if quoted && end > j {
+                if let Some(close) = (end..words.len().min(j + 8)).find(|&k| quote(words[k])) {
+                    if (end..close).all(|k| self.lex.is(Cue::NameJoiner, k) || self.is_name_word(k))
+                        && self.is_name_word(close - 1)
+                    {
+                        end = close;
+                    }
+                }
+            }
             // "True Promise II", "Prosperity Guardian 2": a numbered sequel.
             if end > j && words.get(end).is_some_and(|w| is_numeral(w)) {
                 end += 1;
@@ -1126,6 +1137,12 @@ mod tests {
         assert_eq!(
             find(&doc, "Sahel Liberation Front").unwrap().entity_type,
             EntityType::Group
+        );
+        // Between quotation marks a name may join its words with "of".
+        let doc = analyze("Chad launched an operation dubbed 'Days of Thunder' on Monday.");
+        assert_eq!(
+            find(&doc, "Operation Days of Thunder").unwrap().entity_type,
+            EntityType::Operation
         );
     }
 
