@@ -89,14 +89,20 @@ impl Clauses {
     /// adverbial one: a comma may close it too early ("after twelve warplanes, including
     /// F-35 jets, conducted").
     pub fn aside_in(&self, token: usize, outer: usize) -> bool {
-        let own = self.at(token);
-        matches!(
-            own.kind,
+        if !matches!(
+            self.at(token).kind,
             ClauseKind::Relative { .. } | ClauseKind::Participle
-        ) && self
-            .chain(token)
-            .skip(1)
-            .any(|c| std::ptr::eq(c, &self.clauses[outer]))
+        ) {
+            return false;
+        }
+        let mut parent = self.at(token).parent;
+        while let Some(c) = parent {
+            if c == outer {
+                return true;
+            }
+            parent = self.clauses[c].parent;
+        }
+        false
     }
 
     /// The clause of `token` and its ancestors, nearest first.

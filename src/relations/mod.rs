@@ -132,8 +132,8 @@ impl<'d> Engine<'d> {
     }
 
     /// The triggers of `frames` in sentence `si`, left to right; where forms of several frames
-    /// start at one token, the longest wins (whether of `frames` or not), and between a verb and a noun of the same length
-    /// the context decides.
+    /// start at one token, the longest wins (whether of `frames` or not), and between a verb
+    /// and a noun of the same length the context decides.
     fn occurrences(&self, si: usize, frames: &[usize]) -> Vec<Occurrence> {
         let schema = self.schema;
         let mut out = Vec::new();
@@ -171,8 +171,6 @@ impl<'d> Engine<'d> {
                 i += 1;
                 continue;
             }
-            // The longest form of any frame wins, also one this run does not read: "hit out
-            // at" is a condemnation, not a strike.
             // "a call on Tuesday": a form that ends in a preposition does not take a date
             // for its object ("call on" is an appeal).
             let forms = || {
@@ -187,6 +185,8 @@ impl<'d> Engine<'d> {
                 i += 1;
                 continue;
             };
+            // The longest form of any frame wins, also one this run does not read: "hit out
+            // at" is a condemnation, not a strike.
             let candidates = || forms().filter(|m| frames.contains(&m.frame));
             if !candidates().any(|m| m.len == longest) {
                 i += longest;

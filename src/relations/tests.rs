@@ -671,32 +671,34 @@ fn labels(doc: &crate::resolve::ResolvedDocument, entities: &[usize]) -> Vec<Str
         .collect()
 }
 
-/// Whom the first `pronoun` of a one-sentence document stands for.
-fn possessor_of(sentence: &str, pronoun: &str) -> Vec<String> {
+/// What `slot` finds at the first `word` of a one-sentence document.
+fn found_at(
+    sentence: &str,
+    word: &str,
+    slot: impl Fn(&super::Engine<'_>, &super::view::View<'_>, usize) -> super::Fill,
+) -> Vec<String> {
     let doc = crate::resolve::tests::resolved(sentence);
     let engine = super::Engine::new(&doc, shipped_schema());
     let v = &engine.views[0];
     let p = (0..v.len())
-        .find(|&k| v.words.word(k) == pronoun)
-        .expect("the pronoun");
-    match engine.pronoun_possessor(v, p) {
+        .find(|&k| v.words.word(k) == word)
+        .expect("the word");
+    match slot(&engine, v, p) {
         super::Fill::Found(entities) => labels(&doc, &entities),
         _ => Vec::new(),
     }
 }
 
+/// Whom the first `pronoun` of a one-sentence document stands for.
+fn possessor_of(sentence: &str, pronoun: &str) -> Vec<String> {
+    found_at(sentence, pronoun, |engine, v, p| {
+        engine.pronoun_possessor(v, p)
+    })
+}
+
 /// The subject the engine finds for the first `verb` of a one-sentence document.
 fn subject_of(sentence: &str, verb: &str) -> Vec<String> {
-    let doc = crate::resolve::tests::resolved(sentence);
-    let engine = super::Engine::new(&doc, shipped_schema());
-    let v = &engine.views[0];
-    let p = (0..v.len())
-        .find(|&k| v.words.word(k) == verb)
-        .expect("the verb");
-    match engine.subject(v, p) {
-        super::Fill::Found(entities) => labels(&doc, &entities),
-        _ => Vec::new(),
-    }
+    found_at(sentence, verb, |engine, v, p| engine.subject(v, p))
 }
 
 /// "X, who was in Switzerland for ..., decided": a relative or participle clause between a
