@@ -96,6 +96,7 @@ cues! {
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",
+    ServingLink = "serving link",
     Portfolio = "portfolio",
     PersonalPronoun = "personal pronoun",
     StateAnaphor = "state anaphor",
