@@ -1,14 +1,18 @@
 //! Writing exports to disk: each file goes to a temporary name in the output directory and is
 //! renamed into place only once complete, so a failure never leaves a partial file behind.
 
-use std::fs::{self, File};
-use std::io::{self, BufWriter, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use crate::error::{Error, Result};
 use crate::export::{write_graph, Format};
 use crate::graph::KnowledgeGraph;
+
+mod disk;
+
+use disk::ExportFile;
 
 /// Writes `formats` of `graph` into `dir` (created if missing); returns the files written.
 ///
@@ -45,25 +49,26 @@ pub fn write_exports_reporting(
     let mut order: Vec<usize> = (0..formats.len()).collect();
     order.sort_by_key(|&i| COSTLIEST_FIRST.iter().position(|&f| f == formats[i]));
     let outcomes: Vec<OnceLock<Result<()>>> = formats.iter().map(|_| OnceLock::new()).collect();
+    // A format's first outcome stands: an error of its disk's thread stops the writing,
+    // whose own error ("stopped taking writes") then says less.
     let settle = |outcome: &OnceLock<Result<()>>, result| {
-        assert!(outcome.set(result).is_ok(), "each format settles once");
+        let _ = outcome.set(result);
     };
-    std::thread::scope(|flushes| {
+    std::thread::scope(|disks| {
         rayon::scope_fifo(|writes| {
             for &i in &order {
                 let (format, (temp, _), outcome) = (formats[i], &staged[i], &outcomes[i]);
-                writes.spawn_fifo(move |_| match write_file(graph, format, temp) {
-                    Err(e) => settle(outcome, Err(e)),
-                    // Waiting for the disk takes no CPU: the file is flushed on a thread of
-                    // its own while this one writes the next format.
-                    Ok(file) => {
-                        flushes.spawn(move || {
-                            let flushed = file.sync_all().map_err(|e| Error::io(temp, e));
-                            if flushed.is_ok() {
-                                written(format);
-                            }
-                            settle(outcome, flushed);
-                        });
+                writes.spawn_fifo(move |_| {
+                    // The file is flushed to disk on its disk's thread, which reports it.
+                    let flushed = move |flushed: io::Result<()>| {
+                        let flushed = flushed.map_err(|e| Error::io(temp, e));
+                        if flushed.is_ok() {
+                            written(format);
+                        }
+                        settle(outcome, flushed);
+                    };
+                    if let Err(e) = write_file(graph, format, temp, disks, flushed) {
+                        settle(outcome, Err(e));
                     }
                 });
             }
@@ -113,20 +118,23 @@ const COSTLIEST_FIRST: [Format; 8] = [
     Format::Dot,
 ];
 
-/// The bytes of each write to an export's file: the kernel's cost of a write grows with the
-/// page-cache folios it fills, fewer and larger for a larger write (at 100 MB of input the
-/// exports are a gigabyte; their system time fell by a fifth to a third from 64 KiB writes,
-/// and did not fall further with 1 MiB writes).
+/// The bytes an export's serializer gathers before it hands them on (see
+/// [`disk::ExportFile`], which writes them to disk in larger blocks).
 pub(crate) const WRITE_BYTES: usize = 1 << 18;
 
-/// Writes `format` of `graph` to a new file at `path`, and returns the file, not yet flushed
-/// to disk.
-fn write_file(graph: &KnowledgeGraph, format: Format, path: &Path) -> Result<File> {
-    let file = File::create(path).map_err(|e| Error::io(path, e))?;
-    let mut w = write_graph(graph, format, BufWriter::with_capacity(WRITE_BYTES, file))
-        .map_err(|e| Error::io(path, e))?;
-    w.flush().map_err(|e| Error::io(path, e))?;
-    w.into_inner().map_err(|e| Error::io(path, e.into_error()))
+/// Writes `format` of `graph` to a new file at `path`; the file's disk's thread, in `disks`,
+/// flushes it to disk and hands the outcome to `flushed`.
+fn write_file<'s>(
+    graph: &KnowledgeGraph,
+    format: Format,
+    path: &'s Path,
+    disks: &'s std::thread::Scope<'s, '_>,
+    flushed: impl FnOnce(io::Result<()>) + Send + 's,
+) -> Result<()> {
+    let file = ExportFile::create(path, disks, flushed).map_err(|e| Error::io(path, e))?;
+    write_graph(graph, format, file)
+        .and_then(ExportFile::finish)
+        .map_err(|e| Error::io(path, e))
 }
 
 /// Removes the temporary files of `staged` (best effort: the error being reported matters more).

@@ -395,8 +395,7 @@ impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
 /// What oxttl's serializers write to. They write every term with `write!`, and escape
 /// literals one `char` at a time; through the default `io::Write::write_fmt`, each piece and
 /// each character was a `write_all` of its own. Here formatting appends to a byte buffer,
-/// handed to `W` in blocks of [`FormatBuffer::BLOCK`] bytes or more: as large as the writes
-/// to an export's file, so that its `BufWriter` passes them on without a copy of its own.
+/// handed to `W` in blocks of [`FormatBuffer::BLOCK`] bytes or more.
 struct FormatBuffer<W: Write> {
     buf: Vec<u8>,
     inner: W,
