@@ -236,9 +236,11 @@ impl<'d> Engine<'d> {
                 && !self.object_of_verb(v, u);
         }
         let w = &v.words;
-        // "its drones and missiles hit": arms and forces act.
+        // "its drones and missiles hit": arms and forces act; "Israeli strikes hit Damascus":
+        // so does an event, before a word that names no event itself ("bombing raids").
         w.has(Cue::Pronoun, prev)
             || w.has(Cue::ForceNoun, prev)
+            || (v.is_event_noun(prev) && !v.is_event_noun(i))
             || w.has(Cue::Auxiliary, prev)
             || w.has(Cue::Future, prev)
             || w.has(Cue::Possibility, prev)

@@ -894,3 +894,57 @@ fn a_possessor_of_an_operation_conducted_it() {
         ),
     ]);
 }
+
+/// "Israeli strikes hit Damascus", "airstrikes targeting X": a word after an event noun reads
+/// as a verb whose subject is the event, unless it names an event itself ("bombing raids").
+#[test]
+fn an_event_acts_through_the_verb_after_it() {
+    check(&[
+        (
+            "b03",
+            "The Israeli military claimed its strikes hit Iran’s missile manufacturing facilities, missile arrays and other systems in several regions.",
+            &["Israel struck Iran"],
+        ),
+        (
+            "b09",
+            "The Israel Defense Forces (IDF) on Thursday launched a series of airstrikes targeting the Iran-backed Houthis in Yemen.",
+            &["Israel struck Houthis", "Israel struck Yemen", "Israel Defense Forces struck Yemen"],
+        ),
+    ]);
+    assert_eq!(
+        edges("Israeli bombing raids on Gaza killed dozens."),
+        BTreeSet::from(["Israel struck Gaza Strip".to_string()])
+    );
+}
+
+/// "Qatar helped broker a truce", "Egyptian mediators tried to broker": a verb of helping
+/// takes an infinitive without "to", and a state's mediators or negotiators act for it.
+/// Constructed: the repository's mediators broker nothing in these words.
+#[test]
+fn helping_and_mediators_broker_for_their_state() {
+    for sentence in [
+        "Qatar helped broker a truce between Israel and Hamas.",
+        "Egyptian mediators tried to broker a truce between Israel and Hamas.",
+    ] {
+        let state = if sentence.starts_with("Qatar") {
+            "Qatar"
+        } else {
+            "Egypt"
+        };
+        assert_eq!(
+            edges(sentence),
+            BTreeSet::from([
+                format!("{state} mediated Hamas"),
+                format!("{state} mediated Israel")
+            ]),
+            "{sentence}"
+        );
+    }
+    assert_eq!(
+        subject_of(
+            "The United States helped Israel intercept the missiles.",
+            "intercept"
+        ),
+        ["Israel"]
+    );
+}
