@@ -118,7 +118,7 @@ impl<'d> Engine<'d> {
                     });
                 if unit.role == Role::Modifier
                     || named
-                    || (v.after_preposition(u) && !absolute && !addressed)
+                    || (v.after_preposition(u) && !absolute && !addressed && !v.headed_by_title(u))
                     || (self.object_of_verb(v, u) && !infinitive)
                 {
                     k = first;
@@ -261,7 +261,14 @@ impl<'d> Engine<'d> {
             (prev.saturating_sub(3)..=prev)
                 .any(|s| w.cue_len(cue, s).is_some_and(|l| s + l == first))
         };
-        verb_ends_here(Cue::ReportingVerb)
+        // "said Ankara would continue": a name that opens a verb group after a reporting verb
+        // is the subject of what it reports.
+        let next = v.skip_adverbs(v.group_span(u).1 + 1);
+        let opens_clause = [Cue::Auxiliary, Cue::Future, Cue::Possibility]
+            .iter()
+            .any(|&c| w.has(c, next))
+            || v.verb_form_starts_at(next);
+        verb_ends_here(Cue::ReportingVerb) && !opens_clause
             || verb_ends_here(Cue::SupportVerb) && !w.has(Cue::Auxiliary, prev)
             || v.verb_form_ends_at(prev)
     }
@@ -695,7 +702,9 @@ impl<'d> Engine<'d> {
                 return Fill::Empty;
             }
             let word = w.word(p);
+            // "Trump's Saturday calls": a day qualifies the noun as an adjective does.
             let adjective = word == "-"
+                || self.date_at(v, p).is_some()
                 || (word.starts_with(char::is_lowercase)
                     && !w.has(Cue::Determiner, p)
                     && !w.has(Cue::Preposition, p)
@@ -710,11 +719,13 @@ impl<'d> Engine<'d> {
         Fill::Empty
     }
 
-    /// A possessive pronoun ("its", "his", "their") stands for the subject of its clause; after
-    /// an infinitive's verb, for that verb's subject ("urged Israel to halt its strikes").
+    /// A possessive pronoun ("its", "his", "their") stands for the subject of its clause; right
+    /// after a verb, for that verb's subject ("urged Israel to halt its strikes", "X said
+    /// Ankara would continue its efforts").
     pub(super) fn pronoun_possessor(&self, v: &View<'_>, p: usize) -> Fill {
-        let after_infinitive = p >= 2 && v.words.has(Cue::InfinitiveMarker, p - 2);
-        let subject = self.subject(v, if after_infinitive { p - 1 } else { p });
+        let after_verb = p >= 2 && v.words.has(Cue::InfinitiveMarker, p - 2)
+            || p >= 1 && (v.words.has(Cue::SupportVerb, p - 1) || v.verb_form_ends_at(p - 1));
+        let subject = self.subject(v, if after_verb { p - 1 } else { p });
         // "imposed sanctions on Russia over its invasion", "commended the Pakistan Armed
         // Forces for their ... response": right after the one the verb acted on and a
         // preposition, the pronoun names it.
@@ -847,19 +858,24 @@ impl<'d> Engine<'d> {
             };
             return (self.found(v, s), object);
         }
-        // "X told Y, in a phone call, that ...": the object stands before the comma.
-        let object = match prep.checked_sub(2).filter(|&c| w.folded(c + 1) == ",") {
-            Some(c) => match v.unit_ending(c) {
-                Some(o) => {
-                    if matches!(self.subject(v, prep), Fill::Found(ref s) if *s == v.group_entities(o))
-                    {
-                        Fill::Empty
-                    } else {
-                        self.found(v, o)
-                    }
+        // "X told Y, in a phone call, that ...": the object stands before the comma; without
+        // one ("told Y in a phone conversation"), right before the phrase as the verb's object.
+        let before = match prep.checked_sub(2).filter(|&c| w.folded(c + 1) == ",") {
+            Some(c) => v.unit_ending(c),
+            None => prep
+                .checked_sub(1)
+                .and_then(|c| v.unit_ending(c))
+                .filter(|&o| self.object_of_verb(v, o)),
+        };
+        let object = match before {
+            Some(o) => {
+                if matches!(self.subject(v, prep), Fill::Found(ref s) if *s == v.group_entities(o))
+                {
+                    Fill::Empty
+                } else {
+                    self.found(v, o)
                 }
-                _ => Fill::Empty,
-            },
+            }
             None => Fill::Empty,
         };
         (self.subject(v, prep), object)

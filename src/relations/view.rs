@@ -296,6 +296,27 @@ impl<'d> View<'d> {
                 && self.clauses.at(p).kind == clauses::ClauseKind::Adverbial)
     }
 
+    /// Whether unit `unit` is the "of" phrase of a plural title or a state organ that is no
+    /// preposition's object itself: "The foreign ministers of China and India held talks",
+    /// "Foreign ministers of the Group of Seven condemned".
+    pub fn headed_by_title(&self, unit: usize) -> bool {
+        let Some(of) = self
+            .before_phrase(self.group_span(unit).0)
+            .filter(|&p| self.words.has(Cue::Genitive, p))
+        else {
+            return false;
+        };
+        (1..=3.min(of)).any(|n| {
+            let head = of - n;
+            [Cue::PluralTitle, Cue::OrganNoun]
+                .iter()
+                .any(|&cue| self.words.cue_len(cue, head) == Some(n))
+                && !self
+                    .before_phrase(head)
+                    .is_some_and(|b| self.words.has(Cue::Preposition, b))
+        })
+    }
+
     /// The token before the noun phrase that ends with the unit starting at `first`, past
     /// determiners and up to three plain words ("in the capital Damascus", "told the Syrian
     /// transitional President X"), but never a verb form ("struck Houthi military targets").
@@ -538,12 +559,24 @@ fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
         }
         let between = p.last + 1..q.first;
         let joiner = |t: usize| words.has(Cue::Coordinator, t) || words.folded(t) == ",";
-        let coordinated = between.clone().any(|t| words.has(Cue::Coordinator, t))
-            || (words.folded(p.last + 1) == "," && !words.has(Cue::RelativePronoun, q.first));
         let included = |t: usize| t > p.last + 1 && words.has(Cue::Inclusion, t);
+        // "calls with A and B, X said": a list ends with the name after its "and"; a comma
+        // after it opens something else, unless a word of inclusion follows.
+        let closed = u >= 2
+            && units[u - 2].group == p.group
+            && (units[u - 2].last + 1..p.first).any(|t| words.has(Cue::Coordinator, t));
+        let coordinated = between.clone().any(|t| words.has(Cue::Coordinator, t))
+            || (words.folded(p.last + 1) == ","
+                && !words.has(Cue::RelativePronoun, q.first)
+                && (!closed || between.clone().any(included)));
+        // "A and acting Prime Minister B": a title's modifier opens the next name.
         if coordinated
             && between.clone().all(|t| {
-                joiner(t) || words.has(Cue::Determiner, t) || is_part_of(words, t) || included(t)
+                joiner(t)
+                    || words.has(Cue::Determiner, t)
+                    || words.has(Cue::TitleModifier, t)
+                    || is_part_of(words, t)
+                    || included(t)
             })
         {
             units[u].group = units[u - 1].group;
