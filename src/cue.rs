@@ -47,6 +47,7 @@ cues! {
     TitleModifier = "title modifier",
     Dyad = "dyad",
     GroupNoun = "group noun",
+    GroupKind = "group kind",
     GroupHead = "group head",
     GroupAnaphor = "group anaphor",
     OperationIntro = "operation intro",

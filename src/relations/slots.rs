@@ -642,7 +642,8 @@ impl<'d> Engine<'d> {
             return Fill::Empty;
         }
         k += 1;
-        if let Some(u) = v.unit_starting(k) {
+        // "by the Palestinian group Hamas": the name ends the phrase.
+        if let Some(u) = self.phrase_unit(v, k, end, v.clauses.index(occ.first)) {
             return self.found(v, u);
         }
         // An apposition: "by its neighbour and ally, Türkiye".

@@ -1045,3 +1045,81 @@ fn a_protest_condemns_whom_it_is_lodged_with() {
         assert_eq!(edges(sentence), want, "{sentence}");
     }
 }
+
+/// "seized 19 Afghan military posts", "was seized by China": taking a place strikes it; what
+/// was taken is the object itself, so "seized power in Kabul" strikes no one.
+#[test]
+fn taking_a_place_strikes_it() {
+    check(&[
+        (
+            "a04",
+            "The clashes reportedly erupted after Pakistan seized 19 Afghan military posts and what it called “terrorist hideouts,” accusing Kabul of launching “unprovoked attacks” along the border.",
+            &["Pakistan struck Afghanistan"],
+        ),
+        (
+            "b19",
+            "The Scarborough Shoal was seized by China in 2012.",
+            &["China struck Scarborough Shoal"],
+        ),
+        (
+            "a03",
+            "Earlier, both sides said they were holding peace talks in Doha on Saturday as they sought a way forward, after clashes killed dozens and wounded hundreds in the worst violence between the two South Asian neighbours since the Taliban seized power in Kabul in 2021.",
+            &[],
+        ),
+    ]);
+}
+
+/// "its response to Iranian missile attacks", "retaliated for the Indian strikes", "following
+/// an attack by X": what a clause answers struck its subject; a state named before a group's
+/// description ("the Palestinian group Hamas") only qualifies the group, which a "by" phrase
+/// names. Constructed: the repository's responses are worded "in response to".
+#[test]
+fn what_a_side_answers_struck_it() {
+    for (sentence, expected) in [
+        (
+            "Israel is weighing its response to recent Iranian missile attacks.",
+            vec!["Iran struck Israel"],
+        ),
+        (
+            "Pakistan retaliated for the Indian strikes on Tuesday.",
+            vec!["India struck Pakistan"],
+        ),
+        (
+            "Israel invaded Gaza following an attack by the Palestinian group Hamas.",
+            vec!["Hamas struck Israel", "Israel struck Palestine"],
+        ),
+        (
+            "Israel struck the Lebanese group Hezbollah on Monday.",
+            vec!["Israel struck Hezbollah"],
+        ),
+    ] {
+        let want: BTreeSet<String> = expected.iter().map(|s| s.to_string()).collect();
+        assert_eq!(edges(sentence), want, "{sentence}");
+    }
+}
+
+/// "Israel's onslaught on Gaza", "opened fire with artillery on X", "fired heavy artillery on
+/// X". Constructed: the repository's strikes are worded otherwise.
+#[test]
+fn more_wordings_of_a_strike() {
+    for (sentence, expected) in [
+        (
+            "Israel's onslaught on Gaza has killed more than 39,000 people.",
+            "Israel struck Gaza Strip",
+        ),
+        (
+            "Azerbaijani forces opened fire with artillery on Armenian positions.",
+            "Azerbaijan struck Armenia",
+        ),
+        (
+            "Cambodian troops fired heavy artillery on a Thai military base on Thursday.",
+            "Cambodia struck Thailand",
+        ),
+    ] {
+        assert_eq!(
+            edges(sentence),
+            BTreeSet::from([expected.to_string()]),
+            "{sentence}"
+        );
+    }
+}

@@ -417,6 +417,30 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
             qualifier[j] = true;
         }
     }
+    // "the Palestinian group Hamas", "the Lebanese militant group Hezbollah": the state named
+    // before a group's description qualifies the group's name.
+    for (j, q) in mentions.iter().enumerate() {
+        if q.entity_type != EntityType::State || !(q.possessive || q.form == MentionForm::Demonym) {
+            continue;
+        }
+        let start = if q.possessive { q.last + 3 } else { q.last + 1 };
+        let Some(group) = mentions.iter().find(|m| {
+            m.entity_type == EntityType::Group && m.first > start && m.first <= start + 3
+        }) else {
+            continue;
+        };
+        let described = (start..group.first).any(|t| {
+            [Cue::GroupNoun, Cue::GroupKind]
+                .iter()
+                .any(|&cue| words.cue_len(cue, t) == Some(group.first - t))
+        });
+        let plain = (start..group.first).all(|t| {
+            words.word(t).starts_with(char::is_lowercase) && !words.has(Cue::Preposition, t)
+        });
+        if described && plain {
+            qualifier[j] = true;
+        }
+    }
     let mut spans: Vec<Unit> = Vec::new();
     let mut k = 0;
     while k < mentions.len() {
