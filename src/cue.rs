@@ -48,6 +48,7 @@ cues! {
     Dyad = "dyad",
     GroupNoun = "group noun",
     GroupKind = "group kind",
+    Scene = "scene",
     GroupHead = "group head",
     GroupAnaphor = "group anaphor",
     OperationIntro = "operation intro",

@@ -480,7 +480,10 @@ impl<'d> Engine<'d> {
             // phrases end where a comma opens another (", with X suggesting ...").
             // An article right after the noun opens another noun phrase, whose phrases are
             // not the noun's ("called the attack an act of aggression").
+            // "the war during a conversation with X at the summit in Y": a phrase of the scene
+            // ends the noun's.
             if w.has(Cue::Response, k)
+                || noun && w.has(Cue::Scene, k)
                 || noun
                     && w.folded(k) == ","
                     && (w.has(Cue::Preposition, k + 1) || w.has(Cue::Subordinator, k + 1))
