@@ -1045,18 +1045,19 @@ impl Scan<'_> {
             }
             let closes = !quoted || words.get(end).is_some_and(|w| quote(w));
             if end > j && closes {
-                let name = words[j..end]
-                    .iter()
-                    .map(|w| {
-                        // "SPEAR" → "Spear"; numerals and mixed case stay.
-                        if in_capitals(w) && !is_numeral(w) && w.chars().count() > 3 {
-                            title_case(w)
-                        } else {
-                            w.to_string()
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(" ");
+                // "SPEAR" → "Spear"; numerals and mixed case stay; words keep the spacing of
+                // the text ("Claw-Sword").
+                let mut name = String::new();
+                for (k, w) in words.iter().enumerate().take(end).skip(j) {
+                    if k > j && self.tokens[k].start > self.tokens[k - 1].end {
+                        name.push(' ');
+                    }
+                    if in_capitals(w) && !is_numeral(w) && w.chars().count() > 3 {
+                        name.push_str(&title_case(w));
+                    } else {
+                        name.push_str(w);
+                    }
+                }
                 let first = if opens(i) { i } else { j };
                 analysis
                     .mentions

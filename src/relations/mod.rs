@@ -586,7 +586,14 @@ impl<'d> Engine<'d> {
                 // "accusations of attacks", "the threat of strikes": alleged or feared.
                 local = local.max(Stance::Hypothetical);
                 break;
-            } else if w.has(Cue::Auxiliary, p) || v.is_adverb(p) {
+            } else if w.has(Cue::Auxiliary, p)
+                || v.is_adverb(p)
+                || frame.anchor == Anchor::Noun
+                    && v.unit_covering(p)
+                        .is_some_and(|u| v.units[u].role == view::Role::Modifier)
+            {
+                // "would not support an Israeli strike": a name that qualifies the noun is
+                // part of its phrase.
             } else if frame.anchor == Anchor::Noun
                 && !support_seen
                 && (w.has(Cue::Determiner, p)

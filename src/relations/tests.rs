@@ -1134,3 +1134,22 @@ fn more_wordings_of_a_strike() {
         );
     }
 }
+
+/// "launched Operation X air raids against militants in Iraq": an operation strikes where its
+/// "in" phrase says; "would not support an Israeli strike": a demonym inside the noun's phrase
+/// leaves the negation before it in force. Constructed: the repository's operations strike
+/// "on" or "against" a state, and its negated strikes are verbs.
+#[test]
+fn an_operation_strikes_in_a_place_and_a_negation_reaches_past_a_demonym() {
+    assert_eq!(
+        edges("Turkey launched Operation Claw-Sword air raids against militants in Iraq."),
+        BTreeSet::from([
+            "Turkey conducted Operation Claw-Sword".to_string(),
+            "Turkey struck Iraq".to_string()
+        ])
+    );
+    assert_eq!(
+        edges("Biden has said he would not support an Israeli strike on Iran's nuclear sites."),
+        BTreeSet::new()
+    );
+}
