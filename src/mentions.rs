@@ -207,7 +207,13 @@ impl<'s> Recognizer<'s> {
                 offices: &self.offices,
             };
             if let Some((first, end)) = scan.speaker_named_first(next) {
-                next.offices.push(office);
+                // The title's words are the previous sentence's: in this one the office spans
+                // its holder's name.
+                next.offices.push(OfficeMention {
+                    first,
+                    last: end - 1,
+                    ..office
+                });
                 let office = next.offices.len() - 1;
                 scan.push_official(next, first, end, office);
                 next.mentions.sort_by_key(|m| (m.first, m.last));

@@ -1153,3 +1153,26 @@ fn an_operation_strikes_in_a_place_and_a_negation_reaches_past_a_demonym() {
         BTreeSet::new()
     );
 }
+
+/// "Pakistan's foreign minister has said .... Ishaq Dar said.": a title held by the name that
+/// opens the next sentence points the evidence at that name, inside the sentence it cites
+/// (the title's own words lie in the sentence before, shorter or longer).
+#[test]
+fn a_title_held_in_the_next_sentence_cites_the_holders_name() {
+    let graph = graph_of(
+        "In a long statement on Tuesday evening, Pakistan's foreign minister has said the strikes were unacceptable.\nIshaq Dar said.",
+    );
+    let edge = graph
+        .edges()
+        .find(|e| e.relation.kind.as_str() == "official_of")
+        .expect("an official_of edge");
+    assert_eq!(
+        (edge.source.label.as_str(), edge.target.label.as_str()),
+        ("Ishaq Dar", "Pakistan")
+    );
+    let evidence = &edge.relation.evidence[0];
+    assert_eq!(
+        (evidence.sentence, evidence.trigger.as_str()),
+        (1, "Ishaq Dar")
+    );
+}
