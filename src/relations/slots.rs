@@ -262,13 +262,14 @@ impl<'d> Engine<'d> {
                 .any(|s| w.cue_len(cue, s).is_some_and(|l| s + l == first))
         };
         // "said Ankara would continue": a name that opens a verb group after a reporting verb
-        // is the subject of what it reports.
+        // is the subject of what it reports; after a verb of telling it is the one told
+        // ("told Reuters jets bombed").
         let next = v.skip_adverbs(v.group_span(u).1 + 1);
         let opens_clause = [Cue::Auxiliary, Cue::Future, Cue::Possibility]
             .iter()
             .any(|&c| w.has(c, next))
             || v.verb_form_starts_at(next);
-        verb_ends_here(Cue::ReportingVerb) && !opens_clause
+        verb_ends_here(Cue::ReportingVerb) && (!opens_clause || verb_ends_here(Cue::AddresseeVerb))
             || verb_ends_here(Cue::SupportVerb) && !w.has(Cue::Auxiliary, prev)
             || v.verb_form_ends_at(prev)
     }
@@ -524,7 +525,12 @@ impl<'d> Engine<'d> {
             if let Some(u) = v.unit_covering(j) {
                 return Some(u);
             }
-            if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j) || w.folded(j) == "," {
+            // "with whom Venezuela ...": a relative pronoun's name is its clause's, not the
+            // phrase's.
+            if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j)
+                || w.folded(j) == ","
+                || w.has(Cue::RelativePronoun, j)
+            {
                 break;
             }
             j += 1;

@@ -965,6 +965,16 @@ fn a_name_after_a_reporting_verb_opens_its_clause() {
         "Emphasizing the importance of cooperation between Türkiye and Somalia, Erdoğan said Ankara would continue its efforts to resolve tensions between Mogadishu and Addis Ababa, the Turkish Communications Directorate said on X.",
         &["Turkey mediated Ethiopia", "Turkey mediated Somalia"],
     )]);
+    // After a verb of telling, the name is the one told ("told Reuters jets bombed"); a
+    // relative pronoun ends a phrase ("with whom Venezuela ..."). Constructed.
+    assert_eq!(
+        edges("The sources told Reuters jets bombed a warehouse near the town of Shaab in Syria."),
+        BTreeSet::new()
+    );
+    assert_eq!(
+        edges("The statement named UN Secretary General António Guterres, with whom Maduro held telephone conversations and with whom Venezuela shared its views."),
+        BTreeSet::new()
+    );
     let a18 = "Late on the evening of May 9, the department said Rubio spoke to Pakistan’s army chief and said the United States would be willing to mediate talks.";
     assert!(document("a18").contains(a18));
     assert_eq!(subject_of(a18, "mediate"), ["United States"]);
