@@ -311,9 +311,8 @@ impl<'d> Engine<'d> {
         }
         let (agent_slots, target_slots) = self.slots(frame, occ);
         let def = kind.def();
-        let (mut agents, _) = self.first_found(si, occ, &agent_slots, &def.domain, false);
-        let (mut targets, parties_only) =
-            self.first_found(si, occ, &target_slots, &def.range, true);
+        let mut agents = self.first_found(si, occ, &agent_slots, &def.domain, false);
+        let mut targets = self.first_found(si, occ, &target_slots, &def.range, true);
         if def.flags.place_targets {
             targets = self.places_as_states(targets, &agents);
         }
@@ -348,9 +347,12 @@ impl<'d> Engine<'d> {
             let party_states: Vec<usize> = targets.iter().map(|&t| self.state_of(t)).collect();
             let is_party = |a: &usize| party_states.contains(&self.state_of(*a));
             // Names listed together play one part ("the role played by Qatar and Turkey"):
-            // when the document's parties stand in for unnamed targets and one of the agents
-            // is among them, they were guessed wrong.
-            if parties_only && agents.iter().any(is_party) {
+            // when the document's parties stand in for unnamed targets ("urged both sides")
+            // and one of the agents is among them, they were guessed wrong.
+            let guessed = self.parties.len() == 2
+                && targets.len() == 2
+                && self.parties.iter().all(|p| targets.contains(p));
+            if guessed && agents.iter().any(is_party) {
                 return;
             }
             agents.retain(|a| !is_party(a));
@@ -423,8 +425,7 @@ impl<'d> Engine<'d> {
     /// names some (the slots of an alternative read together), mapped onto `types` (an
     /// official stands for their state, a place for its state, where the relation wants a
     /// state). A slot taken by a phrase that names no entity keeps the document-wide slots
-    /// (parties, event) from standing in for it. Also tells whether the document's parties
-    /// alone named them.
+    /// (parties, event) from standing in for it.
     fn first_found(
         &self,
         si: usize,
@@ -432,7 +433,7 @@ impl<'d> Engine<'d> {
         slots: &[Vec<Slot>],
         types: &[EntityType],
         target: bool,
-    ) -> (Vec<usize>, bool) {
+    ) -> Vec<usize> {
         let mut blocked = false;
         for alternative in slots {
             if blocked
@@ -451,11 +452,10 @@ impl<'d> Engine<'d> {
                 }
             }
             if !found.is_empty() {
-                let parties_only = alternative.iter().all(|s| *s == Slot::Parties);
-                return (self.fitted(occ, found, types, target), parties_only);
+                return self.fitted(occ, found, types, target);
             }
         }
-        (Vec::new(), false)
+        Vec::new()
     }
 
     /// `found` mapped onto `types`, each once.
@@ -758,8 +758,8 @@ impl<'d> Engine<'d> {
         let dyad = &self.doc.dyad;
         let dyad_pair = (dyad.len() == 2).then(|| (dyad[0].min(dyad[1]), dyad[0].max(dyad[1])));
         if pairs.is_empty() {
-            // No strike between two parties: the two states the text sets against each other
-            // ("talks between X and Y", "tensions between X and Y").
+            // No strike between two parties: the two sides the text sets against each other
+            // ("talks between X and Y", "tensions between the army and the RSF").
             let pair_marker = 1 << Cue::PairMarker as usize;
             for (si, s) in self.doc.analyzed.sentences.iter().enumerate() {
                 if s.lexed
@@ -777,14 +777,16 @@ impl<'d> Engine<'d> {
                     let Some(u) = v.unit_starting(k + 1) else {
                         continue;
                     };
-                    let mut states: Vec<usize> = Vec::new();
+                    let mut sides: Vec<usize> = Vec::new();
                     for e in v.group_entities(u) {
                         let s = self.state_of(e);
-                        if self.entity_type(s) == EntityType::State && !states.contains(&s) {
-                            states.push(s);
+                        if matches!(self.entity_type(s), EntityType::State | EntityType::Group)
+                            && !sides.contains(&s)
+                        {
+                            sides.push(s);
                         }
                     }
-                    if let [a, b] = states[..] {
+                    if let [a, b] = sides[..] {
                         let key = (a.min(b), a.max(b));
                         match pairs.iter_mut().find(|(k, _)| *k == key) {
                             Some((_, n)) => *n += 1,

@@ -50,12 +50,15 @@ impl<'d> Engine<'d> {
     fn found(&self, v: &View<'_>, u: usize) -> Fill {
         // "all parties", "both sides": the conflict's parties once the strikes tell them, the
         // article's two most named states before.
+        // "Sudan's warring rivals": the state's own parties.
         let unit = &v.units[u];
-        if self.parties.len() == 2
-            && v.words
-                .cue_len(Cue::Dyad, unit.first)
-                .is_some_and(|l| unit.first + l == unit.last + 1)
-        {
+        let dyad_len = |k: usize| v.words.cue_len(Cue::Dyad, k);
+        let names_parties = if unit.possessive {
+            dyad_len(unit.last + 1).is_some()
+        } else {
+            dyad_len(unit.first).is_some_and(|l| unit.first + l == unit.last + 1)
+        };
+        if names_parties && self.parties.len() == 2 {
             return Fill::Found(self.parties.clone());
         }
         Fill::Found(v.group_entities(u))
@@ -272,6 +275,7 @@ impl<'d> Engine<'d> {
         verb_ends_here(Cue::ReportingVerb) && (!opens_clause || verb_ends_here(Cue::AddresseeVerb))
             || verb_ends_here(Cue::SupportVerb) && !w.has(Cue::Auxiliary, prev)
             || v.verb_form_ends_at(prev)
+            || v.past_after_name(prev)
     }
 
     /// A relative clause's antecedent: the noun phrase before the comma at `marker - 1`.
@@ -372,6 +376,11 @@ impl<'d> Engine<'d> {
         }
         if w.has(Cue::ObjectPronoun, k) {
             return Fill::Blocked;
+        }
+        // "urged both sides to ...", where no state stood for them when the names were
+        // resolved.
+        if self.parties.len() == 2 && w.has(Cue::Dyad, k) {
+            return Fill::Found(self.parties.clone());
         }
         // "calling for restraint": the words the frame requires are what is asked, not whom;
         // "mediated the talks": the talks are between the targets.

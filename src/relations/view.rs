@@ -330,7 +330,11 @@ impl<'d> View<'d> {
                 .is_some_and(|u| self.units[u].role == Role::Modifier);
             if self.words.has(Cue::Determiner, p) || modifier {
                 k = p;
-            } else if plain < 3 && self.is_plain_word(p) && !self.verb_form_ends_at(p) {
+            } else if plain < 3
+                && self.is_plain_word(p)
+                && !self.verb_form_ends_at(p)
+                && !self.past_after_name(p)
+            {
                 plain += 1;
                 k = p;
             } else {
@@ -338,6 +342,17 @@ impl<'d> View<'d> {
             }
         }
         k.checked_sub(1)
+    }
+
+    /// Whether token `p` is a past form right after a name, and so that name's verb whatever
+    /// the verb ("Borrell visited Lebanon, calling for ..."); not a verb of helping, whose
+    /// object does what follows ("helped Israel intercept").
+    pub fn past_after_name(&self, p: usize) -> bool {
+        p > 0
+            && self.unit_ending(p - 1).is_some()
+            && !self.words.has(Cue::InfinitiveMarker, p)
+            && (self.words.ends_with(Cue::ParticipleEnding, p)
+                || self.words.has(Cue::IrregularParticiple, p))
     }
 
     /// The token after `i` that is not an adverb.
