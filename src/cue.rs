@@ -91,6 +91,7 @@ cues! {
     ObjectPronoun = "object pronoun",
     Inclusion = "inclusion",
     Negotiation = "negotiation",
+    AgreementVerb = "agreement verb",
     Projectile = "projectile",
     TelephoneMode = "telephone mode",
     PatientNoun = "patient noun",

@@ -759,24 +759,15 @@ impl<'d> Engine<'d> {
         let dyad_pair = (dyad.len() == 2).then(|| (dyad[0].min(dyad[1]), dyad[0].max(dyad[1])));
         if pairs.is_empty() {
             // No strike between two parties: the two sides the text sets against each other
-            // ("talks between X and Y", "tensions between the army and the RSF").
-            let pair_marker = 1 << Cue::PairMarker as usize;
+            // ("talks between X and Y", "tensions between the army and the RSF") or that
+            // negotiate ("X and Y reached a deal").
+            let openers = (1 << Cue::PairMarker as usize) | (1 << Cue::Negotiation as usize);
             for (si, s) in self.doc.analyzed.sentences.iter().enumerate() {
-                if s.lexed
-                    .lexemes()
-                    .iter()
-                    .all(|l| l.starts & pair_marker == 0)
-                {
+                if s.lexed.lexemes().iter().all(|l| l.starts & openers == 0) {
                     continue;
                 }
                 let v = &self.views[si];
-                for k in 0..v.len() {
-                    if !v.words.has(Cue::PairMarker, k) {
-                        continue;
-                    }
-                    let Some(u) = v.unit_starting(k + 1) else {
-                        continue;
-                    };
+                for u in self.sides_set_against(v) {
                     let mut sides: Vec<usize> = Vec::new();
                     for e in v.group_entities(u) {
                         let s = self.state_of(e);
@@ -803,6 +794,37 @@ impl<'d> Engine<'d> {
             Some(((a, b), _)) => vec![*a, *b],
             None => dyad.clone(),
         }
+    }
+
+    /// The units opening the groups a sentence sets against each other: after "between" or
+    /// "both", and a group whose verb agrees on talks or a deal ("Hamas and Israel have
+    /// agreed on a humanitarian pause"); not "the two sides", which stands for the parties
+    /// sought.
+    fn sides_set_against(&self, v: &View<'_>) -> Vec<usize> {
+        let w = &v.words;
+        let mut out: Vec<usize> = (0..v.len())
+            .filter(|&k| w.has(Cue::PairMarker, k))
+            .filter_map(|k| v.unit_starting(k + 1))
+            .collect();
+        for u in 0..v.units.len() {
+            if v.units[u].group != u || out.contains(&u) {
+                continue;
+            }
+            let (first, last) = v.group_span(u);
+            let clause = v.clauses.at(first);
+            let opens = (clause.start..first)
+                .all(|t| w.has(Cue::Determiner, t) || matches!(w.word(t), "“" | "\"" | "‘"));
+            let mut verb = last + 1;
+            while verb < clause.end && (v.is_adverb(verb) || w.has(Cue::Auxiliary, verb)) {
+                verb += 1;
+            }
+            let agree = w.has(Cue::AgreementVerb, verb);
+            if opens && agree && (verb + 1..clause.end).any(|k| w.has(Cue::Negotiation, k)) {
+                out.push(u);
+            }
+        }
+        out.retain(|&u| !w.has(Cue::Dyad, v.units[u].first));
+        out
     }
 }
 

@@ -1231,3 +1231,60 @@ fn a_participle_hangs_on_the_subject_of_any_past_verb() {
         &["Egypt mediated Hamas", "Egypt mediated Israel"],
     );
 }
+
+/// "Hamas and Israel have agreed on a humanitarian pause. The pause, mediated by Qatar ...":
+/// two sides that open a clause about talks are the conflict's parties, whom a mediation of
+/// "the pause" or "the deal" addresses. Constructed: the repository's mediations name their
+/// parties in their own sentence.
+#[test]
+fn the_two_sides_of_talks_are_the_parties_a_mediation_addresses() {
+    assert_edges(
+        "Hamas and Israel have agreed on a humanitarian pause. The pause, mediated by Qatar, Egypt and the US, includes the release of 50 hostages.",
+        &[
+            "Egypt mediated Hamas",
+            "Egypt mediated Israel",
+            "Qatar mediated Hamas",
+            "Qatar mediated Israel",
+            "United States mediated Hamas",
+            "United States mediated Israel",
+        ],
+    );
+    assert_edges(
+        "Israel and Hamas reached a truce-for-hostages deal. Qatar's Foreign Ministry, which mediated the deal, said the truce would start on Friday.",
+        &["Qatar mediated Hamas", "Qatar mediated Israel"],
+    );
+}
+
+/// "called on X and Y to refrain from further confrontation", "demanded an immediate
+/// ceasefire between X and Y": appeals to refrain and demands of a ceasefire address the
+/// parties; a demand of something else, or provocations merely reported, are no appeal
+/// (a05, b19). The appeals are constructed: the repository's are worded otherwise.
+#[test]
+fn demands_and_appeals_to_refrain_address_the_parties() {
+    assert_edges(
+        "The United Nations called on Sudan and South Sudan to refrain from further confrontation.",
+        &[
+            "United Nations mediated South Sudan",
+            "United Nations mediated Sudan",
+        ],
+    );
+    assert_edges(
+        "The UN Security Council demanded an immediate ceasefire between Israel and Hamas.",
+        &[
+            "United Nations Security Council mediated Hamas",
+            "United Nations Security Council mediated Israel",
+        ],
+    );
+    check(&[
+        (
+            "a05",
+            "Pakistan had been demanding that the Taliban administration act to rein in armed groups who had stepped up attacks in Pakistan, saying they operated from havens in Afghanistan.",
+            &[],
+        ),
+        (
+            "b19",
+            "The two countries frequently trade accusations of maritime provocations.",
+            &[],
+        ),
+    ]);
+}
