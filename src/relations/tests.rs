@@ -1288,3 +1288,15 @@ fn demands_and_appeals_to_refrain_address_the_parties() {
         ),
     ]);
 }
+
+/// "The IRGC launched missiles": an organ that stands for its state without naming it is a
+/// variant of the state (schema/states.tsv), so its strike has an attacker that a later
+/// condemnation of "the attack" finds. Constructed: the repository's IRGC strikes name no
+/// target.
+#[test]
+fn an_organ_named_alone_acts_for_its_state() {
+    assert_edges(
+        "The IRGC launched missiles at Kirkuk. Iraq's foreign ministry condemned the attack.",
+        &["Iran struck Iraq", "Iraq condemned Iran"],
+    );
+}
