@@ -323,7 +323,8 @@ fn graph_of(
         merger = merger.drawing();
     }
     let progress = |bytes| bar.inc(bytes);
-    let documents = pipeline.extract_streaming(&sources, &mut warnings, &progress, &mut |x| {
+    let watched = large.then_some(&progress as &(dyn Fn(u64) + Sync));
+    let documents = pipeline.extract_streaming(&sources, &mut warnings, watched, &mut |x| {
         if let Some(shard) = shard.as_deref_mut() {
             shard.write(&x)?;
         }
