@@ -23,6 +23,14 @@ use newsgraph::{
 #[global_allocator]
 static ALLOCATOR: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
+// jemalloc's options, read before main (its `malloc_conf`). Each thread's cache of freed blocks
+// gives some back to the shared arenas every 64 KiB allocated by default, which the stages,
+// freeing and allocating small blocks all the time, then fetched back: every mebibyte, the
+// run takes 1.2 % fewer instructions (callgrind, 10 MB corpus, every format).
+#[cfg(not(target_env = "msvc"))]
+#[export_name = "_rjem_malloc_conf"]
+static MALLOC_CONF: &[u8; 29] = b"tcache_gc_incr_bytes:1048576\0";
+
 #[derive(Parser, Debug)]
 #[command(
     name = "newsgraph",
