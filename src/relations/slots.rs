@@ -829,8 +829,10 @@ impl<'d> Engine<'d> {
     fn host(&self, v: &View<'_>, occ: Occurrence) -> (Fill, Fill) {
         let w = &v.words;
         let mut k = occ.first;
+        // "over" may be a determiner ("over 100 people") but here opens the phrase ("Over a
+        // phone call, X and Y discussed").
         while k > 0
-            && (w.has(Cue::Determiner, k - 1)
+            && (w.has(Cue::Determiner, k - 1) && !w.has(Cue::Circumstance, k - 1)
                 || (w.word(k - 1).starts_with(char::is_lowercase)
                     && !w.has(Cue::Preposition, k - 1)
                     && !w.has(Cue::SupportVerb, k - 1)))
@@ -867,10 +869,13 @@ impl<'d> Engine<'d> {
                     .find(|&j| w.has(Cue::Comitative, j))
                     .and_then(|j| v.unit_starting(j + 1))
             };
+            // Two or more subjects are the parties themselves ("X and Y discussed the Israeli
+            // offensive").
             let object = match v
                 .unit_starting(verb + 1)
                 .filter(|&o| v.units[o].role == Role::Actor)
                 .or_else(with)
+                .filter(|_| v.group(s).count() == 1)
             {
                 Some(o) => self.found(v, o),
                 None => Fill::Empty,

@@ -1300,3 +1300,15 @@ fn an_organ_named_alone_acts_for_its_state() {
         &["Iran struck Iraq", "Iraq condemned Iran"],
     );
 }
+
+/// "Over a phone call on Sunday, X and Y discussed the Israeli offensive": "over" opens the
+/// phrase of the call though it may quantify ("over 100"), and two subjects are the call's
+/// parties, so a name in what they discussed is none. Constructed: the repository's fronted
+/// calls open with "in" or "during" and have one subject.
+#[test]
+fn a_fronted_call_with_two_subjects_is_between_them() {
+    assert_edges(
+        "Over a phone call on Sunday, Jordanian Foreign Minister Ayman Safadi and his Egyptian counterpart Badr Abdelatty discussed the Israeli offensive in Gaza.",
+        &["Ayman Safadi called Badr Abdelatty", "Israel struck Gaza Strip"],
+    );
+}
