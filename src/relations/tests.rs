@@ -1312,3 +1312,13 @@ fn a_fronted_call_with_two_subjects_is_between_them() {
         &["Ayman Safadi called Badr Abdelatty", "Israel struck Gaza Strip"],
     );
 }
+
+/// "held a telephone talk with X": the singular of "telephone talks" is a call too.
+/// Constructed: the repository's calls are worded otherwise.
+#[test]
+fn a_telephone_talk_is_a_call() {
+    assert_edges(
+        "Angolan President Joao Lourenco held a telephone talk with Rwandan President Paul Kagame.",
+        &["Joao Lourenco called Paul Kagame"],
+    );
+}
