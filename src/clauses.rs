@@ -216,7 +216,7 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
         }
         let opened = if after_comma && words.has(Cue::RelativePronoun, i) {
             Some(ClauseKind::Relative { marker: i })
-        } else if words.has_verb(Cue::Subordinator, i) && i + 1 < n {
+        } else if words.has_verb(Cue::Subordinator, i) && i + 1 < n && !year(words, i + 1) {
             Some(ClauseKind::Adverbial)
         } else if after_comma && is_participle(words, i) {
             Some(ClauseKind::Participle)
@@ -274,13 +274,6 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
         if let Some(len) = complement_taker(words, i) {
             // "said (on Sunday) (that) ...", "denied that ...", "told X that ...": what follows
             // is reported, denied or intended.
-            let stance = if words.has(Cue::Denial, i) {
-                Stance::Denied
-            } else if words.has(Cue::Intention, i) {
-                Stance::Intended
-            } else {
-                Stance::Claimed
-            };
             let mut start = i + len;
             if words.has(Cue::Complementizer, start) {
                 start += 1;
@@ -288,6 +281,13 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
                 // "said, “...”": the quotation is what is reported.
                 start += 2;
             }
+            let stance = if words.has(Cue::Denial, i) {
+                Stance::Denied
+            } else if words.has(Cue::Intention, i) && !reports_done(words, i, start) {
+                Stance::Intended
+            } else {
+                Stance::Claimed
+            };
             for c in clause_of.iter_mut().take(start.min(n)).skip(i) {
                 *c = top;
             }
@@ -348,6 +348,26 @@ fn numeric(words: &Words<'_>, i: usize) -> bool {
     i > 0 && digit(i - 1) && digit(i + 1)
 }
 
+/// Whether the verb at `verb`, one of warning as much as of reporting, reports what has been
+/// done in the clause from `start`: "warned that Russia has launched an invasion" (a perfect
+/// before any modal), not "warned that it would strike".
+fn reports_done(words: &Words<'_>, verb: usize, start: usize) -> bool {
+    if !words.has(Cue::ReportingVerb, verb) {
+        return false;
+    }
+    let end = (start + 6).min(words.len());
+    (start..end)
+        .take_while(|&k| !words.has(Cue::Future, k) && !words.has(Cue::Possibility, k))
+        .any(|k| words.has(Cue::PerfectAuxiliary, k))
+}
+
+/// Whether token `i` is a year: "who have since 2021 seized": a subordinator before a year is a
+/// preposition, and opens no clause.
+fn year(words: &Words<'_>, i: usize) -> bool {
+    let w = words.word(i);
+    w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// "X said:", "Duran added:" — a reporting verb in the few words before the colon.
 fn clause_has_report(words: &Words<'_>, clause: &Clause, colon: usize) -> bool {
     (clause.start.max(colon.saturating_sub(4))..colon)
@@ -390,8 +410,12 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
                 .filter(|len| words.has(Cue::Complementizer, i + len))
         })?;
     // Not "the said agreement": a reporting verb right after a determiner is no verb; nor
-    // "what they said were": a parenthesis inside a noun phrase.
-    if i > 0 && words.has(Cue::Determiner, i - 1) || parenthesis_before(words, i) {
+    // "what they said were": a parenthesis inside a noun phrase; nor "claimed control of X":
+    // the first word of a longer trigger.
+    if i > 0 && words.has(Cue::Determiner, i - 1)
+        || parenthesis_before(words, i)
+        || opens_longer_trigger(words, i, len)
+    {
         return None;
     }
     // "said on Sunday that", "told Reuters that": a short phrase before "that" belongs to the
@@ -424,6 +448,17 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
         None if words.has(Cue::Preposition, i + len) || words.has(Cue::SupportVerb, i) => None,
         None => Some(len),
     }
+}
+
+/// Whether a trigger form of more than `len` words starts at token `i`.
+fn opens_longer_trigger(words: &Words<'_>, i: usize, len: usize) -> bool {
+    let schema = words.schema();
+    words.lexeme(i).trigger
+        && schema.frames_starting(words.folded(i)).iter().any(|&f| {
+            words
+                .phrase_at(&schema.frames[f].forms, i)
+                .is_some_and(|(l, _)| l > len)
+        })
 }
 
 /// The end of a date that starts at `i` ("Saturday", "on Sunday", "on January 5",

@@ -96,6 +96,7 @@ cues! {
     TelephoneMode = "telephone mode",
     PatientNoun = "patient noun",
     Backing = "backing",
+    Leading = "leading",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -222,7 +222,8 @@ impl<'d> Engine<'d> {
     /// a subject (a name, a pronoun), an auxiliary, "to", or a relative pronoun, adverbs aside.
     fn verb_reading(&self, v: &View<'_>, i: usize) -> bool {
         let mut k = i;
-        while k > 0 && v.is_adverb(k - 1) {
+        // "it “strongly condemns”": a quotation may open between the subject and its verb.
+        while k > 0 && (v.is_adverb(k - 1) || matches!(v.words.word(k - 1), "“" | "\"")) {
             k -= 1;
         }
         let Some(prev) = k.checked_sub(1) else {

@@ -290,8 +290,13 @@ impl<'d> Engine<'d> {
     /// opening a reported clause, is the one who speaks.
     fn pronoun(&self, v: &View<'_>, k: usize) -> Fill {
         let clause = v.clauses.at(k);
-        let opens =
-            (clause.start..k).all(|t| v.words.has(Cue::Complementizer, t) || v.is_adverb(t));
+        // "said the jets dropped bombs, and that it condemns ...": a second "that" of the
+        // report opens another of its clauses.
+        let opens = (clause.start..k)
+            .all(|t| v.words.has(Cue::Complementizer, t) || v.is_adverb(t))
+            || (k >= 2
+                && v.words.has(Cue::Complementizer, k - 1)
+                && v.words.has(Cue::Coordinator, k - 2));
         if v.clauses.is_quoted(k) || (matches!(clause.kind, ClauseKind::Reported { .. }) && opens) {
             self.speaker(v, k)
         } else {
@@ -407,7 +412,17 @@ impl<'d> Engine<'d> {
         // did it.
         let mut sufferers = false;
         let mut j = k;
-        while j < end && j < k + NEAR + 2 {
+        while j < v.len() && j < k + NEAR + 2 {
+            // A comma, also the one that ends the clause, may open the phrase's name ("took
+            // control of the capital, Goma").
+            if w.folded(j) == "," && !sufferers {
+                if let Some(u) = self.apposition(v, k, j) {
+                    return self.found(v, u);
+                }
+            }
+            if j >= end {
+                break;
+            }
             if let Some(u) = v.unit_covering(j) {
                 if !sufferers {
                     return self.found(v, u);
@@ -530,14 +545,21 @@ impl<'d> Engine<'d> {
             return Some(u);
         }
         let mut j = after;
-        while j < end && j < after + NEAR + 3 && v.clauses.index(j) == own {
+        while j < v.len() && j < after + NEAR + 3 {
+            // The comma that ends the clause may open the phrase's name ("of the capital,
+            // Goma").
+            if w.folded(j) == "," {
+                return self.apposition(v, after, j);
+            }
+            if j >= end || v.clauses.index(j) != own {
+                break;
+            }
             if let Some(u) = v.unit_covering(j) {
                 return Some(u);
             }
             // "with whom Venezuela ...": a relative pronoun's name is its clause's, not the
             // phrase's.
             if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j)
-                || w.folded(j) == ","
                 || w.has(Cue::RelativePronoun, j)
             {
                 break;
@@ -545,6 +567,26 @@ impl<'d> Engine<'d> {
             j += 1;
         }
         None
+    }
+
+    /// The name a phrase of no name (from `first`) is given after the comma at `comma`: "took
+    /// control of the regional capital, Goma", "an offensive against the capital, Tripoli, on
+    /// Saturday". Only a name the phrase's description ends at, itself ending at a comma or
+    /// the clause's end: "struck a building, Hezbollah said" names who said it.
+    fn apposition(&self, v: &View<'_>, first: usize, comma: usize) -> Option<usize> {
+        let w = &v.words;
+        let described = comma > first
+            && v.is_plain_word(comma - 1)
+            && (first..comma).all(|t| {
+                w.has(Cue::Determiner, t) || w.has(Cue::PhraseLink, t) || v.is_plain_word(t)
+            });
+        let u = v.unit_starting(comma + 1).filter(|_| described)?;
+        let (_, last) = v.group_span(u);
+        let end = v.clauses.at(comma).end;
+        let closed = last + 1 >= end
+            || matches!(w.folded(last + 1), "," | "." | ";" | ")")
+            || self.date_at(v, last + 1).is_some();
+        (closed && v.units[u].role == Role::Actor).then_some(u)
     }
 
     /// "between X and Y": the two sides, each its official if one is named, else its state;
@@ -654,12 +696,26 @@ impl<'d> Engine<'d> {
     /// and ally, X" names X.
     fn by(&self, v: &View<'_>, occ: Occurrence) -> Fill {
         let w = &v.words;
-        let end = v.clauses.at(occ.first).end.max(occ.last + 1);
         let mut k = v.skip_adverbs(occ.last + 1);
+        // "the drone attacks, reportedly by the RSF, on X": a hedged agent between commas;
+        // "“an unprovoked attack” by Russia": past the quotation's end.
+        if w.folded(k) == "," && v.is_adverb(k + 1) {
+            k = v.skip_adverbs(k + 1);
+        } else if matches!(w.word(k), "”" | "\"" | "’") {
+            k += 1;
+        }
         if !w.has(Cue::AgentMarker, k) {
             return Fill::Empty;
         }
-        k += 1;
+        self.agent_after(v, k, occ)
+    }
+
+    /// The agent named by the "by" phrase whose "by" is token `marker`, in the clause of the
+    /// trigger `occ`.
+    fn agent_after(&self, v: &View<'_>, marker: usize, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        let end = v.clauses.at(occ.first).end.max(occ.last + 1);
+        let k = marker + 1;
         // "by the Palestinian group Hamas": the name ends the phrase.
         if let Some(u) = self.phrase_unit(v, k, end, v.clauses.index(occ.first)) {
             return self.found(v, u);
@@ -819,7 +875,24 @@ impl<'d> Engine<'d> {
             k += 1;
         }
         if let Some(len) = w.cue_len(Cue::SupportVerb, k) {
-            return self.after_word(v, k + len, Cue::AgentMarker);
+            // "had been carried out on an outpost, also in Hatay, by members of the YPG": past
+            // the phrases of where and when, up to another verb or clause.
+            let by = (k + len..(k + len + 2 * NEAR).min(v.len()))
+                .take_while(|&j| {
+                    !v.verb_form_ends_at(j)
+                        && ![
+                            Cue::RelativePronoun,
+                            Cue::Subordinator,
+                            Cue::ReportingVerb,
+                            Cue::SupportVerb,
+                        ]
+                        .iter()
+                        .any(|&c| w.has(c, j))
+                })
+                .find(|&j| w.has(Cue::AgentMarker, j));
+            if let Some(by) = by {
+                return self.agent_after(v, by, occ);
+            }
         }
         Fill::Empty
     }

@@ -452,7 +452,11 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
         let plain = (start..group.first).all(|t| {
             words.word(t).starts_with(char::is_lowercase) && !words.has(Cue::Preposition, t)
         });
-        if described && plain {
+        // "Sudan's paramilitary Rapid Support Forces": a state's possessive, past the group's
+        // adjectives, is whose group it is.
+        let adjectives = q.possessive
+            && (start..group.first).all(|t| !words.schema().is_frame_noun(words.folded(t)));
+        if (described || adjectives) && plain {
             qualifier[j] = true;
         }
     }
@@ -493,19 +497,52 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
             continue;
         }
         let mut role = Role::Actor;
+        // "the Saudi-led coalition", "US-led forces": the leader acts through the forces.
+        let led = words.word(after) == "-" && words.has(Cue::Leading, after + 1);
+        let forces = |k: usize| words.cue_len(Cue::ForceNoun, k).map(|len| k + len - 1);
         // "Pakistani security forces", "Iran's foreign ministry", "the Syrian army": the state
         // acts through an organ; "Afghan territory", "Pakistani soldiers": the state is hit.
-        let head = words
-            .cue_len(Cue::ForceNoun, after)
-            .or_else(|| words.cue_len(Cue::OrganNoun, after))
-            .or_else(|| words.cue_len(Cue::LocationNoun, after));
+        let organ = |k: usize| words.cue_len(Cue::OrganNoun, k).map(|len| k + len - 1);
+        // "Cambodia's defense ministry", "the Iranian naval forces": after a possessive or a
+        // demonym, one word may qualify the organ.
+        let qualified = |k: usize| {
+            let word = words.word(k);
+            let qualifier = (m.possessive || m.form == MentionForm::Demonym)
+                && word.starts_with(char::is_lowercase)
+                && !words.schema().is_frame_noun(words.folded(k))
+                && ![
+                    Cue::Preposition,
+                    Cue::Coordinator,
+                    Cue::Determiner,
+                    Cue::Auxiliary,
+                ]
+                .iter()
+                .any(|&c| words.has(c, k));
+            if qualifier {
+                forces(k + 1).or_else(|| organ(k + 1))
+            } else {
+                None
+            }
+        };
+        let head = if led {
+            forces(after + 2)
+        } else {
+            forces(after)
+        }
+        .or_else(|| organ(after))
+        .or_else(|| {
+            words
+                .cue_len(Cue::LocationNoun, after)
+                .map(|len| after + len - 1)
+        })
+        .or_else(|| qualified(after));
         // "Pakistan's foreign minister said": the state speaks through an unnamed office.
         let unnamed_office = offices
             .iter()
             .enumerate()
             .find(|(i, o)| o.first == after && !mentions.iter().any(|x| x.office == Some(*i)));
-        if let Some(len) = head {
-            last = after + len - 1;
+        if let Some(end) = head {
+            last = end;
         } else if let Some((_, o)) = unnamed_office {
             last = o.last;
         } else if m.possessive
