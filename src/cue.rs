@@ -103,6 +103,7 @@ cues! {
     ServingLink = "serving link",
     Portfolio = "portfolio",
     PersonalPronoun = "personal pronoun",
+    ImpersonalPronoun = "impersonal pronoun",
     StateAnaphor = "state anaphor",
     PluralTitle = "plural title",
     Comitative = "comitative",

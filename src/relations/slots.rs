@@ -92,6 +92,13 @@ impl<'d> Engine<'d> {
             if v.clauses.aside_in(k, own) {
                 continue;
             }
+            // "in support of Somali forces who were engaged by X": a name right before "who"
+            // or "which" is what the relative clause is about, even after a preposition.
+            if v.words.has(Cue::RelativePronoun, k) && !v.words.has(Cue::Complementizer, k) {
+                if let Some(u) = k.checked_sub(1).and_then(|p| v.unit_ending(p)) {
+                    return self.found(v, u);
+                }
+            }
             if let Some(u) = v.unit_ending(k) {
                 let unit = &v.units[u];
                 let (first, _) = v.group_span(u);
@@ -278,10 +285,15 @@ impl<'d> Engine<'d> {
             || v.past_after_name(prev)
     }
 
-    /// A relative clause's antecedent: the noun phrase before the comma at `marker - 1`.
+    /// A relative clause's antecedent: the noun phrase before the comma at `marker - 1`; an
+    /// event there stands for whoever carried it out ("the airstrikes, which targeted X").
     fn antecedent(&self, v: &View<'_>, marker: usize) -> Fill {
-        match marker.checked_sub(2).and_then(|k| v.unit_ending(k)) {
+        let Some(k) = marker.checked_sub(2) else {
+            return Fill::Empty;
+        };
+        match v.unit_ending(k) {
             Some(u) => self.found(v, u),
+            None if v.is_event_noun(k) => self.event_at(v, k, &[]),
             None => Fill::Empty,
         }
     }
@@ -299,6 +311,25 @@ impl<'d> Engine<'d> {
                 && v.words.has(Cue::Coordinator, k - 2));
         if v.clauses.is_quoted(k) || (matches!(clause.kind, ClauseKind::Reported { .. }) && opens) {
             self.speaker(v, k)
+        } else if clause.kind == ClauseKind::Adverbial && v.words.has(Cue::ImpersonalPronoun, k) {
+            // "retaliate against Tehran after it launched missiles": in a clause of time or
+            // cause, "it" is the state or group named nearest before the clause.
+            let named = v
+                .units
+                .iter()
+                .rev()
+                .filter(|u| u.last < clause.start)
+                .map(|u| {
+                    u.entities
+                        .iter()
+                        .copied()
+                        .filter(|&e| {
+                            matches!(self.entity_type(e), EntityType::State | EntityType::Group)
+                        })
+                        .collect::<Vec<usize>>()
+                })
+                .find(|found| !found.is_empty());
+            named.map_or(Fill::Empty, Fill::Found)
         } else {
             Fill::Empty
         }
