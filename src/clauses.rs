@@ -451,7 +451,7 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
 }
 
 /// Whether a trigger form of more than `len` words starts at token `i`.
-fn opens_longer_trigger(words: &Words<'_>, i: usize, len: usize) -> bool {
+pub fn opens_longer_trigger(words: &Words<'_>, i: usize, len: usize) -> bool {
     let schema = words.schema();
     words.lexeme(i).trigger
         && schema.frames_starting(words.folded(i)).iter().any(|&f| {

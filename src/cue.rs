@@ -95,6 +95,7 @@ cues! {
     Projectile = "projectile",
     TelephoneMode = "telephone mode",
     PatientNoun = "patient noun",
+    Casualty = "casualty",
     Backing = "backing",
     Leading = "leading",
     PhraseLink = "phrase link",

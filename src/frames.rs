@@ -38,6 +38,9 @@ pub enum Slot {
     HostObject,
     /// The subject of the clause when the trigger names what it answers ("in response to").
     Responder,
+    /// Who suffered the harm the trigger's phrase tells the circumstance of ("were killed in
+    /// an airstrike", "X's death in an airstrike").
+    Victim,
     Event,
     Speaker,
     Parties,
@@ -60,6 +63,7 @@ impl FromStr for Slot {
             "host" => Slot::Host,
             "host-object" => Slot::HostObject,
             "responder" => Slot::Responder,
+            "victim" => Slot::Victim,
             "event" => Slot::Event,
             "speaker" => Slot::Speaker,
             "parties" => Slot::Parties,
@@ -92,6 +96,7 @@ impl fmt::Display for Slot {
             Slot::Host => "host",
             Slot::HostObject => "host-object",
             Slot::Responder => "responder",
+            Slot::Victim => "victim",
             Slot::Event => "event",
             Slot::Speaker => "speaker",
             Slot::Parties => "parties",
@@ -205,7 +210,7 @@ mod tests {
 
     #[test]
     fn slots_round_trip_through_their_names() {
-        let field = "subject|object+prep:on|between|by|from|modifier|support|host|host-object|responder|event|speaker|parties|self|affiliation";
+        let field = "subject|object+prep:on|between|by|from|modifier|support|host|host-object|responder|victim|event|speaker|parties|self|affiliation";
         let parsed = slots(field).unwrap();
         let names: Vec<String> = parsed
             .iter()

@@ -37,6 +37,7 @@ impl<'d> Engine<'d> {
             Slot::Host => self.host(v, occ).0,
             Slot::HostObject => self.host(v, occ).1,
             Slot::Responder => self.responder(v, occ),
+            Slot::Victim => self.victim(v, occ),
             Slot::Event => self.event(v, occ),
             Slot::Speaker => self.speaker(v, occ.first),
             Slot::Parties if self.parties.len() == 2 => Fill::Found(self.parties.clone()),
@@ -97,6 +98,13 @@ impl<'d> Engine<'d> {
             if v.words.has(Cue::RelativePronoun, k) && !v.words.has(Cue::Complementizer, k) {
                 if let Some(u) = k.checked_sub(1).and_then(|p| v.unit_ending(p)) {
                     return self.found(v, u);
+                }
+            }
+            // "the US drone strike that killed X": an event right before a relative pronoun,
+            // also "that", acts through whoever carried it out.
+            if v.words.has(Cue::RelativePronoun, k) && k > start && v.is_event_noun(k - 1) {
+                if let found @ Fill::Found(_) = self.event_at(v, k - 1, &[]) {
+                    return found;
                 }
             }
             if let Some(u) = v.unit_ending(k) {
@@ -866,8 +874,13 @@ impl<'d> Engine<'d> {
         }
         while k > start && k + NEAR + 4 > occ.first {
             let p = k - 1;
+            // "the continued shelling", "its continued attacks": after an article or a
+            // possessive pronoun, a verb's form qualifies the noun.
             if let Some(s) = (p.saturating_sub(3)..=p)
                 .find(|&s| w.cue_len(Cue::SupportVerb, s).is_some_and(|l| s + l == k))
+                .filter(|&s| {
+                    s == 0 || !(w.has(Cue::Article, s - 1) || w.has(Cue::PossessivePronoun, s - 1))
+                })
             {
                 if s > 0 && w.has(Cue::Auxiliary, s - 1) && w.has(Cue::AgentMarker, k) {
                     break;
@@ -931,6 +944,10 @@ impl<'d> Engine<'d> {
     /// For a noun in a prepositional phrase ("in a phone call", "during the call", "in
     /// retaliatory strikes"), the subject of the clause around it and that clause's object.
     fn host(&self, v: &View<'_>, occ: Occurrence) -> (Fill, Fill) {
+        // "soldiers were killed in an airstrike": the clause's subject suffered the act.
+        if self.victim(v, occ) != Fill::Empty {
+            return (Fill::Empty, Fill::Empty);
+        }
         let w = &v.words;
         let mut k = occ.first;
         // "over" may be a determiner ("over 100 people") but here opens the phrase ("Over a
@@ -1043,6 +1060,69 @@ impl<'d> Engine<'d> {
             k = p;
         }
         Fill::Empty
+    }
+
+    /// For a noun that tells the circumstance of a harm ("soldiers were killed in a Syrian
+    /// airstrike", "X's death in a US airstrike", "the killing of X in a US airstrike"), who
+    /// suffered it: the subject of the casualty (lexicon list `casualty`) in the noun's clause,
+    /// or the possessor or the "of" phrase of a noun of what is done to someone right before
+    /// the noun's preposition.
+    fn victim(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let Some(prep) = self.circumstance_before(v, occ) else {
+            return Fill::Empty;
+        };
+        let w = &v.words;
+        if let Some(p) = prep.checked_sub(1) {
+            // "Soleimani's death in": the possessor of the noun of harm.
+            if w.has(Cue::PatientNoun, p) {
+                return match p.checked_sub(1).and_then(|q| v.unit_covering(q)) {
+                    Some(u) if v.units[u].possessive => self.found(v, u),
+                    _ => Fill::Empty,
+                };
+            }
+            // "the killing of X in": its "of" phrase.
+            if let Some(u) = v.unit_ending(p) {
+                let harmed = v.before_phrase(v.group_span(u).0).is_some_and(|of| {
+                    w.has(Cue::Genitive, of) && of > 0 && w.has(Cue::PatientNoun, of - 1)
+                });
+                if harmed {
+                    return self.found(v, u);
+                }
+            }
+        }
+        // "At least 33 soldiers were killed in Idlib on Thursday in an aerial attack".
+        let clause = v.clauses.at(prep);
+        let from = clause.start.max(prep.saturating_sub(3 * NEAR));
+        match (from..prep).rfind(|&k| w.has(Cue::Casualty, k)) {
+            Some(c) => self.subject(v, c),
+            None => Fill::Empty,
+        }
+    }
+
+    /// The preposition of circumstance that opens the noun phrase of the trigger `occ` ("in an
+    /// Assad regime airstrike", "during the raids"), past its determiners, adjectives, dates
+    /// and the names that qualify it.
+    fn circumstance_before(&self, v: &View<'_>, occ: Occurrence) -> Option<usize> {
+        let w = &v.words;
+        let mut k = occ.first;
+        while k > 0 && k + NEAR > occ.first {
+            let p = k - 1;
+            let in_phrase = w.has(Cue::Determiner, p) && !w.has(Cue::Circumstance, p)
+                || v.is_plain_word(p)
+                // "in a Hezbollah drone attack": a name right before the noun qualifies it.
+                || v.unit_covering(p).is_some_and(|u| {
+                    v.units[u].role == Role::Modifier || v.units[u].last + 1 == occ.first
+                })
+                || self.date_at(v, p).is_some()
+                // "in an Assad regime airstrike": a name the document does not know.
+                || w.capitalised(p) && v.unit_covering(p).is_none() && !w.has(Cue::Preposition, p)
+                || matches!(w.word(p), "-" | "“" | "”" | "\"");
+            if !in_phrase {
+                break;
+            }
+            k = p;
+        }
+        k.checked_sub(1).filter(|&p| w.has(Cue::Circumstance, p))
     }
 
     /// The one who carried out the event the trigger is about: the event its object or its

@@ -499,7 +499,14 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
         let mut role = Role::Actor;
         // "the Saudi-led coalition", "US-led forces": the leader acts through the forces.
         let led = words.word(after) == "-" && words.has(Cue::Leading, after + 1);
-        let forces = |k: usize| words.cue_len(Cue::ForceNoun, k).map(|len| k + len - 1);
+        // Not the first words of a longer trigger: "a Syrian drone attack" is an attack, not
+        // drones.
+        let forces = |k: usize| {
+            words
+                .cue_len(Cue::ForceNoun, k)
+                .filter(|&len| !clauses::opens_longer_trigger(words, k, len))
+                .map(|len| k + len - 1)
+        };
         // "Pakistani security forces", "Iran's foreign ministry", "the Syrian army": the state
         // acts through an organ; "Afghan territory", "Pakistani soldiers": the state is hit.
         let organ = |k: usize| words.cue_len(Cue::OrganNoun, k).map(|len| k + len - 1);
@@ -628,6 +635,22 @@ fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
             for unit in &mut units[group..u] {
                 unit.role = Role::Actor;
             }
+        }
+        // "the US and British strikes": a bare name before "and" and a demonym that qualifies
+        // a frame's noun qualifies it too.
+        let before_qualifier = units[u - 1].role == Role::Actor
+            && !units[u - 1].possessive
+            && units[u].role == Role::Modifier
+            && !units[u].possessive
+            && units[u].first == units[u - 1].last + 2
+            && words.has(Cue::Coordinator, units[u].first - 1)
+            && words
+                .schema()
+                .is_frame_noun(words.folded(units[u].last + 1))
+            && (units[u - 1].first..=units[u - 1].last)
+                .all(|t| words.capitalised(t) || words.has(Cue::Determiner, t));
+        if before_qualifier {
+            units[u - 1].role = Role::Modifier;
         }
         let (p, q) = (&units[u - 1], &units[u]);
         if p.role != q.role || q.first <= p.last + 1 || q.first > p.last + 4 {
