@@ -618,6 +618,15 @@ fn short_forms(
                         forms.push((name_tokens(&ws.join(" ")), EntityType::Official, &m.label));
                     };
                     add(&parts[n - 1..]);
+                    // "Bashar al-Assad" is "Assad" too ("the Assad regime").
+                    if let Some((particle, rest)) = parts[n - 1].split_once('-') {
+                        let particle = particle.to_lowercase();
+                        if schema.cue(Cue::NameParticle).contains(&particle)
+                            && rest.chars().count() >= 3
+                        {
+                            add(&[rest]);
+                        }
+                    }
                     if n >= 3 {
                         add(&parts[..n - 1]);
                         add(&parts[n - 2..]);

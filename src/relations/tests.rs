@@ -1555,3 +1555,22 @@ fn a_continued_act_and_coordinated_qualifiers() {
         ),
     ]);
 }
+
+/// "the Assad regime", "the Maduro government": a leader the document names as a state's
+/// official, before a noun of forces, stands for the state ("Assad" is the surname after the
+/// particle of "Bashar al-Assad"), so the state struck and is condemned, not the person.
+/// Constructed: the repository names no regime after its leader.
+#[test]
+fn a_leaders_regime_is_the_state() {
+    assert_each(&[
+        (
+            "Syrian President Bashar al-Assad met officials. The Assad regime attacked Turkish troops in Idlib.",
+            &["Syria struck Idlib", "Syria struck Turkey"],
+        ),
+        (
+            "Venezuelan President Nicolas Maduro spoke. Colombia condemned the Maduro government.",
+            &["Colombia condemned Venezuela"],
+        ),
+        ("The Assad regime attacked Turkish troops in Idlib.", &[]),
+    ]);
+}

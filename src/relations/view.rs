@@ -120,7 +120,7 @@ impl<'d> View<'d> {
             schema,
         );
         let clauses = clauses::analyze(&words);
-        let units = units(&words, sentence, &doc.mentions[index]);
+        let units = units(&words, sentence, doc, index);
         let mut tokens: Vec<TokenFacts> = (0..words.len())
             .map(|j| TokenFacts {
                 event_noun: words.has(Cue::EventNoun, j),
@@ -394,7 +394,13 @@ fn mark_asides(words: &Words<'_>, tokens: &mut [TokenFacts]) {
 }
 
 /// Builds the units of a sentence from its resolved mentions.
-fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) -> Vec<Unit> {
+fn units(
+    words: &Words<'_>,
+    sentence: &AnalyzedSentence,
+    doc: &ResolvedDocument,
+    index: usize,
+) -> Vec<Unit> {
+    let mentions: &[Resolved] = &doc.mentions[index];
     let n = words.len();
     let offices = &sentence.offices;
     // A mention that only qualifies another: the state named with an official's title
@@ -468,7 +474,7 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
         let end = (k..mentions.len())
             .find(|&j| mentions[j].first != m.first || mentions[j].last != m.last)
             .unwrap_or(mentions.len());
-        let entities: Vec<usize> = mentions[k..end].iter().map(|x| x.entity).collect();
+        let mut entities: Vec<usize> = mentions[k..end].iter().map(|x| x.entity).collect();
         let skip = qualifier[k];
         k = end;
         if skip {
@@ -531,18 +537,19 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
                 None
             }
         };
-        let head = if led {
+        let forces_head = if led {
             forces(after + 2)
         } else {
             forces(after)
-        }
-        .or_else(|| organ(after))
-        .or_else(|| {
-            words
-                .cue_len(Cue::LocationNoun, after)
-                .map(|len| after + len - 1)
-        })
-        .or_else(|| qualified(after));
+        };
+        let head = forces_head
+            .or_else(|| organ(after))
+            .or_else(|| {
+                words
+                    .cue_len(Cue::LocationNoun, after)
+                    .map(|len| after + len - 1)
+            })
+            .or_else(|| qualified(after));
         // "Pakistan's foreign minister said": the state speaks through an unnamed office.
         let unnamed_office = offices
             .iter()
@@ -550,6 +557,17 @@ fn units(words: &Words<'_>, sentence: &AnalyzedSentence, mentions: &[Resolved]) 
             .find(|(i, o)| o.first == after && !mentions.iter().any(|x| x.office == Some(*i)));
         if let Some(end) = head {
             last = end;
+            // "the Assad regime", "Putin's army": a leader's forces are their state's.
+            if forces_head.is_some() && m.entity_type == EntityType::Official {
+                for e in &mut entities {
+                    if let Some(state) = doc
+                        .affiliate(*e)
+                        .filter(|&a| doc.entities[a].entity_type == EntityType::State)
+                    {
+                        *e = state;
+                    }
+                }
+            }
         } else if let Some((_, o)) = unnamed_office {
             last = o.last;
         } else if m.possessive
