@@ -96,6 +96,7 @@ cues! {
     TelephoneMode = "telephone mode",
     PatientNoun = "patient noun",
     Casualty = "casualty",
+    Blame = "blame",
     Backing = "backing",
     Leading = "leading",
     PhraseLink = "phrase link",

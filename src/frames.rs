@@ -41,6 +41,9 @@ pub enum Slot {
     /// Who suffered the harm the trigger's phrase tells the circumstance of ("were killed in
     /// an airstrike", "X's death in an airstrike").
     Victim,
+    /// Whom a verb of blame holds to account for the event the trigger names ("blamed Iran
+    /// for the attack").
+    Blamed,
     Event,
     Speaker,
     Parties,
@@ -64,6 +67,7 @@ impl FromStr for Slot {
             "host-object" => Slot::HostObject,
             "responder" => Slot::Responder,
             "victim" => Slot::Victim,
+            "blamed" => Slot::Blamed,
             "event" => Slot::Event,
             "speaker" => Slot::Speaker,
             "parties" => Slot::Parties,
@@ -97,6 +101,7 @@ impl fmt::Display for Slot {
             Slot::HostObject => "host-object",
             Slot::Responder => "responder",
             Slot::Victim => "victim",
+            Slot::Blamed => "blamed",
             Slot::Event => "event",
             Slot::Speaker => "speaker",
             Slot::Parties => "parties",
@@ -210,7 +215,7 @@ mod tests {
 
     #[test]
     fn slots_round_trip_through_their_names() {
-        let field = "subject|object+prep:on|between|by|from|modifier|support|host|host-object|responder|victim|event|speaker|parties|self|affiliation";
+        let field = "subject|object+prep:on|between|by|from|modifier|support|host|host-object|responder|victim|blamed|event|speaker|parties|self|affiliation";
         let parsed = slots(field).unwrap();
         let names: Vec<String> = parsed
             .iter()

@@ -38,6 +38,7 @@ impl<'d> Engine<'d> {
             Slot::HostObject => self.host(v, occ).1,
             Slot::Responder => self.responder(v, occ),
             Slot::Victim => self.victim(v, occ),
+            Slot::Blamed => self.blamed(v, occ),
             Slot::Event => self.event(v, occ),
             Slot::Speaker => self.speaker(v, occ.first),
             Slot::Parties if self.parties.len() == 2 => Fill::Found(self.parties.clone()),
@@ -294,16 +295,34 @@ impl<'d> Engine<'d> {
     }
 
     /// A relative clause's antecedent: the noun phrase before the comma at `marker - 1`; an
-    /// event there stands for whoever carried it out ("the airstrikes, which targeted X").
+    /// event there stands for whoever carried it out ("the airstrikes, which targeted X"). A
+    /// name in a phrase of the scene is none: "the attack on a vessel off the coast of Oman,
+    /// which killed": the event before the scene is.
     fn antecedent(&self, v: &View<'_>, marker: usize) -> Fill {
         let Some(k) = marker.checked_sub(2) else {
             return Fill::Empty;
         };
         match v.unit_ending(k) {
-            Some(u) => self.found(v, u),
+            Some(u) => match self.scene_before(v, u) {
+                Some(scene) => (v.clauses.at(scene).start..scene)
+                    .rev()
+                    .find(|&j| v.is_event_noun(j))
+                    .map_or(Fill::Empty, |j| self.event_at(v, j, &[])),
+                None => self.found(v, u),
+            },
             None if v.is_event_noun(k) => self.event_at(v, k, &[]),
             None => Fill::Empty,
         }
+    }
+
+    /// The word of the scene (lexicon list `scene`) whose phrase holds unit `u`: "off the coast
+    /// of Oman", "amid tensions with Iran"; a few words back, past no name and no comma.
+    fn scene_before(&self, v: &View<'_>, u: usize) -> Option<usize> {
+        let first = v.group_span(u).0;
+        (first.saturating_sub(5)..first)
+            .rev()
+            .take_while(|&j| v.unit_covering(j).is_none() && v.words.folded(j) != ",")
+            .find(|&j| v.words.has(Cue::Scene, j))
     }
 
     /// What a subject pronoun stands for: "I" or "we" in a quotation, or "it", "he", "they"
@@ -488,6 +507,7 @@ impl<'d> Engine<'d> {
                 break;
             }
             if w.has(Cue::SupportVerb, j)
+                && !v.qualifies_noun(j)
                 && !w.has(Cue::AgentMarker, j + 1)
                 && !w.folded(j + 1).is_empty()
                 && !w.has(Cue::AgentMarker, j + 2)
@@ -874,13 +894,9 @@ impl<'d> Engine<'d> {
         }
         while k > start && k + NEAR + 4 > occ.first {
             let p = k - 1;
-            // "the continued shelling", "its continued attacks": after an article or a
-            // possessive pronoun, a verb's form qualifies the noun.
             if let Some(s) = (p.saturating_sub(3)..=p)
                 .find(|&s| w.cue_len(Cue::SupportVerb, s).is_some_and(|l| s + l == k))
-                .filter(|&s| {
-                    s == 0 || !(w.has(Cue::Article, s - 1) || w.has(Cue::PossessivePronoun, s - 1))
-                })
+                .filter(|&s| !v.qualifies_noun(s))
             {
                 if s > 0 && w.has(Cue::Auxiliary, s - 1) && w.has(Cue::AgentMarker, k) {
                     break;
@@ -1096,6 +1112,31 @@ impl<'d> Engine<'d> {
         match (from..prep).rfind(|&k| w.has(Cue::Casualty, k)) {
             Some(c) => self.subject(v, c),
             None => Fill::Empty,
+        }
+    }
+
+    /// For a noun after the one a verb of blame names and a preposition ("blamed Iran for the
+    /// attack", "accused Kabul of the raids"), the one blamed: it carried the event out.
+    fn blamed(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let w = &v.words;
+        let Some(prep) = v
+            .before_phrase(occ.first)
+            .filter(|&p| w.has(Cue::Preposition, p))
+        else {
+            return Fill::Empty;
+        };
+        let Some(u) = prep.checked_sub(1).and_then(|p| v.unit_ending(p)) else {
+            return Fill::Empty;
+        };
+        let mut b = v.group_span(u).0;
+        while b > 0 && w.has(Cue::Determiner, b - 1) {
+            b -= 1;
+        }
+        let blames = b > 0 && w.has(Cue::Blame, b - 1);
+        if blames {
+            self.found(v, u)
+        } else {
+            Fill::Empty
         }
     }
 

@@ -355,6 +355,14 @@ impl<'d> View<'d> {
                 || self.words.has(Cue::IrregularParticiple, p))
     }
 
+    /// Whether the verb's form at `k` qualifies a noun after an article or a possessive
+    /// pronoun ("the continued shelling", "its continued attacks"): it supports no noun.
+    pub fn qualifies_noun(&self, k: usize) -> bool {
+        k > 0
+            && (self.words.has(Cue::Article, k - 1)
+                || self.words.has(Cue::PossessivePronoun, k - 1))
+    }
+
     /// The token after `i` that is not an adverb.
     pub fn skip_adverbs(&self, mut i: usize) -> usize {
         while i < self.len() && self.is_adverb(i) {
@@ -692,6 +700,11 @@ fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
                 joiner(t)
                     || words.has(Cue::Determiner, t)
                     || words.has(Cue::TitleModifier, t)
+                    // "the Syrian regime and its backer Russia": a word after a possessive
+                    // pronoun names who the next one is to the one before.
+                    || t > 0
+                        && words.has(Cue::PossessivePronoun, t - 1)
+                        && words.word(t).starts_with(char::is_lowercase)
                     || is_part_of(words, t)
                     || included(t)
             })
