@@ -587,6 +587,14 @@ impl<'d> Engine<'d> {
                 // "accusations of attacks", "the threat of strikes": alleged or feared.
                 local = local.max(Stance::Hypothetical);
                 break;
+            } else if frame.anchor == Anchor::Noun
+                && v.unit_covering(p).is_some_and(|u| {
+                    v.units[u].role == view::Role::Modifier && v.units[u].possessive
+                })
+            {
+                // "is not going to tolerate Turkey's invasion of Syria": an act a possessive
+                // names has happened; the words that govern its phrase do not make it so.
+                break;
             } else if w.has(Cue::Auxiliary, p)
                 || v.is_adverb(p)
                 || frame.anchor == Anchor::Noun

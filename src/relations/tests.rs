@@ -1621,3 +1621,33 @@ fn a_condemnation_in_more_wordings() {
         ),
     ]);
 }
+
+/// "is not going to tolerate Turkey's invasion of Syria": an act a possessive names has
+/// happened, whatever governs its phrase (an intention between the possessive and the noun
+/// still holds: "Iran's planned attack"); "..., Turkish President X announced": a name after a
+/// comma that a verb of reporting follows is the reporter, not one more target of the list
+/// before it; "launched a military campaign against X". Constructed: the repository's
+/// possessive strikes are asserted, its reporters follow no list, and it wages no campaign.
+#[test]
+fn a_possessive_act_a_reporter_after_a_list_and_a_campaign() {
+    assert_each(&[
+        (
+            "The United States is not going to tolerate Turkey's invasion of Syria any longer.",
+            &["Turkey struck Syria"],
+        ),
+        ("Iran's planned attack on Israel was called off.", &[]),
+        (
+            "Turkey and the Syrian National Army have launched their much-awaited operation against the YPG in northern Syria, Turkish President Recep Tayyip Erdogan announced on Wednesday.",
+            &[
+                "Syrian National Army struck People's Protection Units",
+                "Syrian National Army struck Syria",
+                "Turkey struck People's Protection Units",
+                "Turkey struck Syria",
+            ],
+        ),
+        (
+            "The United States launched a military campaign against the Houthis.",
+            &["United States struck Houthis"],
+        ),
+    ]);
+}

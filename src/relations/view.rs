@@ -690,9 +690,17 @@ fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
         let closed = u >= 2
             && units[u - 2].group == p.group
             && (units[u - 2].last + 1..p.first).any(|t| words.has(Cue::Coordinator, t));
+        // "... in northern Syria, Turkish President X announced": a name after a comma that a
+        // verb of reporting follows is the reporter, not the list's next name.
+        let mut after = q.last + 1;
+        while words.has(Cue::Adverb, after) || words.has(Cue::Auxiliary, after) {
+            after += 1;
+        }
+        let reporter = words.has(Cue::ReportingVerb, after);
         let coordinated = between.clone().any(|t| words.has(Cue::Coordinator, t))
             || (words.folded(p.last + 1) == ","
                 && !words.has(Cue::RelativePronoun, q.first)
+                && !reporter
                 && (!closed || between.clone().any(included)));
         // "A and acting Prime Minister B": a title's modifier opens the next name.
         if coordinated
