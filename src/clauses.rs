@@ -291,7 +291,8 @@ pub fn analyze(words: &Words<'_>) -> Clauses {
             for c in clause_of.iter_mut().take(start.min(n)).skip(i) {
                 *c = top;
             }
-            if start < n && !matches!(words.folded(start), "." | "," | "”" | "\"") {
+            // "said:" opens its report at the colon (below).
+            if start < n && !matches!(words.folded(start), "." | "," | "”" | "\"" | ":") {
                 clauses.push(Clause::new(
                     start,
                     ClauseKind::Reported { verb: i },

@@ -250,11 +250,14 @@ impl<'d> Engine<'d> {
     }
 
     /// Whether the word at `i` stands in a noun phrase: after a determiner or an adjective, and
-    /// not in a form only a verb has ("-ed").
+    /// not in a form only a verb has ("-ed"); a gerund after an adverb is a verb ("in strongly
+    /// condemning the attack").
     fn in_noun_phrase(&self, v: &View<'_>, i: usize) -> bool {
+        let w = &v.words;
         i > 0
-            && (v.words.has(Cue::Determiner, i - 1) || v.is_plain_word(i - 1))
-            && !v.words.ends_with(Cue::ParticipleEnding, i)
+            && (w.has(Cue::Determiner, i - 1) || v.is_plain_word(i - 1))
+            && !w.ends_with(Cue::ParticipleEnding, i)
+            && !(v.is_adverb(i - 1) && w.ends_with(Cue::GerundEnding, i))
     }
 
     /// A verb in the passive: after a form of "be" ("were struck"), or a participle with its

@@ -972,7 +972,9 @@ impl<'d> Engine<'d> {
             && (w.has(Cue::Determiner, k - 1) && !w.has(Cue::Circumstance, k - 1)
                 || (w.word(k - 1).starts_with(char::is_lowercase)
                     && !w.has(Cue::Preposition, k - 1)
-                    && !w.has(Cue::SupportVerb, k - 1)))
+                    && !w.has(Cue::SupportVerb, k - 1)
+                    // "in condemning the attack": the attack is the verb's, not the phrase's.
+                    && !v.verb_form_ends_at(k - 1)))
             && k + NEAR > occ.first
         {
             k -= 1;

@@ -1651,3 +1651,26 @@ fn a_possessive_act_a_reporter_after_a_list_and_a_campaign() {
         ),
     ]);
 }
+
+/// `X added: "I condemn this assault"`: a verb of reporting before a colon reports what the
+/// colon opens, so "I" is the reporter (a07, three lines: the reporter is introduced in the
+/// first). Constructed ones: "in strongly condemning": a gerund after an adverb is a verb; "in
+/// condemning the attack": the attack is the verb's object, not a phrase of circumstance
+/// whose clause's subject carried it out, so "the attack" is the one blamed before.
+#[test]
+fn a_report_after_a_colon_and_a_condemning_gerund() {
+    assert_edges(
+        &excerpt("a07", 9, 11),
+        &["Burhanettin Duran condemned Israel", "Israel struck Syria"],
+    );
+    assert_each(&[
+        (
+            "NATO said: \"We join allies in strongly condemning the attack by Iran.\"",
+            &["NATO condemned Iran"],
+        ),
+        (
+            "The UK, US and Israel have blamed Iran for the attack. NATO said: \"We join allies in strongly condemning the recent fatal attack on the MV Mercer Street.\"",
+            &["NATO condemned Iran"],
+        ),
+    ]);
+}
