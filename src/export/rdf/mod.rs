@@ -1,5 +1,6 @@
-//! `graph.ttl` and `graph.nt`: RDF 1.1 in the vocabulary of `schema/ontology.ttl`, valid
-//! against `schema/shapes.ttl`, written with oxttl's serializers.
+//! `graph.ttl`, `graph.nt` and `graph.nq`: RDF 1.1 in the vocabulary of
+//! `schema/ontology.ttl`, valid against `schema/shapes.ttl`, written as oxttl's serializers
+//! write them (see [`syntax`]).
 //!
 //! Every resource is an IRI derived from ids (never a blank node), so the graphs of two
 //! runs or shards merge by plain union:
@@ -37,7 +38,6 @@
 //! `prov:wasDerivedFrom` that address.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::io::{self, Write};
 
 use oxrdf::vocab::{rdf, rdfs, xsd};
@@ -48,6 +48,9 @@ use crate::edge::{Evidence, RelationKind};
 use crate::entity::{Entity, EntityType};
 use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph, SentenceTexts};
 use crate::spill::SupportingSentence;
+use syntax::{push_line, Turtle};
+
+mod syntax;
 
 macro_rules! ng_ns {
     () => {
@@ -220,31 +223,19 @@ pub fn document_iri(id: &str) -> String {
 }
 
 /// Builds a [`WriterTurtleSerializer`], with the prefixes `schema/*.ttl` use.
-#[derive(Clone)]
+#[derive(Debug, Default, Clone)]
 #[must_use]
-pub struct TurtleSerializer {
-    inner: oxttl::TurtleSerializer,
-}
-
-impl Default for TurtleSerializer {
-    fn default() -> Self {
-        let inner = PREFIXES
-            .iter()
-            .fold(oxttl::TurtleSerializer::new(), |s, &(name, iri)| {
-                s.with_prefix(name, iri).expect("the prefix IRIs are valid")
-            });
-        TurtleSerializer { inner }
-    }
-}
+pub struct TurtleSerializer;
 
 impl TurtleSerializer {
     pub fn new() -> Self {
-        Self::default()
+        TurtleSerializer
     }
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterTurtleSerializer<W> {
         WriterTurtleSerializer {
-            inner: self.inner.for_writer(FormatBuffer::new(writer)),
+            out: Blocks::new(writer),
+            turtle: Turtle::new(&PREFIXES),
         }
     }
 }
@@ -252,18 +243,23 @@ impl TurtleSerializer {
 /// Writes graphs as Turtle to a [`Write`]. Several graphs may be written: their union is.
 #[must_use]
 pub struct WriterTurtleSerializer<W: Write> {
-    inner: oxttl::turtle::WriterTurtleSerializer<FormatBuffer<W>>,
+    out: Blocks<W>,
+    turtle: Turtle,
 }
 
 impl<W: Write> WriterTurtleSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.serialize_triple(t);
+        let (out, turtle) = (&mut self.out, &mut self.turtle);
+        let mut write =
+            |t: TripleRef<'_>, _: Option<&str>| out.append(|bytes| turtle.push(bytes, t));
         emit_graph(graph, &mut Sink::new(&mut write, false))
     }
 
     /// Ends the last Turtle statement and returns the writer.
-    pub fn finish(self) -> io::Result<W> {
-        self.inner.finish()?.into_inner()
+    pub fn finish(mut self) -> io::Result<W> {
+        let turtle = &mut self.turtle;
+        self.out.append(|bytes| turtle.finish(bytes))?;
+        self.out.into_inner()
     }
 }
 
@@ -279,7 +275,7 @@ impl NTriplesSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNTriplesSerializer<W> {
         WriterNTriplesSerializer {
-            inner: oxttl::NTriplesSerializer::new().for_writer(FormatBuffer::new(writer)),
+            out: Blocks::new(writer),
         }
     }
 }
@@ -287,18 +283,21 @@ impl NTriplesSerializer {
 /// Writes graphs as N-Triples to a [`Write`]. Several graphs may be written: their union is.
 #[must_use]
 pub struct WriterNTriplesSerializer<W: Write> {
-    inner: oxttl::ntriples::WriterNTriplesSerializer<FormatBuffer<W>>,
+    out: Blocks<W>,
 }
 
 impl<W: Write> WriterNTriplesSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        let mut write = |t: TripleRef<'_>, _: Option<&str>| self.inner.serialize_triple(t);
+        let out = &mut self.out;
+        let mut write = |t: TripleRef<'_>, _: Option<&str>| {
+            out.append(|bytes| push_line(bytes, t, GraphNameRef::DefaultGraph))
+        };
         emit_graph(graph, &mut Sink::new(&mut write, false))
     }
 
     /// Returns the writer (N-Triples has nothing to close).
     pub fn finish(self) -> io::Result<W> {
-        self.inner.finish().into_inner()
+        self.out.into_inner()
     }
 }
 
@@ -314,7 +313,7 @@ impl NQuadsSerializer {
 
     pub fn for_writer<W: Write>(self, writer: W) -> WriterNQuadsSerializer<W> {
         WriterNQuadsSerializer {
-            inner: oxttl::NQuadsSerializer::new().for_writer(FormatBuffer::new(writer)),
+            out: Blocks::new(writer),
             graph: String::new(),
             graph_document: String::new(),
         }
@@ -329,7 +328,7 @@ impl NQuadsSerializer {
 /// loaded together, shards of a corpus answer what the whole corpus would.
 #[must_use]
 pub struct WriterNQuadsSerializer<W: Write> {
-    inner: oxttl::nquads::WriterNQuadsSerializer<FormatBuffer<W>>,
+    out: Blocks<W>,
     /// The IRI of the last document graph written to.
     graph: String,
     /// The id of that document: quads come in runs of one document, whose IRI is built once.
@@ -338,7 +337,7 @@ pub struct WriterNQuadsSerializer<W: Write> {
 
 impl<W: Write> WriterNQuadsSerializer<W> {
     pub fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        let (inner, name, named) = (&mut self.inner, &mut self.graph, &mut self.graph_document);
+        let (out, name, named) = (&mut self.out, &mut self.graph, &mut self.graph_document);
         let mut write = |t: TripleRef<'_>, document: Option<&str>| {
             let graph_name = match document {
                 Some(doc) => {
@@ -351,14 +350,14 @@ impl<W: Write> WriterNQuadsSerializer<W> {
                 }
                 None => GraphNameRef::DefaultGraph,
             };
-            inner.serialize_quad(t.in_graph(graph_name))
+            out.append(|bytes| push_line(bytes, t, graph_name))
         };
         emit_graph(graph, &mut Sink::new(&mut write, true))
     }
 
     /// Returns the writer (N-Quads has nothing to close).
     pub fn finish(self) -> io::Result<W> {
-        self.inner.finish().into_inner()
+        self.out.into_inner()
     }
 }
 
@@ -392,27 +391,26 @@ impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
     }
 }
 
-/// What oxttl's serializers write to. They write every term with `write!`, and escape
-/// literals one `char` at a time; through the default `io::Write::write_fmt`, each piece and
-/// each character was a `write_all` of its own. Here formatting appends to a byte buffer,
-/// handed to `W` in blocks of [`FormatBuffer::BLOCK`] bytes or more.
-struct FormatBuffer<W: Write> {
+/// The bytes of the statements written, handed to `W` in blocks of [`Blocks::BLOCK`] bytes
+/// or more: a statement is a hundred bytes or so, each a call of `W`'s otherwise.
+struct Blocks<W: Write> {
     buf: Vec<u8>,
     inner: W,
 }
 
-impl<W: Write> FormatBuffer<W> {
+impl<W: Write> Blocks<W> {
     const BLOCK: usize = crate::output::WRITE_BYTES;
 
     fn new(inner: W) -> Self {
-        FormatBuffer {
+        Blocks {
             buf: Vec::with_capacity(Self::BLOCK + (Self::BLOCK >> 2)),
             inner,
         }
     }
 
-    /// Hands the buffer to `W` once it holds a block.
-    fn pass_full_block(&mut self) -> io::Result<()> {
+    /// Appends what `put` writes, and hands the buffer to `W` once it holds a block.
+    fn append(&mut self, put: impl FnOnce(&mut Vec<u8>)) -> io::Result<()> {
+        put(&mut self.buf);
         if self.buf.len() >= Self::BLOCK {
             self.inner.write_all(&self.buf)?;
             self.buf.clear();
@@ -424,47 +422,6 @@ impl<W: Write> FormatBuffer<W> {
     fn into_inner(mut self) -> io::Result<W> {
         self.inner.write_all(&self.buf)?;
         Ok(self.inner)
-    }
-}
-
-impl<W: Write> Write for FormatBuffer<W> {
-    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
-        self.buf.extend_from_slice(bytes);
-        self.pass_full_block()?;
-        Ok(bytes.len())
-    }
-
-    fn write_fmt(&mut self, args: fmt::Arguments<'_>) -> io::Result<()> {
-        struct Bytes<'a>(&'a mut Vec<u8>);
-        impl fmt::Write for Bytes<'_> {
-            fn write_str(&mut self, s: &str) -> fmt::Result {
-                // Many pieces are a byte (a space, a colon, a bracket): pushed, they cost no
-                // call to copy.
-                match *s.as_bytes() {
-                    [byte] => self.0.push(byte),
-                    ref bytes => self.0.extend_from_slice(bytes),
-                }
-                Ok(())
-            }
-
-            fn write_char(&mut self, c: char) -> fmt::Result {
-                if c.is_ascii() {
-                    self.0.push(c as u8);
-                } else {
-                    self.0
-                        .extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
-                }
-                Ok(())
-            }
-        }
-        fmt::write(&mut Bytes(&mut self.buf), args).map_err(io::Error::other)?;
-        self.pass_full_block()
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.inner.write_all(&self.buf)?;
-        self.buf.clear();
-        self.inner.flush()
     }
 }
 
@@ -920,16 +877,16 @@ mod tests {
     }
 
     #[test]
-    fn format_buffer_passes_every_byte_on_in_order() {
-        let mut w = FormatBuffer::new(Vec::new());
-        let (iri, accented, emoji) = ("a", 'é', '\u{1F600}');
-        write!(w, "<{iri}> \"{accented}{emoji}\"").unwrap();
-        let block = "x".repeat(FormatBuffer::<Vec<u8>>::BLOCK + 1);
-        w.write_all(block.as_bytes()).unwrap();
-        assert_eq!(w.inner.len(), 12 + block.len(), "a full block is passed on");
-        write!(w, "{} .", 7).unwrap();
+    fn blocks_pass_every_byte_on_in_order() {
+        let mut w = Blocks::new(Vec::new());
+        w.append(|b| b.extend_from_slice(b"<a> ")).unwrap();
+        assert!(w.inner.is_empty(), "less than a block is kept");
+        let block = "x".repeat(Blocks::<Vec<u8>>::BLOCK);
+        w.append(|b| b.extend_from_slice(block.as_bytes())).unwrap();
+        assert_eq!(w.inner.len(), 4 + block.len(), "a full block is passed on");
+        w.append(|b| b.extend_from_slice(b"7 .")).unwrap();
         let out = String::from_utf8(w.into_inner().unwrap()).unwrap();
-        assert_eq!(out, format!("<a> \"é\u{1F600}\"{block}7 ."));
+        assert_eq!(out, format!("<a> {block}7 ."));
     }
 
     #[test]
