@@ -135,6 +135,11 @@ impl<'d> Engine<'d> {
                     && (last + 1..q - 1).all(|t| {
                         v.is_plain_word(t) || v.words.word(t).starts_with(char::is_uppercase)
                     });
+                if v.group(u).count() > 1 {
+                    if let Some(holders) = self.office_holders(v, u, &v.group_entities(u)) {
+                        return Fill::Found(holders);
+                    }
+                }
                 if unit.role == Role::Modifier
                     || named
                     || (v.after_preposition(u) && !absolute && !addressed && !v.headed_by_title(u))
@@ -382,6 +387,10 @@ impl<'d> Engine<'d> {
             if k > 0 && v.words.has(Cue::Pronoun, k - 1) {
                 return self.pronoun(v, k - 1);
             }
+            // "X expressed condolences and said the US strike ...": the first verb's subject.
+            if k > 0 && v.words.has(Cue::Coordinator, k - 1) {
+                return self.subject(v, verb);
+            }
             if let Some(u) = v.unit_starting(verb + 1) {
                 return self.found(v, u);
             }
@@ -575,9 +584,13 @@ impl<'d> Engine<'d> {
             {
                 break;
             }
+            // "held a phone call to discuss the Syria issue": an infinitive, not a phrase.
+            let infinitive = w.has(Cue::InfinitiveMarker, k)
+                && (w.lexeme(k + 1).act || v.is_plain_word(k + 1) && w.has(Cue::Determiner, k + 2));
             let word = w.folded(k);
             for (unit, &prep) in units.iter_mut().zip(&preps) {
                 let here = unit.is_none()
+                    && !infinitive
                     && prep.first().is_some_and(|first| word == first)
                     && v.clauses.index(k) == own
                     && prep
@@ -695,20 +708,8 @@ impl<'d> Engine<'d> {
                     sides.push(e);
                 }
             }
-            if v.units[u].role == Role::Modifier {
-                // "between the Russian and US presidents": the holders of that office.
-                let (_, last) = v.group_span(u);
-                if let Some(o) = v
-                    .sentence
-                    .offices
-                    .iter()
-                    .find(|o| o.first == last + 1 || o.last == last)
-                {
-                    sides = sides
-                        .iter()
-                        .map(|&s| self.official_with(s, &o.title).unwrap_or(s))
-                        .collect();
-                }
+            if let Some(holders) = self.office_holders(v, u, &sides) {
+                sides = holders;
             }
         } else if let Some(o) = v
             .sentence
@@ -730,6 +731,27 @@ impl<'d> Engine<'d> {
         } else {
             Fill::Empty
         }
+    }
+
+    /// "the Russian and US presidents", "Turkish and Russian defense ministers": demonyms that
+    /// qualify a title stand for its holders, each its official if the text names one, else
+    /// its state; `None` when unit `u` qualifies no title.
+    fn office_holders(&self, v: &View<'_>, u: usize, states: &[usize]) -> Option<Vec<usize>> {
+        if v.units[u].role != Role::Modifier {
+            return None;
+        }
+        let (_, last) = v.group_span(u);
+        let o = v
+            .sentence
+            .offices
+            .iter()
+            .find(|o| o.first == last + 1 || o.last == last)?;
+        Some(
+            states
+                .iter()
+                .map(|&s| self.official_with(s, &o.title).unwrap_or(s))
+                .collect(),
+        )
     }
 
     /// The document's official of `state` holding `title`, if the text names one.
@@ -905,8 +927,10 @@ impl<'d> Engine<'d> {
             }
             // "a series of strikes", "a wave of attacks": a quantity of the noun.
             let quantity = w.has(Cue::Genitive, p) && p > 0 && v.is_plain_word(p - 1);
+            // "a Saturday phone call": the day names no one.
             let part_of_phrase = v.is_aside(p)
                 || quantity
+                || w.lexeme(p).calendar
                 || w.has(Cue::Determiner, p)
                 || v.unit_covering(p)
                     .is_some_and(|u| v.units[u].role == Role::Modifier)
@@ -970,6 +994,7 @@ impl<'d> Engine<'d> {
         // phone call, X and Y discussed").
         while k > 0
             && (w.has(Cue::Determiner, k - 1) && !w.has(Cue::Circumstance, k - 1)
+                || w.lexeme(k - 1).calendar
                 || (w.word(k - 1).starts_with(char::is_lowercase)
                     && !w.has(Cue::Preposition, k - 1)
                     && !w.has(Cue::SupportVerb, k - 1)
@@ -1008,11 +1033,21 @@ impl<'d> Engine<'d> {
                     .find(|&j| w.has(Cue::Comitative, j))
                     .and_then(|j| v.unit_starting(j + 1))
             };
+            // "In each call, X said the US is committed": the name after a verb of saying may
+            // open what is said.
+            let reported = |o: usize| {
+                let after = v.group_span(o).1 + 1;
+                w.has(Cue::ReportingVerb, verb)
+                    && after < v.len()
+                    && !matches!(w.folded(after), "," | ".")
+                    && !w.has(Cue::Complementizer, after)
+                    && !w.has(Cue::Preposition, after)
+            };
             // Two or more subjects are the parties themselves ("X and Y discussed the Israeli
             // offensive").
             let object = match v
                 .unit_starting(verb + 1)
-                .filter(|&o| v.units[o].role == Role::Actor)
+                .filter(|&o| v.units[o].role == Role::Actor && !reported(o))
                 .or_else(with)
                 .filter(|_| v.group(s).count() == 1)
             {
@@ -1041,6 +1076,17 @@ impl<'d> Engine<'d> {
             }
             None => Fill::Empty,
         };
+        // "X said the US strike violated international law in a phone call with Y": a
+        // reported clause whose subject is an event, not an actor, is what the call said.
+        let clause = v.clauses.at(prep);
+        let named = (clause.start..prep).any(|t| {
+            v.unit_covering(t)
+                .is_some_and(|u| v.units[u].role == Role::Actor)
+        });
+        let event = (clause.start..prep).any(|t| v.is_event_noun(t));
+        if matches!(clause.kind, ClauseKind::Reported { .. }) && event && !named {
+            return (self.speaker(v, prep), object);
+        }
         (self.subject(v, prep), object)
     }
 

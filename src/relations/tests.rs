@@ -1674,3 +1674,37 @@ fn a_report_after_a_colon_and_a_condemning_gerund() {
         ),
     ]);
 }
+
+/// Calls named by office, day or report: demonyms joined before a plural title are the
+/// title's holders ("Indian and Chinese defence ministers held a phone conversation"); a day
+/// before the call noun names no one ("a Sunday phone call with X"); an infinitive after the
+/// call is its purpose, not its party ("to discuss the Ukraine crisis"); the name after a verb
+/// of saying may open what is said ("In each call, X said the United States is ..."); and a
+/// reported clause about an event, with the call phrase after it, is what the reporter said
+/// in the call ("X voiced concern and said the Israeli strike broke the law in a call with Y").
+/// Constructed: the repository's calls are worded otherwise.
+#[test]
+fn calls_named_by_office_day_or_report() {
+    assert_each(&[
+        (
+            "Indian and Chinese defence ministers held a phone conversation on Monday to discuss the border situation.",
+            &["China called India"],
+        ),
+        (
+            "In a Sunday phone call with Iraqi Prime Minister Mohammed Shia al-Sudani, French President Emmanuel Macron stressed the need for calm.",
+            &["Emmanuel Macron called Mohammed Shia al-Sudani"],
+        ),
+        (
+            "Chinese President Xi Jinping and his Brazilian counterpart Luiz Lula held a telephone conversation to discuss the Ukraine crisis, the ministry said.",
+            &["Luiz Lula called Xi Jinping"],
+        ),
+        (
+            "In each call, Secretary of State Antony Blinken said the United States is committed to a ceasefire.",
+            &[],
+        ),
+        (
+            "German Chancellor Olaf Scholz voiced concern and said the Israeli strike broke international law in a Friday phone call with Iranian President Masoud Pezeshkian.",
+            &["Masoud Pezeshkian called Olaf Scholz"],
+        ),
+    ]);
+}
