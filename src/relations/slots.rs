@@ -135,6 +135,10 @@ impl<'d> Engine<'d> {
                     && (last + 1..q - 1).all(|t| {
                         v.is_plain_word(t) || v.words.word(t).starts_with(char::is_uppercase)
                     });
+                // "asked X to mediate": the object acts next, unless an earlier verb's ("stand
+                // by X and continue to call").
+                let acts_next =
+                    infinitive && !(last + 1..q).any(|t| v.words.has(Cue::Coordinator, t));
                 if v.group(u).count() > 1 {
                     if let Some(holders) = self.office_holders(v, u, &v.group_entities(u)) {
                         return Fill::Found(holders);
@@ -143,7 +147,7 @@ impl<'d> Engine<'d> {
                 if unit.role == Role::Modifier
                     || named
                     || (v.after_preposition(u) && !absolute && !addressed && !v.headed_by_title(u))
-                    || (self.object_of_verb(v, u) && !infinitive)
+                    || (self.object_of_verb(v, u) && !acts_next)
                 {
                     k = first;
                     continue;
@@ -151,8 +155,9 @@ impl<'d> Engine<'d> {
                 // Words other than a verb group between: the unit is some earlier verb's
                 // object, and the clause's first subject is this verb's too.
                 if !self.verb_group(v, v.group_span(u).1 + 1, p) {
-                    if let Fill::Found(e) = self.clause_subject(v, start, p) {
-                        return Fill::Found(e);
+                    match self.clause_subject(v, start, p) {
+                        Fill::Empty => {}
+                        first => return first,
                     }
                 }
                 return self.found(v, u);
@@ -253,16 +258,34 @@ impl<'d> Engine<'d> {
         true
     }
 
-    /// The first subject of a clause: its first noun phrase that no preposition governs.
+    /// The first subject of a clause: its first noun phrase that no preposition governs, or
+    /// a quoted pronoun before it ('"We stand by our ally X and continue to call for ..."':
+    /// the speaker, or nothing, never the object after it).
     fn clause_subject(&self, v: &View<'_>, start: usize, before: usize) -> Fill {
+        let own = v.clauses.index(start);
+        let pronoun = (start..before).find(|&k| {
+            v.unit_covering(k).is_none()
+                && v.words.has(Cue::Pronoun, k)
+                && v.clauses.is_quoted(k)
+                && !v.clauses.aside_in(k, own)
+        });
         for u in 0..v.units.len() {
             let unit = &v.units[u];
             if unit.first < start || unit.first >= before || unit.group != u {
                 continue;
             }
+            if pronoun.is_some_and(|k| k < unit.first) {
+                break;
+            }
             if unit.role == Role::Actor && !v.after_preposition(u) {
                 return self.found(v, u);
             }
+        }
+        if let Some(k) = pronoun {
+            return match self.pronoun(v, k) {
+                Fill::Empty => Fill::Blocked,
+                found => found,
+            };
         }
         let clause = v.clauses.at(start);
         match clause.kind {
@@ -463,7 +486,14 @@ impl<'d> Engine<'d> {
                 j += 1;
             }
             if w.has(cue, j) {
-                return Fill::Empty;
+                // "called for an end to the offensive by X", "a halt to Israeli strikes": who
+                // is asked to stop is who carries the event out.
+                let asked = j + w.cue_len(cue, j).unwrap_or(1);
+                return (asked..end.min(asked + NEAR))
+                    .take_while(|&t| !w.has(Cue::Coordinator, t) && w.folded(t) != ",")
+                    .find(|&t| v.is_event_noun(t))
+                    .and_then(|noun| self.own_agents(v, noun))
+                    .map_or(Fill::Empty, Fill::Found);
             }
         }
         if k >= end || w.has(Cue::Preposition, k) || w.has(Cue::InfinitiveMarker, k) {
@@ -1248,14 +1278,8 @@ impl<'d> Engine<'d> {
     /// engine found one, else the latest event of the document before it (of the day named
     /// right before the noun, and preferably one that hit `victims`).
     fn event_at(&self, v: &View<'_>, noun: usize, victims: &[usize]) -> Fill {
-        if let Some(e) = self
-            .events
-            .iter()
-            .find(|e| e.sentence == v.index && e.first <= noun && noun <= e.last)
-        {
-            if !e.agents.is_empty() {
-                return Fill::Found(e.agents.clone());
-            }
+        if let Some(agents) = self.own_agents(v, noun) {
+            return Fill::Found(agents);
         }
         let day = (noun.saturating_sub(3)..noun).find_map(|k| self.date_at(v, k));
         let before = self
@@ -1278,6 +1302,15 @@ impl<'d> Engine<'d> {
             Some(e) => Fill::Found(e.agents.clone()),
             None => Fill::Empty,
         }
+    }
+
+    /// Who carried out the event named by the noun at token `noun`, if its sentence says.
+    fn own_agents(&self, v: &View<'_>, noun: usize) -> Option<Vec<usize>> {
+        self.events
+            .iter()
+            .find(|e| e.sentence == v.index && e.first <= noun && noun <= e.last)
+            .filter(|e| !e.agents.is_empty())
+            .map(|e| e.agents.clone())
     }
 
     /// The date value written at token `k`, if a date expression covers it.

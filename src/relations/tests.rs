@@ -1708,3 +1708,35 @@ fn calls_named_by_office_day_or_report() {
         ),
     ]);
 }
+
+/// An appeal to end an event addresses whoever carries it out: "called for an immediate end
+/// to the offensive by X", "a halt to Israeli strikes", "pushes for an end to the Russian
+/// invasion of Ukraine" (a10). An infinitive's subject is the object right before it only
+/// ("asked X to mediate"), not one past "and continue to"; and a quoted "we" before such an
+/// object is the speaker or no one. Constructed, besides a10's sentence: the repository's
+/// other appeals name whom they address.
+#[test]
+fn an_appeal_to_end_an_event_addresses_its_agent() {
+    assert_each(&[
+        (
+            "The phone call between the Russian and US presidents came as the US pushes for an end to the Russian invasion of Ukraine.",
+            &["Russia called United States", "United States mediated Russia", "Russia struck Ukraine"],
+        ),
+        (
+            "The European Union called for an immediate end to the offensive by Azerbaijan.",
+            &["European Union mediated Azerbaijan"],
+        ),
+        (
+            "Egypt urged a halt to Israeli strikes on Gaza.",
+            &["Egypt mediated Israel", "Israel struck Gaza Strip"],
+        ),
+        (
+            "The EU called for an end to the violence.",
+            &[],
+        ),
+        (
+            "\"We stand by our ally Armenia and continue to call for an end to the offensive by Azerbaijan.\"",
+            &[],
+        ),
+    ]);
+}
