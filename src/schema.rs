@@ -1102,7 +1102,13 @@ pub(crate) mod tests {
                 )
             })
             .collect();
-        assert_eq!(callers, [("called", Anchor::Verb, true)]);
+        assert_eq!(
+            callers,
+            [
+                ("called", Anchor::Verb, true),
+                ("called", Anchor::Verb, false)
+            ]
+        );
         for (row, message) in [
             (
                 "called\tverb\tbuzzed\tsubject\tobject\tcaller=target",

@@ -645,6 +645,9 @@ impl<'d> Engine<'d> {
         };
         w.has(Cue::Naming, after) && !w.has(Cue::Preposition, after)
             || (w.word(after).starts_with(char::is_lowercase)
+                // "called X, urging restraint", "called X suggesting talks": a participle after
+                // a name says why.
+                && !w.ends_with(Cue::GerundEnding, after)
                 && !w.has(Cue::Preposition, after)
                 && !w.has(Cue::Coordinator, after)
                 && !w.has(Cue::Subordinator, after)
