@@ -99,6 +99,7 @@ cues! {
     Blame = "blame",
     Backing = "backing",
     Leading = "leading",
+    Settlement = "settlement",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -480,20 +480,19 @@ impl<'d> Engine<'d> {
         // "calling for restraint": the words the frame requires are what is asked, not whom;
         // "mediated the talks": the talks are between the targets.
         let frame = &self.schema.frames[occ.frame];
-        for cue in [frame.requires, frame.through].into_iter().flatten() {
+        for cue in [Some(Cue::Settlement), frame.requires, frame.through]
+            .into_iter()
+            .flatten()
+        {
             let mut j = k;
             while w.has(Cue::Determiner, j) || v.is_plain_word(j) && !w.has(cue, j) && j < k + 2 {
                 j += 1;
             }
             if w.has(cue, j) {
-                // "called for an end to the offensive by X", "a halt to Israeli strikes": who
-                // is asked to stop is who carries the event out.
-                let asked = j + w.cue_len(cue, j).unwrap_or(1);
-                return (asked..end.min(asked + NEAR))
-                    .take_while(|&t| !w.has(Cue::Coordinator, t) && w.folded(t) != ",")
-                    .find(|&t| v.is_event_noun(t))
-                    .and_then(|noun| self.own_agents(v, noun))
-                    .map_or(Fill::Empty, Fill::Found);
+                return match cue {
+                    Cue::Settlement => self.settled(v, j + w.cue_len(cue, j).unwrap_or(1), end),
+                    _ => Fill::Empty,
+                };
             }
         }
         if k >= end || w.has(Cue::Preposition, k) || w.has(Cue::InfinitiveMarker, k) {
@@ -1302,6 +1301,25 @@ impl<'d> Engine<'d> {
             Some(e) => Fill::Found(e.agents.clone()),
             None => Fill::Empty,
         }
+    }
+
+    /// Whom a settlement sought from token `start` concerns: who carries out the event it ends
+    /// ("an end to the offensive by X", "a halt to Israeli strikes"; no one when the sentence
+    /// does not say: "an end to the attacks on X" is not asked of X), else the first name in
+    /// the phrase ("an end to the blockade of Qatar").
+    fn settled(&self, v: &View<'_>, start: usize, end: usize) -> Fill {
+        let w = &v.words;
+        for t in (start..end.min(start + NEAR + 2))
+            .take_while(|&t| w.folded(t) != "," && !w.has(Cue::PairMarker, t))
+        {
+            if v.is_event_noun(t) {
+                return self.own_agents(v, t).map_or(Fill::Empty, Fill::Found);
+            }
+            if let Some(u) = v.unit_covering(t) {
+                return self.found(v, u);
+            }
+        }
+        Fill::Empty
     }
 
     /// Who carried out the event named by the noun at token `noun`, if its sentence says.
