@@ -1306,7 +1306,7 @@ impl<'d> Engine<'d> {
     /// Whom a settlement sought from token `start` concerns: who carries out the event it ends
     /// ("an end to the offensive by X", "a halt to Israeli strikes"; no one when the sentence
     /// does not say: "an end to the attacks on X" is not asked of X), else the first name in
-    /// the phrase ("an end to the blockade of Qatar").
+    /// the phrase ("an end to the blockade of Qatar", both of "the Russia-Ukraine war").
     fn settled(&self, v: &View<'_>, start: usize, end: usize) -> Fill {
         let w = &v.words;
         for t in (start..end.min(start + NEAR + 2))
@@ -1316,7 +1316,15 @@ impl<'d> Engine<'d> {
                 return self.own_agents(v, t).map_or(Fill::Empty, Fill::Found);
             }
             if let Some(u) = v.unit_covering(t) {
-                return self.found(v, u);
+                let mut sides = v.group_entities(u);
+                // "to end the Russia-Ukraine war": names joined by a hyphen are its two sides.
+                let last = v.units[u].last;
+                if w.word(last + 1) == "-" {
+                    if let Some(next) = v.unit_starting(last + 2) {
+                        sides.extend(v.group_entities(next));
+                    }
+                }
+                return Fill::Found(sides);
             }
         }
         Fill::Empty

@@ -1713,7 +1713,8 @@ fn calls_named_by_office_day_or_report() {
 /// to the offensive by X", "a halt to Israeli strikes", "pushes for an end to the Russian
 /// invasion of Ukraine" (a10), but no one when the sentence does not say who ("an end to the
 /// attacks on X" is not asked of X); an end to anything else concerns the name in it
-/// ("mediate an end to the blockade of X"). An infinitive's subject is the object right before it only
+/// ("mediate an end to the blockade of X"), and both of a pair joined by a hyphen ("an end to
+/// the Israel-Hamas war", "to end the Russia-Ukraine war"). An infinitive's subject is the object right before it only
 /// ("asked X to mediate"), not one past "and continue to"; and a quoted "we" before such an
 /// object is the speaker or no one. Constructed, besides a10's sentence: the repository's
 /// other appeals name whom they address.
@@ -1743,6 +1744,14 @@ fn an_appeal_to_end_an_event_addresses_its_agent() {
         (
             "Oman has stepped up its efforts to mediate an end to the economic blockade of Yemen.",
             &["Oman mediated Yemen"],
+        ),
+        (
+            "Brazil called for an end to the Israel-Hamas war.",
+            &["Brazil mediated Israel", "Brazil mediated Hamas"],
+        ),
+        (
+            "Qatar mediated to end the Russia-Ukraine war.",
+            &["Qatar mediated Russia", "Qatar mediated Ukraine"],
         ),
         (
             "\"We stand by our ally Armenia and continue to call for an end to the offensive by Azerbaijan.\"",
