@@ -50,9 +50,8 @@ impl<'d> Engine<'d> {
 
     /// The entities of the group of unit `u`.
     fn found(&self, v: &View<'_>, u: usize) -> Fill {
-        // "all parties", "both sides": the conflict's parties once the strikes tell them, the
-        // article's two most named states before.
-        // "Sudan's warring rivals": the state's own parties.
+        // "all parties", "both sides", "Sudan's warring rivals": the conflict's parties once
+        // the strikes tell them, the article's two most named states before.
         let unit = &v.units[u];
         let dyad_len = |k: usize| v.words.cue_len(Cue::Dyad, k);
         let names_parties = if unit.possessive {
