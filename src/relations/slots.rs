@@ -1115,7 +1115,17 @@ impl<'d> Engine<'d> {
         if matches!(clause.kind, ClauseKind::Reported { .. }) && event && !named {
             return (self.speaker(v, prep), object);
         }
-        (self.subject(v, prep), object)
+        // "..., X told Y in a phone conversation": the clause after a verb of telling starts
+        // with the one told, and the teller is that verb's subject.
+        let teller = || {
+            before
+                .and_then(|o| v.before_phrase(v.group_span(o).0))
+                .map_or(Fill::Empty, |verb| self.subject(v, verb))
+        };
+        match self.subject(v, prep) {
+            Fill::Empty => (teller(), object),
+            subject => (subject, object),
+        }
     }
 
     /// For a noun that names what the clause answers or fends off ("in response to attacks by

@@ -1681,7 +1681,8 @@ fn a_report_after_a_colon_and_a_condemning_gerund() {
 /// call is its purpose, not its party ("to discuss the Ukraine crisis"); the name after a verb
 /// of saying may open what is said ("In each call, X said the United States is ..."); and a
 /// reported clause about an event, with the call phrase after it, is what the reporter said
-/// in the call ("X voiced concern and said the Israeli strike broke the law in a call with Y").
+/// in the call ("X voiced concern and said the Israeli strike broke the law in a call with Y");
+/// after a report, "X told Y in a phone conversation" is X's call with Y.
 /// Constructed: the repository's calls are worded otherwise.
 #[test]
 fn calls_named_by_office_day_or_report() {
@@ -1705,6 +1706,10 @@ fn calls_named_by_office_day_or_report() {
         (
             "German Chancellor Olaf Scholz voiced concern and said the Israeli strike broke international law in a Friday phone call with Iranian President Masoud Pezeshkian.",
             &["Masoud Pezeshkian called Olaf Scholz"],
+        ),
+        (
+            "The shelling was unacceptable, Thai Foreign Minister Maris Sangiampongsa told Cambodian Foreign Minister Prak Sokhonn in a phone conversation.",
+            &["Maris Sangiampongsa called Prak Sokhonn"],
         ),
     ]);
 }
