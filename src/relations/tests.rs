@@ -1784,3 +1784,15 @@ fn verbs_of_calling_that_name_nothing() {
         ("Iran called Israel's move alarming.", &[]),
     ]);
 }
+
+/// A name after a comma that a verb of reporting follows is who speaks, not one more name of
+/// a list of those called (constructed): the call is with the minister, not with the
+/// spokesperson who reports it.
+#[test]
+fn a_speaker_after_a_comma_ends_a_list() {
+    assert_each(&[(
+        "President Omar Bashri of Sudan agreed to talks in a telephone conversation with US \
+         Secretary of State Ana Lopez, Spokesperson of the US State Department Mara Okonjo said.",
+        &["Ana Lopez called Omar Bashri"],
+    )]);
+}
