@@ -624,7 +624,26 @@ impl Scan<'_> {
                 count += 1;
                 continue;
             }
+            // "Mohammed Shiaa’ Al-Sudani": an apostrophe that ends a word transliterates a
+            // letter when the name goes on after it.
+            if matches!(self.words.get(next), Some(&"'") | Some(&"’"))
+                && self.glued(next)
+                && !self.glued(next + 1)
+                && self.is_name_word(next + 1)
+                && !Scan::covered(analysis, next + 1)
+            {
+                end = next + 1;
+                continue;
+            }
             break;
+        }
+        // "King Abdullah II": a regnal numeral.
+        if self
+            .words
+            .get(end)
+            .is_some_and(|w| w.len() >= 2 && is_numeral(w) && in_capitals(w))
+        {
+            end += 1;
         }
         end
     }
@@ -1726,9 +1745,11 @@ mod tests {
     /// Commander Europe (SACEUR) Gen. X": the holder is X, not "Europe"); an honorific after a
     /// state's possessive ("Kuwait's Sheikh X"); a sub-national government of the gazetteer
     /// ("Kurdistan Regional Government's Prime Minister X"); a holder's name that holds a
-    /// place's ("YPG commander Mazloum Kobani"); and a body's name after "the", which is no
+    /// place's ("YPG commander Mazloum Kobani"); a body's name after "the", which is no
     /// holder's ("spokesperson for the Department, X", "head of the Kurdistan Democratic Party
-    /// (KDP), X").
+    /// (KDP), X"); an apostrophe that transliterates a letter ("Mohammed Shiaa’ Al-Sudani"), a
+    /// regnal numeral ("King Abdullah II") and a cabinet title of the lexicon ("Treasury
+    /// Secretary").
     #[test]
     fn whom_a_title_serves_past_acronyms_names_and_honorifics() {
         let doc = analyze(
@@ -1742,7 +1763,9 @@ mod tests {
              He spoke with Kurdistan Regional Government's Prime Minister Aziz Barwari. \
              Trump spoke with YPG commander Mazloum Kobani. \
              The spokesperson for the Department, Lina Haddad, spoke. \
-             The head of the Kurdistan Democratic Party (KDP), Aziz Rahman, spoke.",
+             The head of the Kurdistan Democratic Party (KDP), Aziz Rahman, spoke. \
+             Iraqi Prime Minister Karim Shiaa’ Al-Bayati spoke. \
+             Jordan's King Abdullah II met U.S. Treasury Secretary Paul Dorel.",
         );
         assert_served(
             &doc,
@@ -1758,6 +1781,9 @@ mod tests {
                 (8, "Mazloum Kobani", Some("People's Protection Units")),
                 (9, "Lina Haddad", None),
                 (10, "Aziz Rahman", None),
+                (11, "Karim Shiaa’ Al-Bayati", Some("Iraq")),
+                (12, "Abdullah II", Some("Jordan")),
+                (12, "Paul Dorel", Some("United States")),
             ],
         );
         for no_one in ["Europe", "Kobani", "Department", "Democratic Party"] {
