@@ -138,7 +138,7 @@ impl<'d> Engine<'d> {
                 // by X and continue to call").
                 let acts_next =
                     infinitive && !(last + 1..q).any(|t| v.words.has(Cue::Coordinator, t));
-                if v.group(u).count() > 1 {
+                if unit.role == Role::Modifier && v.group(u).count() > 1 {
                     if let Some(holders) = self.office_holders(v, u, &v.group_entities(u)) {
                         return Fill::Found(holders);
                     }
@@ -310,12 +310,8 @@ impl<'d> Engine<'d> {
         // "said Ankara would continue": a name that opens a verb group after a reporting verb
         // is the subject of what it reports; after a verb of telling it is the one told
         // ("told Reuters jets bombed").
-        let next = v.skip_adverbs(v.group_span(u).1 + 1);
-        let opens_clause = [Cue::Auxiliary, Cue::Future, Cue::Possibility]
-            .iter()
-            .any(|&c| w.has(c, next))
-            || v.verb_form_starts_at(next);
-        verb_ends_here(Cue::ReportingVerb) && (!opens_clause || verb_ends_here(Cue::AddresseeVerb))
+        verb_ends_here(Cue::ReportingVerb)
+            && (!v.opens_verb_group_after(u) || verb_ends_here(Cue::AddresseeVerb))
             || verb_ends_here(Cue::SupportVerb) && !w.has(Cue::Auxiliary, prev)
             || v.verb_form_ends_at(prev)
             || v.past_after_name(prev)
@@ -1063,14 +1059,8 @@ impl<'d> Engine<'d> {
             };
             // "In each call, X said the US is committed": the name after a verb of saying may
             // open what is said.
-            let reported = |o: usize| {
-                let after = v.group_span(o).1 + 1;
-                w.has(Cue::ReportingVerb, verb)
-                    && after < v.len()
-                    && !matches!(w.folded(after), "," | ".")
-                    && !w.has(Cue::Complementizer, after)
-                    && !w.has(Cue::Preposition, after)
-            };
+            let reported =
+                |o: usize| w.has(Cue::ReportingVerb, verb) && v.opens_verb_group_after(o);
             // Two or more subjects are the parties themselves ("X and Y discussed the Israeli
             // offensive").
             let object = match v
@@ -1093,10 +1083,10 @@ impl<'d> Engine<'d> {
                 .and_then(|c| v.unit_ending(c))
                 .filter(|&o| self.object_of_verb(v, o)),
         };
+        let subject = self.subject(v, prep);
         let object = match before {
             Some(o) => {
-                if matches!(self.subject(v, prep), Fill::Found(ref s) if *s == v.group_entities(o))
-                {
+                if matches!(subject, Fill::Found(ref s) if *s == v.group_entities(o)) {
                     Fill::Empty
                 } else {
                     self.found(v, o)
@@ -1122,7 +1112,7 @@ impl<'d> Engine<'d> {
                 .and_then(|o| v.before_phrase(v.group_span(o).0))
                 .map_or(Fill::Empty, |verb| self.subject(v, verb))
         };
-        match self.subject(v, prep) {
+        match subject {
             Fill::Empty => (teller(), object),
             subject => (subject, object),
         }

@@ -355,6 +355,16 @@ impl<'d> View<'d> {
                 || self.words.has(Cue::IrregularParticiple, p))
     }
 
+    /// Whether a verb group opens right after `unit`'s group ("said Ankara would continue",
+    /// "said the U.S. is committed"): the group is that verb's subject.
+    pub fn opens_verb_group_after(&self, unit: usize) -> bool {
+        let next = self.skip_adverbs(self.group_span(unit).1 + 1);
+        [Cue::Auxiliary, Cue::Future, Cue::Possibility]
+            .iter()
+            .any(|&c| self.words.has(c, next))
+            || self.verb_form_starts_at(next)
+    }
+
     /// Whether the verb's form at `k` qualifies a noun after an article or a possessive
     /// pronoun ("the continued shelling", "its continued attacks"): it supports no noun.
     pub fn qualifies_noun(&self, k: usize) -> bool {
