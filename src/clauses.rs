@@ -445,8 +445,14 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
         // reporting clause; what follows it is reported.
         None if date_end > i + len => Some(date_end - i),
         // "said on Sunday, ...", "said in a statement.": no clause follows; "announced
-        // sanctions": a verb that also supports a noun reports only with "that".
-        None if words.has(Cue::Preposition, i + len) || words.has(Cue::SupportVerb, i) => None,
+        // sanctions": a verb that also supports a noun reports only with "that"; "stressed
+        // the need for a ceasefire": what is needed is the verb's object.
+        None if words.has(Cue::Preposition, i + len)
+            || words.has(Cue::SupportVerb, i)
+            || words.has(Cue::Necessity, i + len) =>
+        {
+            None
+        }
         None => Some(len),
     }
 }

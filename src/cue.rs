@@ -100,6 +100,7 @@ cues! {
     Backing = "backing",
     Leading = "leading",
     Settlement = "settlement",
+    Necessity = "necessity",
     PhraseLink = "phrase link",
     Reciprocal = "reciprocal",
     TitleLink = "title link",

@@ -121,8 +121,9 @@ pub struct Frame {
     pub forms: PhraseSet,
     pub agent: Slots,
     pub target: Slots,
-    /// An edge only if the trigger's complement holds a word of this list.
-    pub requires: Option<Cue>,
+    /// An edge only if the trigger's complement holds a word of each of these lists, in this
+    /// order ("stressed the need for a ceasefire": a need, then what is asked).
+    pub requires: Vec<Cue>,
     /// No edge when the word after the trigger is in this list.
     pub unless_next: Option<Cue>,
     /// An object of this list names no target but an event between the targets ("mediated
@@ -141,13 +142,18 @@ pub struct Frame {
 }
 
 impl Frame {
-    /// Parses the options column: `|` separated `requires=CUE`, `unless-next=CUE`,
+    /// Parses the options column: `|` separated `requires=CUE[+CUE...]`, `unless-next=CUE`,
     /// `through=CUE`, `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a
     /// symmetric relation only: the edge of any other has the agent's direction).
     pub fn set_options(&mut self, options: &str) -> Result<(), String> {
         for option in options.split('|').map(str::trim).filter(|o| !o.is_empty()) {
             match option.split_once('=') {
-                Some(("requires", cue)) => self.requires = Some(cue.parse::<Cue>()?),
+                Some(("requires", cues)) => {
+                    self.requires = cues
+                        .split('+')
+                        .map(str::parse::<Cue>)
+                        .collect::<Result<_, _>>()?
+                }
                 Some(("unless-next", cue)) => self.unless_next = Some(cue.parse::<Cue>()?),
                 Some(("through", cue)) => self.through = Some(cue.parse::<Cue>()?),
                 Some(("reciprocal", cue)) => self.reciprocal = Some(cue.parse::<Cue>()?),

@@ -694,7 +694,7 @@ impl Schema {
                 forms,
                 agent: frames::slots(f[3]).map_err(|m| error(4, m))?,
                 target: frames::slots(f[4]).map_err(|m| error(5, m))?,
-                requires: None,
+                requires: Vec::new(),
                 unless_next: None,
                 through: None,
                 admits_intended: false,

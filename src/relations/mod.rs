@@ -291,7 +291,7 @@ impl<'d> Engine<'d> {
                 return;
             }
         }
-        if let Some(cue) = frame.requires {
+        if !frame.requires.is_empty() {
             let end = v.clauses.at(occ.first).end.min(occ.last + 16);
             // "termed X 'heartbreaking' and called it unacceptable": a verb joined by "and"
             // has a complement of its own.
@@ -306,8 +306,13 @@ impl<'d> Engine<'d> {
                     .iter()
                     .any(|m| self.schema.frames[m.frame].relation == kind)
             };
-            if !(occ.last + 1..end).any(|k| v.words.has(cue, k) && !same_relation(k)) {
-                return;
+            // Each list in turn, each after the word of the one before.
+            let mut from = occ.last + 1;
+            for &cue in &frame.requires {
+                match (from..end).find(|&k| v.words.has(cue, k) && !same_relation(k)) {
+                    Some(k) => from = k + 1,
+                    None => return,
+                }
             }
         }
         if frame.naming && self.names_rather_than_acts(v, occ) {
@@ -782,9 +787,9 @@ impl<'d> Engine<'d> {
                     continue;
                 }
                 let v = &self.views[si];
-                for u in self.sides_set_against(v) {
+                for units in self.sides_set_against(v) {
                     let mut sides: Vec<usize> = Vec::new();
-                    for e in v.group_entities(u) {
+                    for &e in units.iter().flat_map(|&u| &v.units[u].entities) {
                         let s = self.state_of(e);
                         if matches!(self.entity_type(s), EntityType::State | EntityType::Group)
                             && !sides.contains(&s)
@@ -811,18 +816,19 @@ impl<'d> Engine<'d> {
         }
     }
 
-    /// The units opening the groups a sentence sets against each other: after "between" or
+    /// The units of each pair of sides a sentence sets against each other: after "between" or
     /// "both", and a group whose verb agrees on talks or a deal ("Hamas and Israel have
     /// agreed on a humanitarian pause"); not "the two sides", which stands for the parties
     /// sought.
-    fn sides_set_against(&self, v: &View<'_>) -> Vec<usize> {
+    fn sides_set_against(&self, v: &View<'_>) -> Vec<Vec<usize>> {
         let w = &v.words;
-        let mut out: Vec<usize> = (0..v.len())
+        let mut out: Vec<Vec<usize>> = (0..v.len())
             .filter(|&k| w.has(Cue::PairMarker, k))
-            .filter_map(|k| v.unit_starting(k + 1))
+            .map(|k| v.sides_after(k))
+            .filter(|units| !units.is_empty())
             .collect();
         for u in 0..v.units.len() {
-            if v.units[u].group != u || out.contains(&u) {
+            if v.units[u].group != u || out.iter().any(|units| units.contains(&u)) {
                 continue;
             }
             let (first, last) = v.group_span(u);
@@ -835,10 +841,10 @@ impl<'d> Engine<'d> {
             }
             let agree = w.has(Cue::AgreementVerb, verb);
             if opens && agree && (verb + 1..clause.end).any(|k| w.has(Cue::Negotiation, k)) {
-                out.push(u);
+                out.push(v.group_units(u).collect());
             }
         }
-        out.retain(|&u| !w.has(Cue::Dyad, v.units[u].first));
+        out.retain(|units| !w.has(Cue::Dyad, v.units[units[0]].first));
         out
     }
 }

@@ -138,7 +138,10 @@ impl<'d> Engine<'d> {
                 // by X and continue to call").
                 let acts_next =
                     infinitive && !(last + 1..q).any(|t| v.words.has(Cue::Coordinator, t));
-                if unit.role == Role::Modifier && v.group(u).count() > 1 {
+                // "X on the phone with Azerbaijani and Armenian foreign ministers emphasized":
+                // the holders a preposition's object names are not the subject.
+                if unit.role == Role::Modifier && v.group(u).count() > 1 && !v.after_preposition(u)
+                {
                     if let Some(holders) = self.office_holders(v, u, &v.group_entities(u)) {
                         return Fill::Found(holders);
                     }
@@ -461,6 +464,10 @@ impl<'d> Engine<'d> {
                 break;
             }
         }
+        // "stressed the need for X and Y to stop": what is needed is what is asked.
+        if let Some(len) = w.cue_len(Cue::Necessity, k) {
+            k += len;
+        }
         if let Some(u) = v.unit_starting(k).filter(|_| k < end) {
             return self.found(v, u);
         }
@@ -475,9 +482,9 @@ impl<'d> Engine<'d> {
         // "calling for restraint": the words the frame requires are what is asked, not whom;
         // "mediated the talks": the talks are between the targets.
         let frame = &self.schema.frames[occ.frame];
-        for cue in [Some(Cue::Settlement), frame.requires, frame.through]
-            .into_iter()
-            .flatten()
+        for cue in std::iter::once(Cue::Settlement)
+            .chain(frame.requires.iter().copied())
+            .chain(frame.through)
         {
             let mut j = k;
             while w.has(Cue::Determiner, j) || v.is_plain_word(j) && !w.has(cue, j) && j < k + 2 {
@@ -695,7 +702,7 @@ impl<'d> Engine<'d> {
         let pair = |k: usize| w.has(Cue::PairMarker, k) && !w.has(Cue::Determiner, k);
         // "called for an immediate ceasefire between X and Y": right after what is asked.
         let asked_before = |k: usize| {
-            self.schema.frames[occ.frame].requires.is_some_and(|cue| {
+            self.schema.frames[occ.frame].requires.iter().any(|&cue| {
                 (occ.last + 1..k).any(|s| w.cue_len(cue, s).is_some_and(|l| s + l == k))
             })
         };
@@ -720,8 +727,9 @@ impl<'d> Engine<'d> {
             return Fill::Empty;
         };
         let mut sides: Vec<usize> = Vec::new();
-        if let Some(u) = v.unit_starting(b + 1) {
-            for unit in v.group(u) {
+        let units = v.sides_after(b);
+        if let Some(&u) = units.first() {
+            for unit in units.iter().map(|&k| &v.units[k]) {
                 let pick = unit
                     .entities
                     .iter()

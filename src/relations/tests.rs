@@ -186,7 +186,7 @@ fn a_call_noun_takes_its_parties_from_its_verb_or_its_phrase() {
         (
             "a05",
             "In a telephone conversation with Taliban's acting foreign minister Amir Khan Muttaqi on Saturday, Iranian Foreign Minister Abbas Araqchi voiced concern about the recent clashes between Afghanistan and Pakistan, stressing the need for restraint, an end to hostilities, and the resolution of disputes through dialogue and negotiation.",
-            &["Abbas Araqchi called Amir Khan Muttaqi"],
+            &["Abbas Araqchi called Amir Khan Muttaqi", "Abbas Araqchi mediated Afghanistan", "Abbas Araqchi mediated Pakistan"],
         ),
     ]);
 }
@@ -1795,4 +1795,79 @@ fn a_speaker_after_a_comma_ends_a_list() {
          Secretary of State Ana Lopez, Spokesperson of the US State Department Mara Okonjo said.",
         &["Ana Lopez called Omar Bashri"],
     )]);
+}
+/// A third party's word on what the dispute needs is an appeal when what is needed is restraint
+/// ("stressing the need for restraint", a05); a need for anything else is none ("He underscored
+/// the need for closer cooperation", seed 003; "underscoring the urgent need for a coordinated
+/// international response", b05). Constructed: a need for the parties themselves to stop.
+#[test]
+fn a_need_for_restraint_is_an_appeal() {
+    check(&[
+        (
+            "a05",
+            "In a telephone conversation with Taliban's acting foreign minister Amir Khan Muttaqi on Saturday, Iranian Foreign Minister Abbas Araqchi voiced concern about the recent clashes between Afghanistan and Pakistan, stressing the need for restraint, an end to hostilities, and the resolution of disputes through dialogue and negotiation.",
+            &["Abbas Araqchi called Amir Khan Muttaqi", "Abbas Araqchi mediated Afghanistan", "Abbas Araqchi mediated Pakistan"],
+        ),
+        (
+            "003",
+            "“He underscored the need for closer cooperation on security issues,” the FO added.",
+            &[],
+        ),
+        (
+            "b05",
+            "The Kingdom’s appeal comes at a critical time as regional tensions continue to simmer, with Saudi Arabia underscoring the urgent need for a coordinated international response to support peace efforts in the Middle East.",
+            &[],
+        ),
+    ]);
+    assert_each(&[
+        (
+            "France stressed the need for Armenia and Azerbaijan to exercise restraint.",
+            &["France mediated Armenia", "France mediated Azerbaijan"],
+        ),
+        (
+            "France stressed the need to protect civilians in Armenia.",
+            &[],
+        ),
+    ]);
+}
+
+/// "between" sets two sides against each other also when a head noun parts the first from its
+/// "and" ("between Philippine vessels and China Coast Guard (CCG) ships", b18): they are the
+/// dispute's parties that "all parties" stands for. Constructed, as the repository's other
+/// pairs after "between" are names joined directly: two more head nouns.
+#[test]
+fn a_head_noun_may_part_the_sides_after_between() {
+    assert_edges(
+        &excerpt("b18", 1, 1),
+        &["Japan mediated China", "Japan mediated Philippines"],
+    );
+    assert_each(&[(
+        "Japan expressed concern over the encounter between Thai fishing boats and Cambodian \
+         Navy ships. Japan urged all parties to de-escalate tensions.",
+        &["Japan mediated Cambodia", "Japan mediated Thailand"],
+    )]);
+}
+
+/// Constructed: an appeal's subject stands before a phrase of circumstance that names others
+/// ("X on the phone with Azerbaijani and Armenian foreign ministers emphasized ..."), also
+/// after a source that a comma closes ("According to the Russian Ministry of Foreign Affairs,
+/// Foreign Minister X ..."): neither those on the phone nor the source appeal.
+#[test]
+fn an_appeal_s_subject_is_past_its_circumstance_and_its_source() {
+    let parties = "Azerbaijan struck Armenia on Friday. ";
+    let lavrov = [
+        "Azerbaijan struck Armenia",
+        "Sergey Lavrov mediated Armenia",
+        "Sergey Lavrov mediated Azerbaijan",
+    ];
+    assert_each(&[
+        (
+            &format!("{parties}Russian Foreign Minister Sergey Lavrov on the phone with Azerbaijani and Armenian foreign ministers on Saturday emphasized the need for a ceasefire."),
+            &lavrov,
+        ),
+        (
+            &format!("{parties}According to the Russian Ministry of Foreign Affairs, Russian Foreign Minister Sergey Lavrov on Saturday emphasized the need for a ceasefire."),
+            &lavrov,
+        ),
+    ]);
 }

@@ -263,8 +263,13 @@ impl<'d> View<'d> {
 
     /// The units of `unit`'s group, in order.
     pub fn group(&self, unit: usize) -> impl Iterator<Item = &Unit> + '_ {
+        self.group_units(unit).map(|k| &self.units[k])
+    }
+
+    /// The indices of `unit`'s group's units, in order.
+    pub fn group_units(&self, unit: usize) -> impl Iterator<Item = usize> + '_ {
         let g = self.units[unit].group;
-        self.units.iter().filter(move |u| u.group == g)
+        (0..self.units.len()).filter(move |&k| self.units[k].group == g)
     }
 
     /// The entities of `unit`'s group, each once, in order.
@@ -276,6 +281,27 @@ impl<'d> View<'d> {
             }
         }
         out
+    }
+
+    /// The units of the two sides a pair marker at `marker` opens ("between X and Y"): the group
+    /// after it, and, when a head noun parts the first side from its "and", the group after
+    /// that "and" as well ("between Philippine vessels and China Coast Guard ships").
+    pub fn sides_after(&self, marker: usize) -> Vec<usize> {
+        let Some(first) = self.unit_starting(marker + 1) else {
+            return Vec::new();
+        };
+        let mut sides: Vec<usize> = self.group_units(first).collect();
+        let mut k = self.group_span(first).1 + 1;
+        let head = k;
+        while k < self.len() && k < head + 2 && self.is_plain_word(k) {
+            k += 1;
+        }
+        if k > head && self.words.has(Cue::Coordinator, k) {
+            if let Some(second) = self.unit_starting(k + 1) {
+                sides.extend(self.group_units(second));
+            }
+        }
+        sides
     }
 
     /// The first and last token of `unit`'s group.
@@ -707,10 +733,24 @@ fn coordinate(words: &Words<'_>, units: &mut [Unit]) {
             after += 1;
         }
         let reporter = words.has(Cue::ReportingVerb, after);
+        // "According to the Russian Foreign Ministry, Minister X said": the comma closes the
+        // source.
+        let sourced = {
+            let mut s = units[p.group].first;
+            while s > 0 && words.has(Cue::Determiner, s - 1) {
+                s -= 1;
+            }
+            (s.saturating_sub(3)..s).any(|a| {
+                words
+                    .cue_len(Cue::Attribution, a)
+                    .is_some_and(|l| a + l == s)
+            })
+        };
         let coordinated = between.clone().any(|t| words.has(Cue::Coordinator, t))
             || (words.folded(p.last + 1) == ","
                 && !words.has(Cue::RelativePronoun, q.first)
                 && !reporter
+                && !sourced
                 && (!closed || between.clone().any(included)));
         // "A and acting Prime Minister B": a title's modifier opens the next name.
         if coordinated
