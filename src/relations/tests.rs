@@ -1849,7 +1849,7 @@ fn a_head_noun_may_part_the_sides_after_between() {
 }
 
 /// Constructed: an appeal's subject stands before a phrase of circumstance that names others
-/// ("X on the phone with Azerbaijani and Armenian foreign ministers emphasized ..."), also
+/// ("X at a meeting with Azerbaijani and Armenian foreign ministers emphasized ..."), also
 /// after a source that a comma closes ("According to the Russian Ministry of Foreign Affairs,
 /// Foreign Minister X ..."): neither those on the phone nor the source appeal.
 #[test]
@@ -1862,12 +1862,42 @@ fn an_appeal_s_subject_is_past_its_circumstance_and_its_source() {
     ];
     assert_each(&[
         (
-            &format!("{parties}Russian Foreign Minister Sergey Lavrov on the phone with Azerbaijani and Armenian foreign ministers on Saturday emphasized the need for a ceasefire."),
+            &format!("{parties}Russian Foreign Minister Sergey Lavrov at a meeting with Azerbaijani and Armenian foreign ministers on Saturday emphasized the need for a ceasefire."),
             &lavrov,
         ),
         (
             &format!("{parties}According to the Russian Ministry of Foreign Affairs, Russian Foreign Minister Sergey Lavrov on Saturday emphasized the need for a ceasefire."),
             &lavrov,
+        ),
+    ]);
+}
+
+/// The phrase of a call's mode alone tells a call with whom its "with" names, by the clause's
+/// subject: constructed, as the repository has no such sentence ("X on the phone with Y
+/// emphasized", "X, on the phone with Y, said"); with a verb of speaking before it the call is
+/// the same one (b21's "spoke over the phone on Sunday with").
+#[test]
+fn the_phrase_of_a_call_s_mode_tells_a_call() {
+    assert_each(&[
+        (
+            "Azerbaijan struck Armenia on Friday. Russian Foreign Minister Sergey Lavrov on the phone with Azerbaijani and Armenian foreign ministers on Saturday emphasized the need for a ceasefire.",
+            &["Azerbaijan struck Armenia", "Azerbaijan called Sergey Lavrov", "Armenia called Sergey Lavrov", "Sergey Lavrov mediated Armenia", "Sergey Lavrov mediated Azerbaijan"],
+        ),
+        (
+            "Russian Foreign Minister Sergey Lavrov, on the phone with his Armenian counterpart, said the fighting must stop.",
+            &["Armenia called Sergey Lavrov"],
+        ),
+    ]);
+    check(&[
+        (
+            "b21",
+            "Turkish President Recep Tayyip Erdoğan spoke over the phone on Sunday with his Somali counterpart Hassan Sheikh Mohamud, discussing tensions between the African country and its neighbor Ethiopia.",
+            &["Hassan Sheikh Mohamud called Recep Tayyip Erdoğan"],
+        ),
+        (
+            "a05",
+            "In a telephone conversation with Taliban's acting foreign minister Amir Khan Muttaqi on Saturday, Iranian Foreign Minister Abbas Araqchi voiced concern about the recent clashes between Afghanistan and Pakistan, stressing the need for restraint, an end to hostilities, and the resolution of disputes through dialogue and negotiation.",
+            &["Abbas Araqchi called Amir Khan Muttaqi", "Abbas Araqchi mediated Afghanistan", "Abbas Araqchi mediated Pakistan"],
         ),
     ]);
 }
