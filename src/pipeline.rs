@@ -857,6 +857,32 @@ mod tests {
         );
     }
 
+    /// An official's state that a document only guesses (the dateline's, across a paragraph
+    /// break) gives way to the state another document's sentence gives him (constructed
+    /// articles, a mechanism test).
+    #[test]
+    fn a_guessed_state_gives_way_to_one_another_document_gives() {
+        let pipeline = Pipeline::new(shipped_schema());
+        let g = pipeline.build(&[
+            (
+                "a".into(),
+                "LIMA: Peru struck Chile.\n\nForeign Minister Ana Lopez condemned the attack."
+                    .into(),
+            ),
+            (
+                "b".into(),
+                "Chile protested on Tuesday, and Foreign Minister Ana Lopez condemned the attack."
+                    .into(),
+            ),
+        ]);
+        let targets: Vec<&str> = g
+            .edges()
+            .filter(|e| e.source.label == "Ana Lopez" && e.relation.kind.as_str() == "official_of")
+            .map(|e| e.target.label.as_str())
+            .collect();
+        assert_eq!(targets, ["Chile"]);
+    }
+
     #[test]
     fn officials_known_elsewhere_keep_their_state() {
         let pipeline = Pipeline::new(shipped_schema());

@@ -18,7 +18,11 @@ use crate::spelling::Spelling;
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
 )]
 pub enum Certainty {
-    /// Only the document's context suggests it (dateline, main state of the article).
+    /// Only the document at large suggests it (its dateline, its main state, a state named
+    /// in an earlier paragraph): a guess that another document's word betters.
+    Guess,
+    /// The context of the official's sentence gives it (the state the sentence or its
+    /// paragraph is about).
     Context,
     /// Inferred from the wording ("X and his Iranian counterpart Y" → X serves the other party).
     Inferred,
@@ -1214,15 +1218,34 @@ fn resolve_affiliations<'a>(
                     && a.certainty == Certainty::Explicit
             })
             .map(|a| a.entity);
-        let context = own
-            .or(previous_subject)
-            .map(Affiliate::Entity)
-            .or_else(|| {
-                let dateline = analyzed.dateline.as_deref()?;
-                Some(Affiliate::Named(EntityType::State, dateline))
-            })
-            .or_else(|| dyad.first().copied().map(Affiliate::Entity));
-        if let Some(state) = context {
+        // A new paragraph starts a new context: there an official whose sentence names no
+        // state is guessed to serve the dateline's state before one named before the break
+        // ("CITY (Agency) - ... Foreign Minister X told reporters in CITY").
+        let new_paragraph = k > 0
+            && analyzed.doc.text[analyzed.sentences[k - 1].sentence.end..s.sentence.start]
+                .contains('\n');
+        let dateline = || {
+            let dateline = analyzed.dateline.as_deref()?;
+            Some((
+                Affiliate::Named(EntityType::State, dateline),
+                Certainty::Guess,
+            ))
+        };
+        let carried = |certainty| previous_subject.map(|e| (Affiliate::Entity(e), certainty));
+        let guessed = || {
+            let main = dyad.first().copied()?;
+            Some((Affiliate::Entity(main), Certainty::Guess))
+        };
+        let context = match own {
+            Some(e) => Some((Affiliate::Entity(e), Certainty::Context)),
+            None if new_paragraph => dateline()
+                .or_else(|| carried(Certainty::Guess))
+                .or_else(guessed),
+            None => carried(Certainty::Context)
+                .or_else(dateline)
+                .or_else(guessed),
+        };
+        if let Some((state, certainty)) = context {
             for m in ms
                 .iter()
                 .filter(|m| m.entity_type == EntityType::Official && m.office.is_some())
@@ -1253,7 +1276,7 @@ fn resolve_affiliations<'a>(
                             })
                 });
                 if !met && !beside {
-                    b.affiliate(m.entity, state, Certainty::Context);
+                    b.affiliate(m.entity, state, certainty);
                 }
             }
         }
@@ -1563,6 +1586,43 @@ pub(crate) mod tests {
             let e = doc.entities.iter().find(|e| e.label == name).expect(name);
             let served = e.affiliation.map(|a| doc.entities[a.entity].label.as_str());
             assert_eq!(served, state, "{text}");
+        }
+    }
+
+    /// What the context gives an official whose sentence names no state depends on where the
+    /// sentence stands (constructed sentences, a mechanism test): in the paragraph of the
+    /// state named before, the official serves that state, as the sentence's context; after a
+    /// paragraph break, the dateline's state is the better guess ("CITY (Agency) - ... /
+    /// Foreign Minister X told reporters in CITY"), and a state carried over the break, or
+    /// the article's main one, is only a guess, which another document's word betters.
+    #[test]
+    fn a_paragraph_break_leaves_only_a_guess_of_an_officials_state() {
+        use Certainty::{Context, Guess};
+        let cases = [
+            ("KHARTOUM (Reuters) - Sudan accused Chad of shelling border villages. Chad denied it. \
+              Egypt urged both countries to show restraint. Foreign Minister Ali Kamal told reporters so.",
+             "Egypt", Context),
+            ("KHARTOUM (Reuters) - Sudan accused Chad of shelling border villages.\n\nChad denied it. \
+              Egypt urged both countries to show restraint.\n\nForeign Minister Ali Kamal told reporters so.",
+             "Sudan", Guess),
+            ("Sudan accused Chad of shelling border villages.\n\nChad denied it. \
+              Egypt urged both countries to show restraint.\n\nForeign Minister Ali Kamal told reporters so.",
+             "Egypt", Guess),
+            ("Sudan accused Chad of shelling border villages. Sudan struck Chad.\n\n\
+              Foreign Minister Ali Kamal told reporters so.",
+             "Sudan", Guess),
+        ];
+        for (text, state, certainty) in cases {
+            let doc = resolved(text);
+            let e = doc
+                .entities
+                .iter()
+                .find(|e| e.label == "Ali Kamal")
+                .expect(text);
+            let served = e
+                .affiliation
+                .map(|a| (doc.entities[a.entity].label.as_str(), a.certainty));
+            assert_eq!(served, Some((state, certainty)), "{text}");
         }
     }
 
