@@ -1253,8 +1253,9 @@ fn resolve_affiliations<'a>(
                 let title = title_start(s, m);
                 // "talks with President X", "with Secretary X": an official named
                 // after a preposition (not a source's "according to") meets the sentence's
-                // state more often than serves it.
-                let met = own.is_some() && after_a_preposition(&lex, title);
+                // state, or the one carried from before ("Chad's President X arrived. He held a
+                // meeting with King Y"), more often than serves it.
+                let met = after_a_preposition(&lex, title);
                 // "Erdoğan and Chancellor Angela Merkel discussed ...": named beside an official
                 // of the context's state, the two acting together, an official is that one's
                 // counterpart.
@@ -1556,7 +1557,7 @@ pub(crate) mod tests {
     /// a mechanism test: the repository's articles write none of these forms): a state the
     /// sentence makes the subject of an act beats one carried from before ("Prime Minister X
     /// said the UK condemned"); an official named after a preposition gets no state from the
-    /// sentence ("talks with King X"), but one named by an agent's "by" or in an "of" phrase
+    /// sentence or from before it ("talks with King X"), but one named by an agent's "by" or in an "of" phrase
     /// does ("the killing of Major General X"); one
     /// named beside an official of the context's state, the two acting together, gets none
     /// ("X and Chancellor Y discussed").
@@ -1567,6 +1568,9 @@ pub(crate) mod tests {
               Prime Minister Ana Lopez said the UK condemned the attack.",
              "Ana Lopez", Some("United Kingdom")),
             ("Chadian President Omar Bashri and Sudanese President Idris Kamal held talks with \
+              King Salim Adel.",
+             "Salim Adel", None),
+            ("Chad's President Omar Bashri arrived in Cairo on Sunday. He held a meeting with \
               King Salim Adel.",
              "Salim Adel", None),
             ("Chad fired missiles at Sudan in retaliation for the killing of Major General Salim \
