@@ -543,13 +543,18 @@ pub fn resolve(analyzed: AnalyzedDocument, schema: &Schema) -> ResolvedDocument 
 type ShortForm<'a> = (Vec<String>, EntityType, &'a str);
 
 /// A sentence's mentions merged with the short forms found in it ([`short_forms`]), in order
-/// of position (the two never overlap).
+/// of position. The two overlap only where a short form has the span of a mention, which it
+/// then stands for (an official's surname that the gazetteer knows as a group's name).
 fn with_short_forms<'a>(
     mentions: &'a [Mention],
     short: &'a [Mention],
 ) -> impl Iterator<Item = &'a Mention> {
     let (mut mentions, mut short) = (mentions.iter().peekable(), short.iter().peekable());
     std::iter::from_fn(move || match (mentions.peek(), short.peek()) {
+        (Some(m), Some(s)) if (s.first, s.last) == (m.first, m.last) => {
+            mentions.next();
+            short.next()
+        }
         (Some(m), Some(s)) if (s.first, s.last) < (m.first, m.last) => short.next(),
         (Some(_), _) => mentions.next(),
         (None, _) => short.next(),
@@ -609,6 +614,8 @@ fn short_forms(
     let mut forms: Vec<ShortForm> = Vec::new();
     // (surname, label)
     let mut surnames: Vec<(&str, &str)> = Vec::new();
+    // The surnames of the officials with the sentence that first names each.
+    let mut introduced: FxHashMap<&str, (&str, usize)> = FxHashMap::default();
     // An official's forms are those of its label: each label is read once.
     let mut officials: FxHashSet<&str> = FxHashSet::default();
     for (k, s) in analyzed.sentences.iter().enumerate() {
@@ -641,6 +648,7 @@ fn short_forms(
                         }
                     }
                     surnames.push((parts[n - 1], &m.label));
+                    introduced.entry(parts[n - 1]).or_insert((&m.label, k));
                 }
             }
             // "Joint Staff Information Office (JSIO)": the acronym names the same entity.
@@ -727,6 +735,36 @@ fn short_forms(
         let words = sentence_words.of(k);
         let mut i = 0;
         while i < words.len() {
+            // "Foreign Minister Thérèse Kayikwamba Wagner ... . Wagner added": after the
+            // official, a word the gazetteer knows as a group's, an organisation's or a
+            // place's name that is their surname is they.
+            let surname = s
+                .mentions
+                .iter()
+                .find(|m| {
+                    m.first == i
+                        && m.last == i
+                        && matches!(
+                            m.entity_type,
+                            EntityType::Group | EntityType::Organization | EntityType::Place
+                        )
+                })
+                .and_then(|_| introduced.get(words[i]))
+                .filter(|&&(_, named)| named < k);
+            if let Some(&(label, _)) = surname {
+                added.push(Mention {
+                    first: i,
+                    last: i,
+                    surface: words[i].to_string(),
+                    entity_type: EntityType::Official,
+                    label: label.to_string(),
+                    form: MentionForm::Short,
+                    possessive: possessive_at(schema, words, i + 1),
+                    office: None,
+                });
+                i += 1;
+                continue;
+            }
             // A short form found earlier ends before `i`: only the mention stage's can hold it.
             if !words[i].starts_with(char::is_uppercase)
                 || s.mentions.iter().any(|m| m.first <= i && i <= m.last)
@@ -1423,6 +1461,27 @@ pub(crate) mod tests {
         assert_eq!(officials.len(), 1, "{officials:?}");
         assert_eq!(officials[0].mentions, 4);
         assert!(officials[0].aliases.contains("Vakari"));
+    }
+
+    /// After an official is named, a word the gazetteer knows as a group's or a place's name
+    /// that is their surname is they ("Minister of Foreign Affairs, Thérèse Kayikwamba
+    /// Wagner ... . Wagner added"); a state's name is the state, and before the official is
+    /// named the word is the gazetteer's (constructed sentences, a mechanism test).
+    #[test]
+    fn a_surname_the_gazetteer_knows_is_the_official_after_they_are_named() {
+        let doc = resolved(
+            "Wagner fighters left. Foreign Minister Ana Lopez Wagner spoke. Wagner added more. \
+             Defence Minister Luis Chad spoke. Chad said so.",
+        );
+        let labels = |k: usize| -> Vec<(&str, EntityType)> {
+            doc.mentions[k]
+                .iter()
+                .map(|m| (doc.entities[m.entity].label.as_str(), m.entity_type))
+                .collect()
+        };
+        assert_eq!(labels(0)[0], ("Wagner Group", EntityType::Group));
+        assert_eq!(labels(2), [("Ana Lopez Wagner", EntityType::Official)]);
+        assert_eq!(labels(4), [("Chad", EntityType::State)]);
     }
 
     /// Short forms are resolve's mentions: the mention stage's output is left as it was made.
