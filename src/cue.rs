@@ -43,6 +43,7 @@ cues! {
     ForceNoun = "force noun",
     Shootdown = "shootdown",
     OrganNoun = "organ noun",
+    BodyHead = "body head",
     Honorific = "honorific",
     TitleModifier = "title modifier",
     Dyad = "dyad",
