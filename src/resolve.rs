@@ -726,10 +726,15 @@ fn short_forms(
     // With the length of each surname in case-folded letters: a word is one letter apart from
     // a surname of its own length only.
     let mut seen = FxHashSet::default();
-    let surnames: Vec<(usize, &str, &str)> = surnames
+    // And its skeleton: a surname written without its accents ("Cavusoglu" for
+    // "Çavuşoğlu") is the same surname.
+    let surnames: Vec<(usize, &str, &str, String)> = surnames
         .into_iter()
         .filter(|s| seen.insert(*s))
-        .map(|(surname, label)| (folded_len(surname), surname, label))
+        .map(|(surname, label)| {
+            let skeleton = schema.spelling.skeleton(surname);
+            (folded_len(surname), surname, label, skeleton)
+        })
         .collect();
     for (k, (s, added)) in analyzed.sentences.iter().zip(&mut short).enumerate() {
         let words = sentence_words.of(k);
@@ -798,10 +803,14 @@ fn short_forms(
                     return None;
                 }
                 let len = folded_len(w);
+                let skeleton = (len >= 5).then(|| schema.spelling.skeleton(w));
                 surnames
                     .iter()
-                    .find(|&&(n, surname, _)| n == len && one_letter_apart(surname, w))
-                    .map(|&(_, _, label)| (1, EntityType::Official, label))
+                    .find(|(n, surname, _, their)| {
+                        (*n == len && one_letter_apart(surname, w))
+                            || skeleton.as_ref() == Some(their)
+                    })
+                    .map(|&(_, _, label, _)| (1, EntityType::Official, label))
             };
             // "(JSIO)" right after the name it abbreviates is its definition, not a new mention.
             let definition = i > 0
@@ -1482,6 +1491,22 @@ pub(crate) mod tests {
         assert_eq!(labels(0)[0], ("Wagner Group", EntityType::Group));
         assert_eq!(labels(2), [("Ana Lopez Wagner", EntityType::Official)]);
         assert_eq!(labels(4), [("Chad", EntityType::State)]);
+    }
+
+    /// A surname the text writes later without the accents of its full name ("Turkish Foreign
+    /// Minister Mevlüt Çavuşoğlu ... . Cavusoglu said") is the same person's (constructed
+    /// sentences, a mechanism test).
+    #[test]
+    fn a_surname_without_its_accents_joins_its_person() {
+        let doc = resolved(
+            "Turkish Foreign Minister Mevlüt Çavuşoğlu spoke on Monday. Cavusoglu said so. \
+             Chilean Defence Minister Ana Nuñez left. Later Nunez added more.",
+        );
+        for (name, alias) in [("Mevlüt Çavuşoğlu", "Cavusoglu"), ("Ana Nuñez", "Nunez")] {
+            let e = doc.entities.iter().find(|e| e.label == name).expect(name);
+            assert!(e.aliases.contains(alias), "{:?}", e.aliases);
+            assert_eq!(e.mentions, 2);
+        }
     }
 
     /// Short forms are resolve's mentions: the mention stage's output is left as it was made.
