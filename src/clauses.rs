@@ -412,10 +412,11 @@ fn complement_taker(words: &Words<'_>, i: usize) -> Option<usize> {
         })?;
     // Not "the said agreement": a reporting verb right after a determiner is no verb; nor
     // "what they said were": a parenthesis inside a noun phrase; nor "claimed control of X":
-    // the first word of a longer trigger.
+    // the first word of a longer trigger; nor "was claimed by X": a passive, whose agent follows.
     if i > 0 && words.has(Cue::Determiner, i - 1)
         || parenthesis_before(words, i)
         || opens_longer_trigger(words, i, len)
+        || words.has(Cue::AgentMarker, i + len)
     {
         return None;
     }

@@ -622,6 +622,9 @@ impl<'d> Engine<'d> {
             }
             k = p;
         }
+        if frame.anchor == Anchor::Noun && self.claims_responsibility(v, occ) {
+            local = local.max(Stance::Claimed);
+        }
         match clause.max(local) {
             Stance::Intended if frame.admits_intended => clause.min(Stance::Claimed),
             stance => stance,

@@ -11,6 +11,13 @@ use crate::frames::{Anchor, Slot};
 /// How far, in tokens, a noun's modifiers, support verb or prepositional phrase may stand.
 const NEAR: usize = 7;
 
+/// Where a noun's support verb stands: before it, its subject acting ("X carried out strikes");
+/// after it, with the "by" phrase that names the agent ("the attack carried out by X").
+enum Support {
+    Before(usize),
+    After { verb: usize, by: usize },
+}
+
 impl<'d> Engine<'d> {
     /// What each slot of an alternative finds, in order. Its prepositional slots are looked
     /// for together, in one pass over the clause: an alternative may name nine prepositions.
@@ -939,6 +946,25 @@ impl<'d> Engine<'d> {
     /// call with Y"), or the "by" phrase of such a verb after the noun ("the attack carried out
     /// by X").
     fn support(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        match self.support_verb(v, occ) {
+            Some(Support::Before(verb)) => self.subject(v, verb),
+            Some(Support::After { by, .. }) => self.agent_after(v, by, occ),
+            None => Fill::Empty,
+        }
+    }
+
+    /// Whether the noun's support verb claims it ("X claimed responsibility for the attack",
+    /// "the attack was claimed by X"; lexicon list `responsibility claim`): its edges are claims.
+    pub(super) fn claims_responsibility(&self, v: &View<'_>, occ: Occurrence) -> bool {
+        let verb = match self.support_verb(v, occ) {
+            Some(Support::Before(verb) | Support::After { verb, .. }) => verb,
+            None => return false,
+        };
+        v.words.has(Cue::ResponsibilityClaim, verb)
+    }
+
+    /// The verb whose object the noun is (see [`Engine::support`]).
+    fn support_verb(&self, v: &View<'_>, occ: Occurrence) -> Option<Support> {
         let w = &v.words;
         // Leftwards over the noun phrase to its verb (past "what they said were").
         let mut k = occ.first;
@@ -955,7 +981,7 @@ impl<'d> Engine<'d> {
                 if s > 0 && w.has(Cue::Auxiliary, s - 1) && w.has(Cue::AgentMarker, k) {
                     break;
                 }
-                return self.subject(v, s);
+                return Some(Support::Before(s));
             }
             // "a series of strikes", "a wave of attacks": a quantity of the noun.
             let quantity = w.has(Cue::Genitive, p) && p > 0 && v.is_plain_word(p - 1);
@@ -979,18 +1005,38 @@ impl<'d> Engine<'d> {
             k = p;
         }
         // Rightwards: "the attack carried out by X", "The operation, named Y, was carried out
-        // by X".
+        // by X", "The strike on the base was claimed by X".
         let mut k = occ.last + 1;
         if w.folded(k) == "," {
             // Past an apposition.
             k = (k + 1..(k + NEAR + 3).min(v.len()))
                 .find(|&j| w.folded(j) == ",")
                 .map_or(k, |j| j + 1);
+        } else if w.has(Cue::Preposition, k) {
+            // Past the noun's own phrases, to the auxiliary of its clause's verb.
+            let own = v.clauses.index(occ.first);
+            if let Some(aux) = (k + 1..(k + NEAR + 3).min(v.len()))
+                .take_while(|&j| {
+                    v.clauses.index(j) == own
+                        && (w.has(Cue::Auxiliary, j)
+                            || w.has(Cue::Preposition, j)
+                            || w.has(Cue::Determiner, j)
+                            || v.unit_covering(j).is_some()
+                            || v.is_plain_word(j) && !v.verb_form_ends_at(j))
+                })
+                .find(|&j| w.has(Cue::Auxiliary, j))
+            {
+                k = aux;
+            }
         }
         while k < v.len() && (w.has(Cue::Auxiliary, k) || v.is_adverb(k)) {
             k += 1;
         }
-        if let Some(len) = w.cue_len(Cue::SupportVerb, k) {
+        // "The attack was claimed by X": who claims it carried it out.
+        let verb = w
+            .cue_len(Cue::SupportVerb, k)
+            .or_else(|| w.cue_len(Cue::ResponsibilityClaim, k));
+        if let Some(len) = verb {
             // "had been carried out on an outpost, also in Hatay, by members of the YPG": past
             // the phrases of where and when, up to another verb or clause.
             let by = (k + len..(k + len + 2 * NEAR).min(v.len()))
@@ -1007,10 +1053,10 @@ impl<'d> Engine<'d> {
                 })
                 .find(|&j| w.has(Cue::AgentMarker, j));
             if let Some(by) = by {
-                return self.agent_after(v, by, occ);
+                return Some(Support::After { verb: k, by });
             }
         }
-        Fill::Empty
+        None
     }
 
     /// For a noun in a prepositional phrase ("in a phone call", "during the call", "in

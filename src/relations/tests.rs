@@ -1901,3 +1901,70 @@ fn the_phrase_of_a_call_s_mode_tells_a_call() {
         ),
     ]);
 }
+
+/// The model of the arms between a demonym and their noun is part of the forces' phrase
+/// (lexicon list `weapon`), and so is a model's plural: the state acts through them ("Israeli
+/// F-16 jets struck", "Turkish Bayraktar drones hit", "Israeli F-35s bombed"); a people's
+/// adjective before fighters is no model ("Syrian Kurdish fighters" are not Syria's).
+/// Constructed: the repository names no model before a verb of striking.
+#[test]
+fn the_model_of_the_arms_is_part_of_the_forces() {
+    assert_each(&[
+        (
+            "Israeli F-16 jets struck targets in southern Lebanon on Monday.",
+            &["Israel struck Lebanon"],
+        ),
+        (
+            "Turkish Bayraktar TB2 drones hit Kurdish positions in northern Iraq.",
+            &["Turkey struck Iraq"],
+        ),
+        (
+            "Russian Su-34 bombers pounded Ukrainian positions near Bakhmut.",
+            &["Russia struck Ukraine"],
+        ),
+        (
+            "Israeli F-35s bombed a military base in Syria.",
+            &["Israel struck Syria"],
+        ),
+        ("Syrian Kurdish fighters attacked Turkish troops.", &[]),
+    ]);
+}
+
+/// Who claims an attack carried it out, and says so: "X claimed responsibility for the attack
+/// on Y", "the strike on Y was claimed by X" (a reporting verb before "by" is a passive that
+/// opens no report; the support verb after the noun's own phrases); the edge is a claim.
+/// Constructed: the repository's one claim of responsibility (b07) names no target.
+#[test]
+fn a_claim_of_responsibility_is_a_claimed_strike() {
+    assert_each(&[
+        (
+            "Hezbollah claimed responsibility for the attack on the Israeli army post.",
+            &["Hezbollah struck Israel"],
+        ),
+        (
+            "The strike on the Iraqi base was claimed by Hamas.",
+            &["Hamas struck Iraq"],
+        ),
+        (
+            "The drone attack on Israel was carried out by the Houthis.",
+            &["Houthis struck Israel"],
+        ),
+    ]);
+    let modality = |sentence: &str| {
+        let graph = graph_of(sentence);
+        let edge = graph.edges().find(|e| e.relation.kind.as_str() == "struck");
+        edge.map(|e| e.relation.evidence[0].modality)
+    };
+    assert_eq!(
+        modality("The Houthis claimed responsibility for the drone attack on Israel."),
+        Some(Modality::Claimed)
+    );
+    assert_eq!(
+        modality("The attack on Israel was claimed by Hamas."),
+        Some(Modality::Claimed)
+    );
+    assert_eq!(
+        modality("The attack on Israel was carried out by Hamas."),
+        Some(Modality::Asserted)
+    );
+}

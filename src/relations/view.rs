@@ -581,10 +581,39 @@ fn units(
                 None
             }
         };
+        // "Israeli F-16 jets", "Turkish Bayraktar TB2 drones", "Israeli F-35s": the model of
+        // the arms (capitalised words, numbers and hyphens), before their noun (lexicon list
+        // `weapon`) or plural itself, is part of the forces' phrase.
+        let modelled = |k: usize| {
+            let model_end = (k..(k + 4).min(n))
+                .take_while(|&t| {
+                    let word = words.word(t);
+                    (word == "-" && t > k
+                        || word.starts_with(char::is_uppercase)
+                        || word.starts_with(|c: char| c.is_ascii_digit()))
+                        && !mentions.iter().any(|x| x.first <= t && t <= x.last)
+                })
+                .last()?;
+            // "F-35s": a plural ending right after the model's number.
+            let plural_model = |t: usize| {
+                let word = words.folded(t);
+                words
+                    .schema()
+                    .cue(Cue::PluralEnding)
+                    .first_words()
+                    .any(|ending| {
+                        word.strip_suffix(ending)
+                            .is_some_and(|stem| stem.ends_with(|c: char| c.is_ascii_digit()))
+                    })
+            };
+            (k..=model_end)
+                .find_map(|t| words.cue_len(Cue::Weapon, t + 1).map(|len| t + len))
+                .or_else(|| (k..=model_end).find(|&t| plural_model(t)))
+        };
         let forces_head = if led {
             forces(after + 2)
         } else {
-            forces(after)
+            forces(after).or_else(|| modelled(after))
         };
         let head = forces_head
             .or_else(|| organ(after))
