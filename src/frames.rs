@@ -44,6 +44,9 @@ pub enum Slot {
     /// Whom a verb of blame holds to account for the event the trigger names ("blamed Iran
     /// for the attack").
     Blamed,
+    /// The place or state named between the agent's possessive or demonym and the noun ("its
+    /// Syria operation", "the Israeli Gaza offensive"): where the act struck.
+    Theatre,
     Event,
     Speaker,
     Parties,
@@ -68,6 +71,7 @@ impl FromStr for Slot {
             "responder" => Slot::Responder,
             "victim" => Slot::Victim,
             "blamed" => Slot::Blamed,
+            "theatre" => Slot::Theatre,
             "event" => Slot::Event,
             "speaker" => Slot::Speaker,
             "parties" => Slot::Parties,
@@ -102,6 +106,7 @@ impl fmt::Display for Slot {
             Slot::Responder => "responder",
             Slot::Victim => "victim",
             Slot::Blamed => "blamed",
+            Slot::Theatre => "theatre",
             Slot::Event => "event",
             Slot::Speaker => "speaker",
             Slot::Parties => "parties",
@@ -221,7 +226,7 @@ mod tests {
 
     #[test]
     fn slots_round_trip_through_their_names() {
-        let field = "subject|object+prep:on|between|by|from|modifier|support|host|host-object|responder|victim|blamed|event|speaker|parties|self|affiliation";
+        let field = "subject|object+prep:on|between|by|from|modifier|support|host|host-object|responder|victim|blamed|theatre|event|speaker|parties|self|affiliation";
         let parsed = slots(field).unwrap();
         let names: Vec<String> = parsed
             .iter()

@@ -1035,7 +1035,7 @@ pub(crate) mod tests {
                 .iter()
                 .filter(|f| f.relation == struck)
                 .count(),
-            7
+            8
         );
     }
 

@@ -11,6 +11,12 @@ use crate::frames::{Anchor, Slot};
 /// How far, in tokens, a noun's modifiers, support verb or prepositional phrase may stand.
 const NEAR: usize = 7;
 
+/// Who owns a noun's phrase: a name's possessive or a demonym, or a possessive pronoun.
+enum Possessor {
+    Unit(usize),
+    Pronoun(usize),
+}
+
 /// Where a noun's support verb stands: before it, its subject acting ("X carried out strikes");
 /// after it, with the "by" phrase that names the agent ("the attack carried out by X").
 enum Support {
@@ -46,6 +52,10 @@ impl<'d> Engine<'d> {
             Slot::Responder => self.responder(v, occ),
             Slot::Victim => self.victim(v, occ),
             Slot::Blamed => self.blamed(v, occ),
+            Slot::Theatre => match self.theatre(v, occ) {
+                Some((u, _)) => self.found(v, u),
+                None => Fill::Empty,
+            },
             Slot::Event => self.event(v, occ),
             Slot::Speaker => self.speaker(v, occ.first),
             Slot::Parties if self.parties.len() == 2 => Fill::Found(self.parties.clone()),
@@ -597,6 +607,21 @@ impl<'d> Engine<'d> {
         let own = v.clauses.index(occ.first);
         let mut open = preps.len();
         let mut k = occ.last + 1;
+        // "announced a new offensive, Operation X, in Y", "an operation, codenamed X, against
+        // Y": the operation's name set off by commas is the noun's, and so are the phrases
+        // after it.
+        if noun && w.folded(k) == "," {
+            let name = k + 1 + w.cue_len(Cue::OperationIntro, k + 1).unwrap_or(0);
+            let named = v.unit_starting(name).filter(|&u| {
+                v.units[u]
+                    .entities
+                    .iter()
+                    .all(|&e| self.entity_type(e) == EntityType::Operation)
+            });
+            if let Some(u) = named.filter(|&u| w.folded(v.group_span(u).1 + 1) == ",") {
+                k = v.group_span(u).1 + 2;
+            }
+        }
         let mut passed_inner_clause = false;
         while k < end && open > 0 {
             // "The Israeli strikes on Wednesday, which Syria condemned ..., followed a
@@ -668,8 +693,9 @@ impl<'d> Engine<'d> {
                 return Some(u);
             }
             // "with whom Venezuela ...": a relative pronoun's name is its clause's, not the
-            // phrase's.
-            if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j)
+            // phrase's; "against the attack from X": who carried out an event is its phrase's.
+            let source = w.has(Cue::SourcePreposition, j) && j > 0 && v.is_event_noun(j - 1);
+            if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j) && !source
                 || w.has(Cue::RelativePronoun, j)
             {
                 break;
@@ -875,6 +901,13 @@ impl<'d> Engine<'d> {
                 _ => Fill::Empty,
             };
         }
+        // "its Syria operation", "Turkey's Syria operation": the possessor acts, where the
+        // name after it says.
+        match self.theatre(v, occ) {
+            Some((_, Possessor::Unit(u))) => return self.found(v, u),
+            Some((_, Possessor::Pronoun(p))) => return self.pronoun_possessor(v, p),
+            None => {}
+        }
         let mut k = occ.first;
         for _ in 0..4 {
             let Some(p) = k.checked_sub(1) else {
@@ -912,6 +945,36 @@ impl<'d> Engine<'d> {
             k = p;
         }
         Fill::Empty
+    }
+
+    /// The unit of a state or a place right before the noun (up to two adjectives between)
+    /// that a possessive or a demonym qualifies before it: "its Syria operation", "Turkey's
+    /// Syria operation", "the Israeli Gaza offensive"; with who that possessor is.
+    fn theatre(&self, v: &View<'_>, occ: Occurrence) -> Option<(usize, Possessor)> {
+        let w = &v.words;
+        let mut p = occ.first.checked_sub(1)?;
+        for _ in 0..2 {
+            if v.unit_covering(p).is_some() || !v.is_plain_word(p) || p == 0 {
+                break;
+            }
+            p -= 1;
+        }
+        let u = v.unit_ending(p)?;
+        let unit = &v.units[u];
+        let place = unit
+            .entities
+            .iter()
+            .all(|&e| matches!(self.entity_type(e), EntityType::State | EntityType::Place));
+        if unit.possessive || !place || unit.first != v.group_span(u).0 {
+            return None;
+        }
+        let q = unit.first.checked_sub(1)?;
+        if w.has(Cue::PossessivePronoun, q) {
+            return Some((u, Possessor::Pronoun(q)));
+        }
+        let before = v.unit_ending(q)?;
+        let qualifies = v.units[before].possessive || v.units[before].role == Role::Modifier;
+        qualifies.then_some((u, Possessor::Unit(before)))
     }
 
     /// A possessive pronoun ("its", "his", "their") stands for the subject of its clause; right

@@ -1968,3 +1968,75 @@ fn a_claim_of_responsibility_is_a_claimed_strike() {
         Some(Modality::Asserted)
     );
 }
+
+/// "announced a new offensive, Operation X, in Y", "a military operation, codenamed X, against
+/// Y": the operation's name set off by commas is the noun's, and the phrases after it say where
+/// the noun's act struck. Constructed: the repository's operations are named otherwise.
+#[test]
+fn an_operation_named_in_apposition_keeps_its_target() {
+    assert_each(&[
+        (
+            "Iran announced a new offensive, Operation True Promise, in Israel.",
+            &[
+                "Iran conducted Operation True Promise",
+                "Iran struck Israel",
+            ],
+        ),
+        (
+            "Pakistan launched a military operation, codenamed Black Thunder, against India.",
+            &[
+                "Pakistan conducted Operation Black Thunder",
+                "Pakistan struck India",
+            ],
+        ),
+    ]);
+}
+
+/// Retaliation strikes whom it answers: "X retaliated against Y", and against an event, its
+/// agent ("retaliated against the attack from Y", whose "from" phrase is the event's), who
+/// struck X (lexicon list response); fire of arms is a strike ("unprovoked firing by Y").
+/// Constructed: the repository's retaliations are worded otherwise.
+#[test]
+fn retaliating_against_an_attack_strikes_its_agent() {
+    assert_each(&[
+        (
+            "Iran retaliated against Israel with a barrage of missiles.",
+            &["Iran struck Israel"],
+        ),
+        (
+            "India retaliated against the attack from Pakistan.",
+            &["India struck Pakistan", "Pakistan struck India"],
+        ),
+        (
+            "Pakistani forces retaliated against unprovoked firing by Afghan forces.",
+            &["Afghanistan struck Pakistan", "Pakistan struck Afghanistan"],
+        ),
+        ("Iran vowed to retaliate against Israel.", &[]),
+    ]);
+}
+
+/// A state or place named between a possessive or a demonym and the noun is where the act
+/// struck, the possessor its agent ("its Syria operation", "Turkey's Syria operation", "the
+/// Israeli Gaza offensive"); a state's possessive before another state's name does not
+/// qualify it. Constructed: the repository names no theatre so.
+#[test]
+fn a_theatre_between_the_possessor_and_the_noun_was_struck() {
+    assert_each(&[
+        (
+            "Turkey has pressed on with its Syria operation despite US objections.",
+            &["Turkey struck Syria"],
+        ),
+        (
+            "Erdogan defended Turkey's Syria operation.",
+            &["Turkey struck Syria"],
+        ),
+        (
+            "The Israeli Gaza offensive has killed thousands.",
+            &["Israel struck Gaza Strip"],
+        ),
+        (
+            "Russia's Ukraine invasion began in 2022.",
+            &["Russia struck Ukraine"],
+        ),
+    ]);
+}

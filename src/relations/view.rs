@@ -472,12 +472,21 @@ fn units(
         }
     }
     // "Pakistan's Foreign Minister Jilani": the possessor qualifies the name after it; not an
-    // operation's ("Israel's Operation Rising Lion"), who conducted it.
+    // operation's ("Israel's Operation Rising Lion"), who conducted it, nor a state's or a
+    // place of another state ("Turkey's Syria operation", "Turkey's Idlib offensive"), where
+    // it acts.
+    let elsewhere = |m: &Resolved, owner: usize| {
+        m.entity_type == EntityType::State
+            || m.entity_type == EntityType::Place
+                && doc.affiliate(m.entity).is_some_and(|s| s != owner)
+    };
     for (j, q) in mentions.iter().enumerate() {
         if q.possessive
-            && mentions
-                .iter()
-                .any(|m| m.first == q.last + 3 && m.entity_type != EntityType::Operation)
+            && mentions.iter().any(|m| {
+                m.first == q.last + 3
+                    && m.entity_type != EntityType::Operation
+                    && !elsewhere(m, q.entity)
+            })
         {
             qualifier[j] = true;
         }
