@@ -105,6 +105,7 @@ cues! {
     Settlement = "settlement",
     Necessity = "necessity",
     PhraseLink = "phrase link",
+    Ownership = "ownership",
     Reciprocal = "reciprocal",
     TitleLink = "title link",
     ServingLink = "serving link",

@@ -548,7 +548,11 @@ impl<'d> Engine<'d> {
             if v.is_event_noun(j) {
                 event = true;
             }
-            if w.has(Cue::PatientNoun, j) && w.has(Cue::Genitive, j + 1) {
+            // "the storming and vandalism of X": the "of" after nouns joined to one of harm.
+            let of_after = (j + 1..j + 4).find(|&t| {
+                !(w.has(Cue::Coordinator, t) || v.is_plain_word(t)) || w.has(Cue::Genitive, t)
+            });
+            if w.has(Cue::PatientNoun, j) && of_after.is_some_and(|t| w.has(Cue::Genitive, t)) {
                 sufferers = true;
             } else if w.has(Cue::AgentMarker, j) {
                 sufferers = false;
@@ -557,7 +561,9 @@ impl<'d> Engine<'d> {
             // says what the object is, and names no one in it.
             let f = w.folded(j);
             if f == ","
-                || (w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j))
+                || (w.has(Cue::Preposition, j)
+                    && !w.has(Cue::PhraseLink, j)
+                    && !v.closes_ownership(j))
                 || w.has(Cue::Coordinator, j) && event
                 || w.has(Cue::Likening, j) && j > k
             {
@@ -695,7 +701,10 @@ impl<'d> Engine<'d> {
             // "with whom Venezuela ...": a relative pronoun's name is its clause's, not the
             // phrase's; "against the attack from X": who carried out an event is its phrase's.
             let source = w.has(Cue::SourcePreposition, j) && j > 0 && v.is_event_noun(j - 1);
-            if w.has(Cue::Preposition, j) && !w.has(Cue::PhraseLink, j) && !source
+            if w.has(Cue::Preposition, j)
+                && !w.has(Cue::PhraseLink, j)
+                && !source
+                && !v.closes_ownership(j)
                 || w.has(Cue::RelativePronoun, j)
             {
                 break;

@@ -2040,3 +2040,30 @@ fn a_theatre_between_the_possessor_and_the_noun_was_struck() {
         ),
     ]);
 }
+
+/// Whose the places hit are stays in the noun's phrase past a phrase of ownership (lexicon list
+/// `ownership`: "positions belonging to X", "bases used by X"); and nouns of harm joined before
+/// their "of" name who suffered them, not who is condemned ("condemned the storming and
+/// vandalism of the Qatari embassy"). Constructed: the repository's owners follow "used by",
+/// which "by" already kept in the phrase.
+#[test]
+fn the_owner_of_the_places_hit_was_struck() {
+    assert_each(&[
+        (
+            "Turkish jets hit several positions belonging to the PKK in Syria and Iraq.",
+            &[
+                "Turkey struck Iraq",
+                "Turkey struck Kurdistan Workers' Party",
+                "Turkey struck Syria",
+            ],
+        ),
+        (
+            "Israeli jets struck bases controlled by Hezbollah in Lebanon.",
+            &["Israel struck Hezbollah", "Israel struck Lebanon"],
+        ),
+        (
+            "The Saudi foreign ministry condemned the storming and vandalism of the Qatari embassy.",
+            &[],
+        ),
+    ]);
+}

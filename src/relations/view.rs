@@ -399,6 +399,16 @@ impl<'d> View<'d> {
                 || self.words.has(Cue::PossessivePronoun, k - 1))
     }
 
+    /// Whether the preposition at `j` ends a phrase of ownership ("positions belonging to X",
+    /// "bases used by X"; lexicon list `ownership`): the owner is in the noun's phrase.
+    pub fn closes_ownership(&self, j: usize) -> bool {
+        (j.saturating_sub(2)..j).any(|s| {
+            self.words
+                .cue_len(Cue::Ownership, s)
+                .is_some_and(|len| s + len == j + 1)
+        })
+    }
+
     /// The token after `i` that is not an adverb.
     pub fn skip_adverbs(&self, mut i: usize) -> usize {
         while i < self.len() && self.is_adverb(i) {
