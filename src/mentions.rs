@@ -1434,12 +1434,17 @@ impl Scan<'_> {
     /// no name's.
     fn operations_named_before(&self, analysis: &mut AnalyzedSentence) {
         let words = self.words;
+        // This scan asks every token: the token's reading by the lexicon answers for the word
+        // itself, and only a word in small letters ending in "s" has its stem looked up.
         let operation_word = |w: &str| self.cue(Cue::OperationWord).contains(w);
         for k in 1..words.len() {
             let w = words[k];
+            if w.starts_with(char::is_uppercase) {
+                continue;
+            }
             let plural = w.strip_suffix('s').is_some_and(operation_word)
                 && self.lex.ends_with(Cue::PluralEnding, k);
-            if w.starts_with(char::is_uppercase) || !(plural || operation_word(w)) {
+            if !(plural || self.lex.is(Cue::OperationWord, k)) {
                 continue;
             }
             let mut end = k;
