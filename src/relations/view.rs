@@ -240,25 +240,11 @@ impl<'d> View<'d> {
     /// A lower-case word of no word list: an adjective or a noun, not a function word.
     pub fn is_plain_word(&self, k: usize) -> bool {
         let w = &self.words;
+        // Most words start a phrase of none of the lists: one test of the lexeme's bits
+        // answers for them.
         w.word(k).starts_with(char::is_lowercase)
-            && ![
-                Cue::Preposition,
-                Cue::Auxiliary,
-                Cue::Coordinator,
-                Cue::SupportVerb,
-                Cue::ReportingVerb,
-                Cue::RelativePronoun,
-                Cue::Complementizer,
-                Cue::InfinitiveMarker,
-                Cue::Future,
-                Cue::Possibility,
-                Cue::FunctionWord,
-                Cue::Subordinator,
-                Cue::Negation,
-                Cue::Pronoun,
-            ]
-            .iter()
-            .any(|&c| w.has(c, k))
+            && (w.lexeme(k).starts & FUNCTION_LISTS == 0
+                || !FUNCTION_CUES.iter().any(|&c| w.has(c, k)))
     }
 
     /// The units of `unit`'s group, in order.
@@ -422,6 +408,35 @@ impl<'d> View<'d> {
         self.words.has(Cue::Adverb, i) || self.words.ends_with(Cue::AdverbEnding, i)
     }
 }
+
+/// The lists of the words that are no plain word ([`View::is_plain_word`]).
+const FUNCTION_CUES: [Cue; 14] = [
+    Cue::Preposition,
+    Cue::Auxiliary,
+    Cue::Coordinator,
+    Cue::SupportVerb,
+    Cue::ReportingVerb,
+    Cue::RelativePronoun,
+    Cue::Complementizer,
+    Cue::InfinitiveMarker,
+    Cue::Future,
+    Cue::Possibility,
+    Cue::FunctionWord,
+    Cue::Subordinator,
+    Cue::Negation,
+    Cue::Pronoun,
+];
+
+/// [`FUNCTION_CUES`] as lexeme bits.
+const FUNCTION_LISTS: u128 = {
+    let mut bits = 0;
+    let mut i = 0;
+    while i < FUNCTION_CUES.len() {
+        bits |= 1 << FUNCTION_CUES[i] as usize;
+        i += 1;
+    }
+    bits
+};
 
 /// Marks "what X said (were)", "what it called", "what they described as".
 fn mark_asides(words: &Words<'_>, tokens: &mut [TokenFacts]) {
