@@ -124,30 +124,42 @@ impl<'d> Engine<'d> {
     }
 
     fn run(&mut self, frames: &[usize]) {
+        // The frames an entity's mention triggers, with that entity's type: picked out once,
+        // not at each sentence.
+        let entity_frames: Vec<(usize, EntityType)> = frames
+            .iter()
+            .filter_map(|&f| match self.schema.frames[f].anchor {
+                Anchor::Entity(t) => Some((f, t)),
+                _ => None,
+            })
+            .collect();
         for si in 0..self.views.len() {
-            for occ in self.occurrences(si, frames) {
+            for occ in self.occurrences(si, frames, &entity_frames) {
                 self.fill(si, occ);
             }
         }
     }
 
-    /// The triggers of `frames` in sentence `si`, left to right; where forms of several frames
-    /// start at one token, the longest wins (whether of `frames` or not), and between a verb
-    /// and a noun of the same length the context decides.
-    fn occurrences(&self, si: usize, frames: &[usize]) -> Vec<Occurrence> {
-        let schema = self.schema;
+    /// The triggers of `frames` in sentence `si`, left to right (`entity_frames`: those of
+    /// `frames` an entity triggers, with its type); where forms of several frames start at one
+    /// token, the longest wins (whether of `frames` or not), and between a verb and a noun of
+    /// the same length the context decides.
+    fn occurrences(
+        &self,
+        si: usize,
+        frames: &[usize],
+        entity_frames: &[(usize, EntityType)],
+    ) -> Vec<Occurrence> {
         let mut out = Vec::new();
-        for &f in frames {
-            if let Anchor::Entity(t) = schema.frames[f].anchor {
-                for m in &self.doc.mentions[si] {
-                    if m.entity_type == t && m.form != crate::mentions::MentionForm::Anaphor {
-                        out.push(Occurrence {
-                            frame: f,
-                            first: m.first,
-                            last: m.last,
-                            passive: false,
-                        });
-                    }
+        for &(f, t) in entity_frames {
+            for m in &self.doc.mentions[si] {
+                if m.entity_type == t && m.form != crate::mentions::MentionForm::Anaphor {
+                    out.push(Occurrence {
+                        frame: f,
+                        first: m.first,
+                        last: m.last,
+                        passive: false,
+                    });
                 }
             }
         }
