@@ -22,7 +22,7 @@ use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
-use super::{start_document, GraphWriter, HexColor};
+use super::{start_document, HexColor};
 use crate::edge::RelationKind;
 use crate::entity::{Entity, EntityType};
 use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
@@ -121,16 +121,6 @@ impl<W: Write> WriterDotSerializer<W> {
             self.serialize_graph(&KnowledgeGraph::new())?;
         }
         Ok(self.out.writer)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterDotSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterDotSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterDotSerializer::finish(self)
     }
 }
 

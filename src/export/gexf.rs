@@ -21,7 +21,7 @@ use std::io::{self, Write};
 use super::json::EdgeDocuments;
 use super::layout::Placement;
 use super::xml::XmlOut;
-use super::{claimed_count, event_days, json_into, start_document, GraphWriter, Int};
+use super::{claimed_count, event_days, json_into, start_document, Int};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
 
@@ -87,16 +87,6 @@ impl<W: Write> WriterGexfSerializer<W> {
             self.serialize_graph(&KnowledgeGraph::new())?;
         }
         Ok(self.writer)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterGexfSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterGexfSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterGexfSerializer::finish(self)
     }
 }
 

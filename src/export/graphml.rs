@@ -28,7 +28,7 @@ use std::io::{self, Write};
 
 use super::json::{EdgeDocuments, EvidenceList};
 use super::xml::XmlOut;
-use super::{claimed_count, json_into, start_document, GraphWriter, HexColor, Int};
+use super::{claimed_count, json_into, start_document, HexColor, Int};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
 
@@ -105,16 +105,6 @@ impl<W: Write> WriterGraphMlSerializer<W> {
             self.serialize_graph(&KnowledgeGraph::new())?;
         }
         Ok(self.writer)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterGraphMlSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterGraphMlSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterGraphMlSerializer::finish(self)
     }
 }
 

@@ -20,7 +20,7 @@ use std::io::{self, Write};
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
-use super::{start_document, GraphWriter, HexColor};
+use super::{start_document, HexColor};
 use crate::edge::{Evidence, Modality};
 use crate::entity::EntityType;
 use crate::graph::{DocumentMeta, KnowledgeGraph, SentenceTexts};
@@ -96,16 +96,6 @@ impl<W: Write> WriterHtmlSerializer<W> {
             self.serialize_graph(&KnowledgeGraph::new())?;
         }
         Ok(self.writer)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterHtmlSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterHtmlSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterHtmlSerializer::finish(self)
     }
 }
 

@@ -9,7 +9,7 @@ use std::io::{self, Write};
 use serde::ser::{Error as _, SerializeMap, SerializeSeq};
 use serde::Serialize;
 
-use super::{distinct_documents, start_document, GraphWriter, HexColor};
+use super::{distinct_documents, start_document, HexColor};
 use crate::edge::{Evidence, Modality};
 use crate::entity::Entity;
 use crate::graph::{EdgeView, KnowledgeGraph, SentenceTexts};
@@ -84,16 +84,6 @@ impl<W: Write> WriterJsonSerializer<W> {
             self.serialize_graph(&KnowledgeGraph::new())?;
         }
         Ok(self.writer)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterJsonSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterJsonSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterJsonSerializer::finish(self)
     }
 }
 

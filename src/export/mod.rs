@@ -188,6 +188,33 @@ trait GraphWriter<W> {
     fn finish(self) -> io::Result<W>;
 }
 
+/// Implements [`GraphWriter`] by the writers' inherent methods, which are the public API (as
+/// in oxttl, a caller needs no trait in scope).
+macro_rules! graph_writers {
+    ($($writer:ident),+) => {$(
+        impl<W: Write> GraphWriter<W> for $writer<W> {
+            fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
+                $writer::serialize_graph(self, graph)
+            }
+
+            fn finish(self) -> io::Result<W> {
+                $writer::finish(self)
+            }
+        }
+    )+};
+}
+
+graph_writers!(
+    WriterTurtleSerializer,
+    WriterNTriplesSerializer,
+    WriterNQuadsSerializer,
+    WriterGraphMlSerializer,
+    WriterGexfSerializer,
+    WriterDotSerializer,
+    WriterJsonSerializer,
+    WriterHtmlSerializer
+);
+
 /// Guards the formats whose file holds exactly one graph (JSON, GraphML, GEXF, DOT, HTML): a
 /// second `serialize_graph` would produce an invalid document, so it is refused.
 fn start_document(written: &mut bool) -> io::Result<()> {

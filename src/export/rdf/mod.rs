@@ -43,7 +43,7 @@ use std::io::{self, Write};
 use oxrdf::vocab::{rdf, rdfs, xsd};
 use oxrdf::{GraphNameRef, LiteralRef, NamedNode, NamedNodeRef, TermRef, TripleRef};
 
-use super::{distinct_documents, is_iso_date, GraphWriter, Int};
+use super::{distinct_documents, is_iso_date, Int};
 use crate::edge::{Evidence, RelationKind};
 use crate::entity::{Entity, EntityType};
 use crate::graph::{DocumentMeta, EdgeView, KnowledgeGraph, SentenceTexts};
@@ -358,36 +358,6 @@ impl<W: Write> WriterNQuadsSerializer<W> {
     /// Returns the writer (N-Quads has nothing to close).
     pub fn finish(self) -> io::Result<W> {
         self.out.into_inner()
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterNQuadsSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterNQuadsSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterNQuadsSerializer::finish(self)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterTurtleSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterTurtleSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterTurtleSerializer::finish(self)
-    }
-}
-
-impl<W: Write> GraphWriter<W> for WriterNTriplesSerializer<W> {
-    fn serialize_graph(&mut self, graph: &KnowledgeGraph) -> io::Result<()> {
-        WriterNTriplesSerializer::serialize_graph(self, graph)
-    }
-
-    fn finish(self) -> io::Result<W> {
-        WriterNTriplesSerializer::finish(self)
     }
 }
 
