@@ -155,6 +155,11 @@ impl<'d> Engine<'d> {
                 // by X and continue to call").
                 let acts_next =
                     infinitive && !(last + 1..q).any(|t| v.words.has(Cue::Coordinator, t));
+                // "Several countries, including A and B, have called for restraint": the names
+                // a list picks out of the subject act with it.
+                let included = v.before_phrase(first).is_some_and(|b| {
+                    v.words.has(Cue::Inclusion, b) && b > 0 && v.words.folded(b - 1) == ","
+                });
                 // "X on the phone with Azerbaijani and Armenian foreign ministers emphasized":
                 // the holders a preposition's object names are not the subject.
                 if unit.role == Role::Modifier && v.group(u).count() > 1 && !v.after_preposition(u)
@@ -165,7 +170,11 @@ impl<'d> Engine<'d> {
                 }
                 if unit.role == Role::Modifier
                     || named
-                    || (v.after_preposition(u) && !absolute && !addressed && !v.headed_by_title(u))
+                    || (v.after_preposition(u)
+                        && !absolute
+                        && !addressed
+                        && !included
+                        && !v.headed_by_title(u))
                     || (self.object_of_verb(v, u) && !acts_next)
                 {
                     k = first;
