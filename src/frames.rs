@@ -144,12 +144,16 @@ pub struct Frame {
     /// The words say the agent started the event ("X telephoned Y"), which the edge of a
     /// symmetric relation cannot tell: its evidence names the agent as the caller.
     pub agent_is_caller: bool,
+    /// The word itself makes its agent a third party ("mediated", "brokered", "mediation"):
+    /// when no strike tells the document's parties, its agents are none of them.
+    pub agent_is_mediator: bool,
 }
 
 impl Frame {
     /// Parses the options column: `|` separated `requires=CUE[+CUE...]`, `unless-next=CUE`,
     /// `through=CUE`, `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a
-    /// symmetric relation only: the edge of any other has the agent's direction).
+    /// symmetric relation only: the edge of any other has the agent's direction), `mediator`
+    /// (on a relation of third parties only).
     pub fn set_options(&mut self, options: &str) -> Result<(), String> {
         for option in options.split('|').map(str::trim).filter(|o| !o.is_empty()) {
             match option.split_once('=') {
@@ -178,6 +182,15 @@ impl Frame {
                     ))
                 }
                 None if option == "naming" => self.naming = true,
+                None if option == "mediator" && self.relation.flags().third_party => {
+                    self.agent_is_mediator = true
+                }
+                None if option == "mediator" => {
+                    return Err(format!(
+                        "mediator on {:?}, which is no relation of third parties",
+                        self.relation.as_str()
+                    ))
+                }
                 _ => return Err(format!("unknown option {option:?}")),
             }
         }

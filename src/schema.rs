@@ -701,6 +701,7 @@ impl Schema {
                 naming: false,
                 reciprocal: None,
                 agent_is_caller: false,
+                agent_is_mediator: false,
             };
             if frame.agent.is_empty() || frame.target.is_empty() {
                 return Err(error(4, "a frame needs agent and target slots".into()));
@@ -1121,6 +1122,25 @@ pub(crate) mod tests {
         ] {
             assert_appended_row_fails(FRAMES, row, 6, message);
         }
+    }
+
+    /// Only a relation of third parties has mediators: the option on any other is an error of
+    /// the options column.
+    #[test]
+    fn the_mediator_option_is_for_a_relation_of_third_parties() {
+        let mediators = shipped_schema()
+            .frames
+            .iter()
+            .filter(|f| f.agent_is_mediator)
+            .filter(|f| f.forms.contains("brokered") || f.forms.contains("mediation"))
+            .count();
+        assert_eq!(mediators, 2);
+        assert_appended_row_fails(
+            FRAMES,
+            "struck\tverb\tzapped\tsubject\tobject\tmediator",
+            6,
+            "no relation of third parties",
+        );
     }
 
     #[test]

@@ -77,7 +77,23 @@ pub fn extract(doc: &ResolvedDocument, schema: &Schema) -> Vec<LocalRelation> {
     let (conflict, other): (Vec<usize>, Vec<usize>) =
         (0..schema.frames.len()).partition(|&f| schema.frames[f].relation.flags().conflict);
     engine.run(&conflict);
-    engine.parties = engine.conflict_parties();
+    engine.parties = match engine.conflict_parties() {
+        Some(pair) => pair,
+        None => {
+            // No two sides set against each other: the article's two most named states,
+            // unless a word of mediation makes one of them a third party ("the
+            // Egyptian-brokered ceasefire"); the frames say who, read once before.
+            let mediating: Vec<usize> = other
+                .iter()
+                .copied()
+                .filter(|&f| schema.frames[f].agent_is_mediator)
+                .collect();
+            engine.mediators = Some(Vec::new());
+            engine.run(&mediating);
+            let mediators = engine.mediators.take().unwrap_or_default();
+            engine.sides_but(&mediators)
+        }
+    };
     engine.run(&other);
     let mut out = engine.out;
     out.retain(|r| r.subject != r.object);
@@ -92,6 +108,9 @@ struct Engine<'d> {
     events: Vec<Event>,
     /// The two parties of the document's conflict.
     parties: Vec<usize>,
+    /// While the parties are sought: the states of the agents of the frames that name a
+    /// mediator, which the frames collect instead of making edges.
+    mediators: Option<Vec<usize>>,
     out: Vec<LocalRelation>,
 }
 
@@ -119,6 +138,7 @@ impl<'d> Engine<'d> {
             sentence_chars,
             events: Vec::new(),
             parties: Vec::new(),
+            mediators: None,
             out: Vec::new(),
         }
     }
@@ -333,6 +353,11 @@ impl<'d> Engine<'d> {
         let (agent_slots, target_slots) = self.slots(frame, occ);
         let def = kind.def();
         let mut agents = self.first_found(si, occ, &agent_slots, &def.domain, false);
+        if self.mediators.is_some() {
+            let states: Vec<usize> = agents.iter().map(|&a| self.state_of(a)).collect();
+            self.mediators.get_or_insert_default().extend(states);
+            return;
+        }
         let mut targets = self.first_found(si, occ, &target_slots, &def.range, true);
         if def.flags.place_targets {
             targets = self.places_as_states(targets, &agents);
@@ -773,8 +798,9 @@ impl<'d> Engine<'d> {
     }
 
     /// The two parties of the document's conflict: the pair that strikes each other most
-    /// often, else the two states the article names most.
-    fn conflict_parties(&self) -> Vec<usize> {
+    /// often, else the two sides the text sets against each other; none when neither is
+    /// found.
+    fn conflict_parties(&self) -> Option<Vec<usize>> {
         let mut pairs: Vec<((usize, usize), usize)> = Vec::new();
         for e in &self.events {
             for &a in &e.agents {
@@ -822,12 +848,48 @@ impl<'d> Engine<'d> {
                 }
             }
         }
-        match pairs
+        pairs
             .iter()
             .max_by_key(|(k, n)| (*n, Some(*k) == dyad_pair))
-        {
-            Some(((a, b), _)) => vec![*a, *b],
-            None => dyad.clone(),
+            .map(|((a, b), _)| vec![*a, *b])
+    }
+
+    /// The two states the article names most (its dyad); when a mediator is among them, the
+    /// two states or groups it names most that mediate nothing ("Sudan's army and the RSF"
+    /// beside the US and Saudi Arabia that broker their truce).
+    fn sides_but(&self, mediators: &[usize]) -> Vec<usize> {
+        let dyad = &self.doc.dyad;
+        if !dyad.iter().any(|e| mediators.contains(e)) {
+            return dyad.clone();
+        }
+        // Per side: its mentions, and the order of its first.
+        let mut counts: Vec<(usize, usize, usize)> = Vec::new();
+        let mentions = self
+            .doc
+            .mentions
+            .iter()
+            .flatten()
+            .filter(|m| m.form != crate::mentions::MentionForm::Anaphor);
+        for (order, m) in mentions.enumerate() {
+            let side = self.state_of(m.entity);
+            if m.entity_type == EntityType::Official
+                || !matches!(
+                    self.entity_type(side),
+                    EntityType::State | EntityType::Group
+                )
+                || mediators.contains(&side)
+            {
+                continue;
+            }
+            match counts.iter_mut().find(|(e, _, _)| *e == side) {
+                Some((_, n, _)) => *n += 1,
+                None => counts.push((side, 1, order)),
+            }
+        }
+        counts.sort_by_key(|&(_, n, first)| (std::cmp::Reverse(n), first));
+        match counts[..] {
+            [(a, _, _), (b, _, _), ..] => vec![a, b],
+            _ => dyad.clone(),
         }
     }
 
