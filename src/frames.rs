@@ -147,13 +147,16 @@ pub struct Frame {
     /// The word itself makes its agent a third party ("mediated", "brokered", "mediation"):
     /// when no strike tells the document's parties, its agents are none of them.
     pub agent_is_mediator: bool,
+    /// Its targets are the document's parties and its agents none of them ("X spoke to Y
+    /// about a ceasefire" addresses Y as a side only when Y is one and X is not).
+    pub parties_only: bool,
 }
 
 impl Frame {
     /// Parses the options column: `|` separated `requires=CUE[+CUE...]`, `unless-next=CUE`,
     /// `through=CUE`, `admits=intended`, `naming`, `reciprocal=CUE`, `caller=agent` (on a
     /// symmetric relation only: the edge of any other has the agent's direction), `mediator`
-    /// (on a relation of third parties only).
+    /// (on a relation of third parties only), `parties-only`.
     pub fn set_options(&mut self, options: &str) -> Result<(), String> {
         for option in options.split('|').map(str::trim).filter(|o| !o.is_empty()) {
             match option.split_once('=') {
@@ -182,6 +185,7 @@ impl Frame {
                     ))
                 }
                 None if option == "naming" => self.naming = true,
+                None if option == "parties-only" => self.parties_only = true,
                 None if option == "mediator" && self.relation.flags().third_party => {
                     self.agent_is_mediator = true
                 }

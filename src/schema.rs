@@ -702,6 +702,7 @@ impl Schema {
                 reciprocal: None,
                 agent_is_caller: false,
                 agent_is_mediator: false,
+                parties_only: false,
             };
             if frame.agent.is_empty() || frame.target.is_empty() {
                 return Err(error(4, "a frame needs agent and target slots".into()));

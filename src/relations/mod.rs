@@ -389,6 +389,10 @@ impl<'d> Engine<'d> {
                 targets = agents.clone();
             }
         }
+        if frame.parties_only {
+            targets.retain(|t| self.parties.contains(t));
+            agents.retain(|&a| !self.parties.contains(&self.state_of(a)));
+        }
         if def.flags.third_party {
             let party_states: Vec<usize> = targets.iter().map(|&t| self.state_of(t)).collect();
             let is_party = |a: &usize| party_states.contains(&self.state_of(*a));

