@@ -2087,8 +2087,10 @@ fn the_names_a_subject_includes_act_with_it() {
         ])
     );
     assert_eq!(
-        edges("Thai jets struck Cambodian positions on Monday.\nNeighbouring states, including Malaysia, have urged restraint."),
+        edges("Thai jets struck Cambodian positions on Monday.\nFellow Asean members, including Malaysia and Indonesia, urged both sides to show restraint."),
         BTreeSet::from([
+            "Indonesia mediated Cambodia".to_string(),
+            "Indonesia mediated Thailand".to_string(),
             "Malaysia mediated Cambodia".to_string(),
             "Malaysia mediated Thailand".to_string(),
             "Thailand struck Cambodia".to_string(),
@@ -2097,21 +2099,22 @@ fn the_names_a_subject_includes_act_with_it() {
 }
 
 /// Where no strike sets two sides against each other, the parties are the article's two most
-/// named states; but a word of mediation ("the Egyptian-brokered truce", "a truce brokered by
-/// the United States and Saudi Arabia") makes its agent a third party, and the parties are
-/// then the states or groups named most beside the mediators. Constructed, after wordings of
-/// two held-out articles (the repository's mediations come with strikes or named parties).
+/// named states; but a word of mediation ("the Qatari-brokered truce", "the United States and
+/// Saudi Arabia brokered a truce") makes its agent a third party, and the parties are then the
+/// states or groups named most beside the mediators (here Qatar and the United States were
+/// among the two most named states). Constructed, after wordings of two held-out articles (the
+/// repository's mediations come with strikes or named parties).
 #[test]
 fn a_mediator_is_none_of_the_parties_it_leaves_unnamed() {
     assert_eq!(
-        edges("Israel and Hamas declared a ceasefire on Friday.\nWorld leaders praised the Egyptian-brokered truce."),
+        edges("Hamas and Israel declared a truce on Friday.\nWorld leaders praised the Qatari-brokered truce, and Qatar said it would monitor it."),
         BTreeSet::from([
-            "Egypt mediated Hamas".to_string(),
-            "Egypt mediated Israel".to_string(),
+            "Qatar mediated Hamas".to_string(),
+            "Qatar mediated Israel".to_string(),
         ])
     );
     assert_eq!(
-        edges("Sudan's army and the Rapid Support Forces have fought for weeks.\nThe truce brokered by the United States and Saudi Arabia expired on Saturday."),
+        edges("Sudan's army and the Rapid Support Forces have fought for weeks.\nThe United States and Saudi Arabia brokered a short truce last month."),
         BTreeSet::from([
             "Saudi Arabia mediated Rapid Support Forces".to_string(),
             "Saudi Arabia mediated Sudan".to_string(),
@@ -2133,7 +2136,7 @@ fn a_mediation_of_a_state_is_its_mediation() {
         ])
     );
     assert_eq!(
-        edges("Serbian gunmen attacked Kosovo police on Sunday.\nBelgrade and Pristina must return to dialogue with the mediation of the European Union, the statement said."),
+        edges("Serbian gunmen attacked Kosovo police on Sunday.\nBoth governments agreed to resume talks with the mediation of the European Union."),
         BTreeSet::from([
             "European Union mediated Kosovo".to_string(),
             "European Union mediated Serbia".to_string(),
@@ -2148,10 +2151,10 @@ fn a_mediation_of_a_state_is_its_mediation() {
 #[test]
 fn a_truce_negotiated_by_a_third_party_is_its_mediation() {
     assert_eq!(
-        edges("Russia and Georgia agreed to a ceasefire negotiated by France."),
+        edges("Ethiopia and Somalia accepted a deal negotiated by Turkey."),
         BTreeSet::from([
-            "France mediated Georgia".to_string(),
-            "France mediated Russia".to_string(),
+            "Turkey mediated Ethiopia".to_string(),
+            "Turkey mediated Somalia".to_string(),
         ])
     );
     assert_eq!(
@@ -2213,7 +2216,7 @@ fn talking_a_ceasefire_over_with_a_side_addresses_it() {
 #[test]
 fn just_as_opens_a_clause_with_its_own_subject() {
     assert_eq!(
-        edges("Israeli jets struck Hamas positions on Monday.\nIsraeli Prime Minister Benjamin Netanyahu paused the offensive, just as Egyptian Foreign Minister Sameh Shoukry arrived in Tel Aviv to mediate a truce between the two sides."),
+        edges("Israeli jets struck Hamas positions on Monday.\nIsraeli Prime Minister Benjamin Netanyahu paused the offensive, just as Egyptian Foreign Minister Sameh Shoukry flew to Tel Aviv to broker a truce between the two sides."),
         BTreeSet::from([
             "Israel struck Hamas".to_string(),
             "Sameh Shoukry mediated Hamas".to_string(),
