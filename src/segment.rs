@@ -57,9 +57,9 @@ fn tokenize_into(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
     while i < bytes.len() {
         let b = bytes[i];
         // Most text is ASCII: its classes are read from a table, without decoding a char.
-        let (c, len) = if b.is_ascii() {
-            let class = ASCII_CLASS[usize::from(b)];
-            if class & ALPHANUMERIC == 0 {
+        let class = ASCII_CLASS[usize::from(b)];
+        if class & ALPHANUMERIC == 0 {
+            if b.is_ascii() {
                 // White space and control characters separate tokens; the rest is punctuation.
                 if class & VISIBLE != 0 {
                     tokens.push(Token {
@@ -72,59 +72,54 @@ fn tokenize_into(text: &str, span: Range<usize>, tokens: &mut Vec<Token>) {
                 i += 1;
                 continue;
             }
-            (char::from(b), 1)
-        } else {
-            char_at(text, i)
-        };
-        if c.is_alphanumeric() {
-            // The whole run at once: a word or a number.
-            let start = i;
-            // The classes of its ASCII bytes, or'ed: a number has no letter. The byte that ends
-            // an ASCII run is or'ed too: it is no letter, digit or capital, so adds no bit that
-            // counts.
-            let mut seen = 0;
-            loop {
-                let run = bytes[i..].iter().position(|&b| {
-                    let class = ASCII_CLASS[usize::from(b)];
-                    seen |= class;
-                    class & ALPHANUMERIC == 0
-                });
-                let Some(run) = run else {
-                    i = bytes.len();
-                    break;
-                };
-                i += run;
-                if bytes[i].is_ascii() {
-                    break;
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                if !c.is_whitespace() && !c.is_control() && !is_invisible(c) {
+                    tokens.push(Token {
+                        start: i,
+                        end: i + len,
+                        kind: TokenKind::Punct,
+                        folded: false,
+                    });
                 }
-                let (c, len) = char_at(text, i);
-                if !c.is_alphanumeric() {
-                    break;
-                }
-                seen |= LETTER | UNFOLDED;
                 i += len;
+                continue;
             }
-            tokens.push(Token {
-                start,
-                end: i,
-                kind: if seen & LETTER == 0 {
-                    TokenKind::Number
-                } else {
-                    TokenKind::Word
-                },
-                folded: seen & UNFOLDED == 0,
-            });
-            continue;
         }
-        if !c.is_whitespace() && !c.is_control() && !is_invisible(c) {
-            tokens.push(Token {
-                start: i,
-                end: i + len,
-                kind: TokenKind::Punct,
-                folded: false,
-            });
+        // The whole run at once, a word or a number, from an ASCII letter or digit or a
+        // char beyond ASCII that is either.
+        let start = i;
+        // The classes of its ASCII bytes, or'ed: a number has no letter.
+        let mut seen = 0;
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                let class = ASCII_CLASS[usize::from(b)];
+                if class & ALPHANUMERIC == 0 {
+                    break;
+                }
+                seen |= class;
+                i += 1;
+            }
+            if i == bytes.len() || bytes[i].is_ascii() {
+                break;
+            }
+            let (c, len) = char_at(text, i);
+            if !c.is_alphanumeric() {
+                break;
+            }
+            seen |= LETTER | UNFOLDED;
+            i += len;
         }
-        i += len;
+        tokens.push(Token {
+            start,
+            end: i,
+            kind: if seen & LETTER == 0 {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+            folded: seen & UNFOLDED == 0,
+        });
     }
 }
 
