@@ -495,10 +495,17 @@ fn date_after(words: &Words<'_>, i: usize) -> usize {
 
 /// Whether the verb at `i` closes a parenthesis that opened with "what" two or three words
 /// before: "what they said were", "what it called", "what Iran described as".
+///
+/// Inlined, the rest apart: asked of every word of a sentence, and most are neither, which
+/// their lexeme's bits tell without a call.
+#[inline(always)]
 pub fn parenthesis_before(words: &Words<'_>, i: usize) -> bool {
-    // Asked of every word of a sentence, and most are neither: their lists are read first.
-    words.lexeme(i).starts & PARENTHESIS_VERBS != 0
-        && (words.has_verb(Cue::ReportingVerb, i) || words.has_verb(Cue::NamingVerb, i))
+    words.lexeme(i).starts & PARENTHESIS_VERBS != 0 && parenthesis_closed_at(words, i)
+}
+
+/// [`parenthesis_before`] at a word that starts a phrase of its verbs' lists.
+fn parenthesis_closed_at(words: &Words<'_>, i: usize) -> bool {
+    (words.has_verb(Cue::ReportingVerb, i) || words.has_verb(Cue::NamingVerb, i))
         && (i.saturating_sub(4)..i).any(|k| words.has(Cue::Parenthetical, k))
 }
 

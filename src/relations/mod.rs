@@ -324,7 +324,7 @@ impl<'d> Engine<'d> {
             }
         }
         if !frame.requires.is_empty() {
-            let end = v.clauses.at(occ.first).end.min(occ.last + 16);
+            let end = v.clauses().at(occ.first).end.min(occ.last + 16);
             // "termed X 'heartbreaking' and called it unacceptable": a verb joined by "and"
             // has a complement of its own.
             let end = (occ.last + 1..end)
@@ -381,7 +381,7 @@ impl<'d> Engine<'d> {
             targets = agents.split_off(1);
         }
         if let Some(cue) = frame.reciprocal {
-            let clause = v.clauses.at(occ.first);
+            let clause = v.clauses().at(occ.first);
             if targets.is_empty()
                 && agents.len() >= 2
                 && (clause.start..clause.end).any(|k| v.words.has(cue, k))
@@ -603,10 +603,10 @@ impl<'d> Engine<'d> {
     /// intention in the words that lead to it ("did not attack", "would launch an attack",
     /// "vowed to strike"). A frame that admits intentions ("ready to mediate") takes those.
     fn stance(&self, v: &View<'_>, occ: Occurrence, frame: &Frame) -> Stance {
-        let clause = v.clauses.stance(occ.first);
+        let clause = v.clauses().stance(occ.first);
         let w = &v.words;
         let mut local = Stance::Asserted;
-        let start = v.clauses.at(occ.first).start;
+        let start = v.clauses().at(occ.first).start;
         let mut k = occ.first;
         let mut support_seen = false;
         // Leftwards over the verb group (and, for a noun, its determiners and its support verb).
@@ -775,18 +775,18 @@ impl<'d> Engine<'d> {
         let s = &self.doc.analyzed.sentences[v.index];
         let tokens = &s.sentence.tokens;
         let token_of = |byte: usize| tokens.partition_point(|t| t.end <= byte);
-        let mut clause = Some(v.clauses.index(token));
+        let mut clause = Some(v.clauses().index(token));
         while let Some(c) = clause {
             let at = tokens[token.min(tokens.len() - 1)].start;
             let found = s
                 .dates
                 .iter()
-                .filter(|d| v.clauses.index(token_of(d.start)) == c)
+                .filter(|d| v.clauses().index(token_of(d.start)) == c)
                 .min_by_key(|d| d.start.abs_diff(at));
             if let Some(d) = found {
                 return Some(d.value);
             }
-            let here = &v.clauses.clauses[c];
+            let here = &v.clauses().clauses[c];
             if here.kind == crate::clauses::ClauseKind::Adverbial {
                 return None;
             }
@@ -913,7 +913,7 @@ impl<'d> Engine<'d> {
                 continue;
             }
             let (first, last) = v.group_span(u);
-            let clause = v.clauses.at(first);
+            let clause = v.clauses().at(first);
             let opens = (clause.start..first)
                 .all(|t| w.has(Cue::Determiner, t) || matches!(w.word(t), "“" | "\"" | "‘"));
             let mut verb = last + 1;

@@ -88,7 +88,7 @@ impl<'d> Engine<'d> {
     /// with none of its own, its antecedent (relative), the subject it hangs on (participle),
     /// or its reporter (a pronoun in a reported clause).
     pub(super) fn subject(&self, v: &View<'_>, p: usize) -> Fill {
-        let clause = v.clauses.at(p.min(v.len().saturating_sub(1)));
+        let clause = v.clauses().at(p.min(v.len().saturating_sub(1)));
         let start = clause.start;
         // "... accused X of Y and condemned Z": the subject of the first verb.
         let mut q = p;
@@ -101,13 +101,13 @@ impl<'d> Engine<'d> {
         // "prompted X to urge", "asked X to mediate": an infinitive's subject is the verb's
         // object before it.
         let infinitive = q > 0 && v.words.has(Cue::InfinitiveMarker, q - 1);
-        let own = v.clauses.index(p.min(v.len().saturating_sub(1)));
+        let own = v.clauses().index(p.min(v.len().saturating_sub(1)));
         let mut k = p;
         while k > start {
             k -= 1;
             // "Malaysia, which chairs ASEAN, condemned": a clause opened inside this one
             // holds no subject of its verb.
-            if v.clauses.aside_in(k, own) {
+            if v.clauses().aside_in(k, own) {
                 continue;
             }
             // "in support of Somali forces who were engaged by X": a name right before "who"
@@ -290,12 +290,12 @@ impl<'d> Engine<'d> {
     /// a quoted pronoun before it ('"We stand by our ally X and continue to call for ..."':
     /// the speaker, or nothing, never the object after it).
     fn clause_subject(&self, v: &View<'_>, start: usize, before: usize) -> Fill {
-        let own = v.clauses.index(start);
+        let own = v.clauses().index(start);
         let pronoun = (start..before).find(|&k| {
             v.unit_covering(k).is_none()
                 && v.words.has(Cue::Pronoun, k)
-                && v.clauses.is_quoted(k)
-                && !v.clauses.aside_in(k, own)
+                && v.clauses().is_quoted(k)
+                && !v.clauses().aside_in(k, own)
         });
         for u in 0..v.units.len() {
             let unit = &v.units[u];
@@ -315,7 +315,7 @@ impl<'d> Engine<'d> {
                 found => found,
             };
         }
-        let clause = v.clauses.at(start);
+        let clause = v.clauses().at(start);
         match clause.kind {
             ClauseKind::Participle if start > 0 => self.subject(v, start - 1),
             ClauseKind::Relative { marker } => self.antecedent(v, marker),
@@ -356,7 +356,7 @@ impl<'d> Engine<'d> {
         };
         match v.unit_ending(k) {
             Some(u) => match self.scene_before(v, u) {
-                Some(scene) => (v.clauses.at(scene).start..scene)
+                Some(scene) => (v.clauses().at(scene).start..scene)
                     .rev()
                     .find(|&j| v.is_event_noun(j))
                     .map_or(Fill::Empty, |j| self.event_at(v, j, &[])),
@@ -380,7 +380,7 @@ impl<'d> Engine<'d> {
     /// What a subject pronoun stands for: "I" or "we" in a quotation, or "it", "he", "they"
     /// opening a reported clause, is the one who speaks.
     fn pronoun(&self, v: &View<'_>, k: usize) -> Fill {
-        let clause = v.clauses.at(k);
+        let clause = v.clauses().at(k);
         // "said the jets dropped bombs, and that it condemns ...": a second "that" of the
         // report opens another of its clauses.
         let opens = (clause.start..k)
@@ -388,7 +388,8 @@ impl<'d> Engine<'d> {
             || (k >= 2
                 && v.words.has(Cue::Complementizer, k - 1)
                 && v.words.has(Cue::Coordinator, k - 2));
-        if v.clauses.is_quoted(k) || (matches!(clause.kind, ClauseKind::Reported { .. }) && opens) {
+        if v.clauses().is_quoted(k) || (matches!(clause.kind, ClauseKind::Reported { .. }) && opens)
+        {
             self.speaker(v, k)
         } else if clause.kind == ClauseKind::Adverbial && v.words.has(Cue::ImpersonalPronoun, k) {
             // "retaliate against Tehran after it launched missiles": in a clause of time or
@@ -417,7 +418,7 @@ impl<'d> Engine<'d> {
     /// Who speaks the words at `token`: the reporter of its reported clause ("X said ...",
     /// "..., X said", "X: ...") or the source named by "according to".
     pub(super) fn speaker(&self, v: &View<'_>, token: usize) -> Fill {
-        let verb = v.clauses.chain(token).find_map(|c| match c.kind {
+        let verb = v.clauses().chain(token).find_map(|c| match c.kind {
             ClauseKind::Reported { verb } => Some(verb),
             _ => None,
         });
@@ -461,7 +462,7 @@ impl<'d> Engine<'d> {
     /// left to the `event` slot; any other noun phrase blocks.
     fn object(&self, v: &View<'_>, occ: Occurrence) -> Fill {
         let w = &v.words;
-        let end = v.clauses.at(occ.first).end;
+        let end = v.clauses().at(occ.first).end;
         let mut k = v.skip_adverbs(occ.last + 1);
         // "denounced what it calls China's behaviour", "denounced as 'cowardly' the attack"
         loop {
@@ -524,7 +525,7 @@ impl<'d> Engine<'d> {
             }
         }
         if k >= end || w.has(Cue::Preposition, k) || w.has(Cue::InfinitiveMarker, k) {
-            if let ClauseKind::Relative { marker } = v.clauses.at(occ.first).kind {
+            if let ClauseKind::Relative { marker } = v.clauses().at(occ.first).kind {
                 return self.antecedent(v, marker);
             }
             return Fill::Empty;
@@ -611,7 +612,7 @@ impl<'d> Engine<'d> {
             return units;
         }
         let w = &v.words;
-        let clause_end = v.clauses.at(occ.first).end;
+        let clause_end = v.clauses().at(occ.first).end;
         let noun = self.schema.frames[occ.frame].anchor != Anchor::Verb;
         let end = if noun {
             clause_end.min(occ.last + 1 + 3 * NEAR)
@@ -619,7 +620,7 @@ impl<'d> Engine<'d> {
             clause_end
         };
         // A clause opened inside this one (", who was in X,") holds no phrase of the trigger.
-        let own = v.clauses.index(occ.first);
+        let own = v.clauses().index(occ.first);
         let mut open = preps.len();
         let mut k = occ.last + 1;
         // "announced a new offensive, Operation X, in Y", "an operation, codenamed X, against
@@ -642,7 +643,7 @@ impl<'d> Engine<'d> {
             // "The Israeli strikes on Wednesday, which Syria condemned ..., followed a
             // collapsed ceasefire in Sweida": past a clause opened after the noun comes its
             // clause's predicate, whose phrases are not the noun's.
-            if v.clauses.index(k) != own {
+            if v.clauses().index(k) != own {
                 passed_inner_clause = true;
             } else if noun && passed_inner_clause {
                 break;
@@ -670,7 +671,7 @@ impl<'d> Engine<'d> {
                 let here = unit.is_none()
                     && !infinitive
                     && prep.first().is_some_and(|first| word == first)
-                    && v.clauses.index(k) == own
+                    && v.clauses().index(k) == own
                     && prep
                         .iter()
                         .enumerate()
@@ -701,7 +702,7 @@ impl<'d> Engine<'d> {
             if w.folded(j) == "," {
                 return self.apposition(v, after, j);
             }
-            if j >= end || v.clauses.index(j) != own {
+            if j >= end || v.clauses().index(j) != own {
                 break;
             }
             if let Some(u) = v.unit_covering(j) {
@@ -736,7 +737,7 @@ impl<'d> Engine<'d> {
             });
         let u = v.unit_starting(comma + 1).filter(|_| described)?;
         let (_, last) = v.group_span(u);
-        let end = v.clauses.at(comma).end;
+        let end = v.clauses().at(comma).end;
         let closed = last + 1 >= end
             || matches!(w.folded(last + 1), "," | "." | ";" | ")")
             || self.date_at(v, last + 1).is_some();
@@ -747,7 +748,7 @@ impl<'d> Engine<'d> {
     /// "between their foreign ministers": the document's two parties' holders of that office.
     fn between(&self, v: &View<'_>, occ: Occurrence) -> Fill {
         let w = &v.words;
-        let clause = v.clauses.at(occ.first);
+        let clause = v.clauses().at(occ.first);
         // Right after the trigger, or after a verb of occurring ("a call took place between"),
         // or just before the phrase of the trigger ("reached between X and Y in a call").
         let pair = |k: usize| w.has(Cue::PairMarker, k) && !w.has(Cue::Determiner, k);
@@ -878,10 +879,10 @@ impl<'d> Engine<'d> {
     /// trigger `occ`.
     fn agent_after(&self, v: &View<'_>, marker: usize, occ: Occurrence) -> Fill {
         let w = &v.words;
-        let end = v.clauses.at(occ.first).end.max(occ.last + 1);
+        let end = v.clauses().at(occ.first).end.max(occ.last + 1);
         let k = marker + 1;
         // "by the Palestinian group Hamas": the name ends the phrase.
-        if let Some(u) = self.phrase_unit(v, k, end, v.clauses.index(occ.first)) {
+        if let Some(u) = self.phrase_unit(v, k, end, v.clauses().index(occ.first)) {
             return self.found(v, u);
         }
         // An apposition: "by its neighbour and ally, Türkiye".
@@ -1049,9 +1050,9 @@ impl<'d> Engine<'d> {
         let w = &v.words;
         // Leftwards over the noun phrase to its verb (past "what they said were").
         let mut k = occ.first;
-        let mut start = v.clauses.at(occ.first).start;
+        let mut start = v.clauses().at(occ.first).start;
         while start > 0 && v.is_aside(start - 1) {
-            start = v.clauses.at(start - 1).start;
+            start = v.clauses().at(start - 1).start;
         }
         while k > start && k + NEAR + 4 > occ.first {
             let p = k - 1;
@@ -1095,10 +1096,10 @@ impl<'d> Engine<'d> {
                 .map_or(k, |j| j + 1);
         } else if w.has(Cue::Preposition, k) {
             // Past the noun's own phrases, to the auxiliary of its clause's verb.
-            let own = v.clauses.index(occ.first);
+            let own = v.clauses().index(occ.first);
             if let Some(aux) = (k + 1..(k + NEAR + 3).min(v.len()))
                 .take_while(|&j| {
-                    v.clauses.index(j) == own
+                    v.clauses().index(j) == own
                         && (w.has(Cue::Auxiliary, j)
                             || w.has(Cue::Preposition, j)
                             || w.has(Cue::Determiner, j)
@@ -1166,7 +1167,7 @@ impl<'d> Engine<'d> {
         let Some(prep) = k.checked_sub(1).filter(|&p| w.has(Cue::Circumstance, p)) else {
             return (Fill::Empty, Fill::Empty);
         };
-        let clause_start = v.clauses.at(prep).start;
+        let clause_start = v.clauses().at(prep).start;
         let fronted = (clause_start..prep).all(|t| v.is_adverb(t) || w.folded(t) == ",");
         if fronted {
             // "In a telephone conversation with X on Saturday, Y voiced concern": the subject
@@ -1186,7 +1187,7 @@ impl<'d> Engine<'d> {
             let (_, last) = v.group_span(s);
             let verb = v.skip_adverbs(last + 1);
             // Or the one the verb acts with ("Y discussed the situation with Z").
-            let end = v.clauses.at(verb).end;
+            let end = v.clauses().at(verb).end;
             let with = || {
                 (verb + 1..end)
                     .find(|&j| w.has(Cue::Comitative, j))
@@ -1231,7 +1232,7 @@ impl<'d> Engine<'d> {
         };
         // "X said the US strike violated international law in a phone call with Y": a
         // reported clause whose subject is an event, not an actor, is what the call said.
-        let clause = v.clauses.at(prep);
+        let clause = v.clauses().at(prep);
         let named = (clause.start..prep).any(|t| {
             v.unit_covering(t)
                 .is_some_and(|u| v.units[u].role == Role::Actor)
@@ -1264,7 +1265,7 @@ impl<'d> Engine<'d> {
             if let Some(s) = (p.saturating_sub(3)..=p)
                 .find(|&s| w.cue_len(Cue::Response, s).is_some_and(|l| s + l == k))
             {
-                let clause_start = v.clauses.at(s).start;
+                let clause_start = v.clauses().at(s).start;
                 if (clause_start..s).all(|t| v.is_adverb(t)) {
                     // Fronted: "In retaliation for the attacks, Afghan forces attacked ...".
                     let comma = (occ.last + 1..v.len()).find(|&j| w.folded(j) == ",");
@@ -1274,7 +1275,7 @@ impl<'d> Engine<'d> {
                 }
                 // "X has waged war since May in response to ...": the subject of the clause the
                 // adverbial hangs on.
-                return match (self.subject(v, s), v.clauses.at(s)) {
+                return match (self.subject(v, s), v.clauses().at(s)) {
                     (Fill::Empty, c) if c.kind == ClauseKind::Adverbial && c.start > 0 => {
                         self.subject(v, c.start - 1)
                     }
@@ -1318,7 +1319,7 @@ impl<'d> Engine<'d> {
             }
         }
         // "At least 33 soldiers were killed in Idlib on Thursday in an aerial attack".
-        let clause = v.clauses.at(prep);
+        let clause = v.clauses().at(prep);
         let from = clause.start.max(prep.saturating_sub(3 * NEAR));
         match (from..prep).rfind(|&k| w.has(Cue::Casualty, k)) {
             Some(c) => self.subject(v, c),
@@ -1381,7 +1382,7 @@ impl<'d> Engine<'d> {
     /// "of" phrase names, or, for an unattributed "the attack", the document's latest event of
     /// a conflict relation (the one that hit the agent's side, or of the day named).
     fn event(&self, v: &View<'_>, occ: Occurrence) -> Fill {
-        let clause = v.clauses.at(occ.first);
+        let clause = v.clauses().at(occ.first);
         let anchor = self.schema.frames[occ.frame].anchor;
         // The event noun: in the phrase after the trigger, or, for a noun trigger, anywhere in
         // its clause ("This attack drew a rare rebuke", "a condemnation in response to X's

@@ -75,7 +75,9 @@ impl<'d> Index<usize> for Views<'d> {
 pub struct View<'d> {
     pub index: usize,
     pub words: Words<'d>,
-    pub clauses: Clauses,
+    /// Found the first time the engine reads them: a sentence whose trigger forms give no
+    /// occurrence (covered by a name, or the longest form of a frame no run reads) needs none.
+    clauses: OnceCell<Clauses>,
     pub sentence: &'d AnalyzedSentence,
     pub units: Vec<Unit>,
     /// The trigger forms of every frame found in the sentence, by token, then frame.
@@ -119,7 +121,6 @@ impl<'d> View<'d> {
             &sentence.lexed,
             schema,
         );
-        let clauses = clauses::analyze(&words);
         let units = units(&words, sentence, doc, index);
         let mut tokens: Vec<TokenFacts> = (0..words.len())
             .map(|j| TokenFacts {
@@ -160,12 +161,17 @@ impl<'d> View<'d> {
         View {
             index,
             words,
-            clauses,
+            clauses: OnceCell::new(),
             sentence,
             units,
             forms,
             tokens,
         }
+    }
+
+    /// The sentence's clauses.
+    pub fn clauses(&self) -> &Clauses {
+        self.clauses.get_or_init(|| clauses::analyze(&self.words))
     }
 
     /// What the view knows of token `k` (nothing past the end).
@@ -304,8 +310,8 @@ impl<'d> View<'d> {
             return false;
         };
         self.words.has(Cue::Preposition, p)
-            && !(self.clauses.at(p).start == p
-                && self.clauses.at(p).kind == clauses::ClauseKind::Adverbial)
+            && !(self.clauses().at(p).start == p
+                && self.clauses().at(p).kind == clauses::ClauseKind::Adverbial)
     }
 
     /// Whether unit `unit` is the "of" phrase of a plural title or a state organ that is no
