@@ -261,7 +261,7 @@ impl<'s> Recognizer<'s> {
     /// comma, an agency in brackets or a dash ("ISLAMABAD:", "DOHA, Nov 10 (Reuters) -",
     /// "ANKARA (Reuters) -").
     fn dateline(&self, text: &str) -> Option<String> {
-        let head: String = text.chars().take(800).collect();
+        let head = &text[..text.char_indices().nth(800).map_or(text.len(), |(i, _)| i)];
         for line in head.lines() {
             let end = line.find([':', ',', '(', '-', '—', '–']).unwrap_or(0);
             let word = line[..end].trim();

@@ -496,6 +496,8 @@ impl<'d> Engine<'d> {
             let mut found: Vec<usize> = Vec::new();
             for fill in self.fill_slots(si, occ, alternative) {
                 match fill {
+                    // Most alternatives fill one slot: its entities are taken as they are.
+                    Fill::Found(entities) if found.is_empty() => found = entities,
                     Fill::Found(entities) => found.extend(entities),
                     Fill::Blocked => blocked = true,
                     Fill::Empty => {}
