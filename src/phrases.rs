@@ -325,6 +325,14 @@ impl PhraseSet {
         self.by_first.iter().map(|(w, s)| (w, s.alone.is_some()))
     }
 
+    /// The folded first word of every phrase of two words or more, in the order the phrases
+    /// were added.
+    pub fn first_words_of_longer(&self) -> impl Iterator<Item = &str> {
+        (self.by_first.iter())
+            .filter(|(_, s)| !s.by_second.is_empty())
+            .map(|(w, _)| w)
+    }
+
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
@@ -338,6 +346,10 @@ pub struct Lexeme {
     pub starts: u128,
     /// Bit `cue as usize`: the word alone is a phrase of the list.
     pub alone: u128,
+    /// Bit `cue as usize`: a phrase of the list of two words or more starts with the word.
+    /// Without it, the phrase of the list at the word is the word alone: most lists' words
+    /// start no longer phrase, and their length needs no look-up.
+    pub longer: u128,
     /// How many lists a phrase of which starts with the word: the ones of `starts`, counted
     /// once (a count of ones is no single instruction on the base target).
     pub lists: u8,
@@ -564,6 +576,12 @@ impl<'a> Words<'a> {
     /// Finds the phrase of `cue` at token `i` and keeps its length in `memo`.
     #[inline(never)]
     fn look_up(&self, cue: Cue, i: usize, memo: &Cell<u8>) {
+        // The token starts a phrase of `cue` (it has a memo): the word alone, when it starts
+        // no longer one.
+        if self.lexeme(i).longer & (1 << cue as usize) == 0 {
+            memo.set(1);
+            return;
+        }
         let found = self.phrase_at(self.schema.cue(cue), i);
         memo.set(found.map_or(0, |(l, _)| l.min(usize::from(UNKNOWN) - 1) as u8));
     }

@@ -784,6 +784,9 @@ fn lexemes(
                 lexeme.alone |= 1 << c;
             }
         }
+        for w in set.first_words_of_longer() {
+            lexemes.entry(w).longer |= 1 << c;
+        }
     }
     let acts = [
         Cue::ReportingVerb,
@@ -872,6 +875,12 @@ pub(crate) mod tests {
                     "{word} in {cue:?}"
                 );
                 assert_eq!(lexeme.is(cue), alone, "{word} in {cue:?}");
+                let longer = schema.cue(cue).first_words_of_longer().any(|w| w == word);
+                assert_eq!(
+                    lexeme.longer & (1 << cue as usize) != 0,
+                    longer,
+                    "{word} in {cue:?}"
+                );
                 assert_eq!(alone, schema.cue(cue).contains(word), "{word} in {cue:?}");
                 let upper = word.to_uppercase();
                 assert_eq!(schema.lexeme(&upper), lexeme, "{upper}");
