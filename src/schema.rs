@@ -64,6 +64,9 @@ pub struct Schema {
     /// What the lexicon, the frames and the offices make of each folded word they start: one
     /// lookup per token says which lists may match there. Words absent are nothing to them.
     lexemes: WordMap<Lexeme>,
+    /// The lexemes of the words of one ASCII byte, by that byte: a fifth of the tokens are
+    /// (punctuation, "a"), and are read from here without a hash.
+    byte_lexemes: Box<[Lexeme; 128]>,
     /// The frames whose trigger forms start with each folded word, in file order.
     trigger_frames: WordMap<Vec<usize>>,
     /// The words of written dates (`calendar.tsv`) and the patterns that find dates.
@@ -378,6 +381,11 @@ impl Schema {
         turtle?;
 
         let lexemes = lexemes(&lists.cues, &lists.frames, &lists.offices, &calendar);
+        let byte_lexemes = Box::new(std::array::from_fn(|b| {
+            let byte = [u8::try_from(b).expect("an ASCII byte")];
+            let word = std::str::from_utf8(&byte).expect("ASCII");
+            lexemes.get(word).copied().unwrap_or_default()
+        }));
         let mut trigger_frames: WordMap<Vec<usize>> = WordMap::default();
         for (f, frame) in lists.frames.iter().enumerate() {
             for w in frame.forms.first_words() {
@@ -394,6 +402,7 @@ impl Schema {
             frames: lists.frames,
             cues: lists.cues,
             lexemes,
+            byte_lexemes,
             trigger_frames,
             calendar,
             spelling,
@@ -721,6 +730,11 @@ impl Schema {
 
     /// What the lexicon knows of a word already folded.
     pub fn folded_lexeme(&self, folded: &str) -> Lexeme {
+        if let [byte] = folded.as_bytes() {
+            if let Some(lexeme) = self.byte_lexemes.get(usize::from(*byte)) {
+                return *lexeme;
+            }
+        }
         self.lexemes.get(folded).copied().unwrap_or_default()
     }
 
@@ -867,6 +881,12 @@ pub(crate) mod tests {
     #[test]
     fn lexemes_agree_with_the_lists_they_summarise() {
         let schema = shipped_schema();
+        // A word of one ASCII byte is read from its own table: the same lexeme.
+        for b in 0..128u8 {
+            let word = char::from(b).to_string();
+            let mapped = schema.lexemes.get(&word).copied().unwrap_or_default();
+            assert_eq!(schema.folded_lexeme(&word), mapped, "{word:?}");
+        }
         for &cue in Cue::ALL {
             for (word, alone) in schema.cue(cue).first_words_alone() {
                 let lexeme = schema.lexeme(word);
