@@ -1128,7 +1128,17 @@ fn resolve_affiliations<'a>(
                     })
                 });
                 if let Some(e) = named {
-                    explicit.push((m.entity, Affiliate::Entity(e)));
+                    // "Taliban spokesperson X": the official of a group that is a state's
+                    // government (groups.tsv) serves that state.
+                    let schema = b.schema;
+                    let entity = &b.entities[e];
+                    let governed = (schema.groups.iter())
+                        .find(|g| entity.entity_type == EntityType::Group && g.name == entity.label)
+                        .and_then(|g| g.state.as_deref());
+                    let target = governed.map_or(Affiliate::Entity(e), |state| {
+                        Affiliate::Named(EntityType::State, state)
+                    });
+                    explicit.push((m.entity, target));
                 }
             } else if let Some(place) = &office.place {
                 let state = b
@@ -1747,6 +1757,31 @@ pub(crate) mod tests {
             let doc = resolved(text);
             let e = doc.entities.iter().find(|e| e.label == name).expect(name);
             assert_eq!(e.affiliation, None, "{text}");
+        }
+    }
+
+    /// The spokesman or minister of a group that is a state's government (groups.tsv) serves
+    /// that state: dev a04 and a05, verbatim.
+    #[test]
+    fn the_official_of_a_governing_group_serves_its_state() {
+        let cases = [
+            ("In response, Taliban spokesperson Zabihullah Mujahid claimed that Afghan forces had \
+              killed at least 58 Pakistani soldiers and injured more than 30 others in retaliatory \
+              strikes near the Durand Line in Behrampur district.",
+             "Zabihullah Mujahid"),
+            ("In a telephone conversation with Taliban's acting foreign minister Amir Khan Muttaqi \
+              on Saturday, Iranian Foreign Minister Abbas Araqchi voiced concern about the recent \
+              clashes between Afghanistan and Pakistan, stressing the need for restraint, an end to \
+              hostilities, and the resolution of disputes through dialogue and negotiation.",
+             "Amir Khan Muttaqi"),
+        ];
+        for (text, name) in cases {
+            let doc = resolved(text);
+            let e = doc.entities.iter().find(|e| e.label == name).expect(name);
+            let served = e
+                .affiliation
+                .map(|a| (doc.entities[a.entity].label.as_str(), a.certainty));
+            assert_eq!(served, Some(("Afghanistan", Certainty::Explicit)), "{text}");
         }
     }
 

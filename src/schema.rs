@@ -36,7 +36,8 @@ pub struct NamedEntry {
     pub name: String,
     pub wikidata: Option<String>,
     pub aliases: Vec<String>,
-    /// For places: the state the place lies in, when it lies in one.
+    /// For places: the state the place lies in, when it lies in one; for groups: the state
+    /// whose government the group is ("Taliban": Afghanistan), when it is one.
     pub state: Option<String>,
 }
 
@@ -462,7 +463,13 @@ impl Schema {
             None,
             &mut registry,
         )?;
-        let groups = Self::named(source, GROUPS, EntityType::Group, None, &mut registry)?;
+        let groups = Self::named(
+            source,
+            GROUPS,
+            EntityType::Group,
+            Some(&state_names),
+            &mut registry,
+        )?;
         let places = Self::named(
             source,
             PLACES,
@@ -509,7 +516,8 @@ impl Schema {
         source: &SchemaSource,
         name: &str,
         entity_type: EntityType,
-        // For places: the states a place may lie in; the file then has a fourth column.
+        // For places and groups: the states a place may lie in or a group govern; the file
+        // then has a fourth column.
         states: Option<&HashSet<&str>>,
         registry: &mut AliasRegistry,
     ) -> Result<Vec<NamedEntry>> {
@@ -527,7 +535,7 @@ impl Schema {
             check_wikidata(&path, row.line, &entry.wikidata)?;
             if let (Some(states), Some(state)) = (states, &entry.state) {
                 if !states.contains(state.as_str()) {
-                    let message = format!("place {} lies in unknown state {state:?}", entry.name);
+                    let message = format!("{} names unknown state {state:?}", entry.name);
                     return Err(schema_error(&path, row.line, None, message));
                 }
             }
