@@ -92,6 +92,7 @@ cues! {
     Denunciation = "denunciation",
     ObjectPronoun = "object pronoun",
     Inclusion = "inclusion",
+    StanceVerb = "stance verb",
     Negotiation = "negotiation",
     AgreementVerb = "agreement verb",
     Projectile = "projectile",
