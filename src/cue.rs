@@ -93,6 +93,7 @@ cues! {
     ObjectPronoun = "object pronoun",
     Inclusion = "inclusion",
     StanceVerb = "stance verb",
+    PersonalOffice = "personal office",
     Negotiation = "negotiation",
     AgreementVerb = "agreement verb",
     Projectile = "projectile",
