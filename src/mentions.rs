@@ -2380,16 +2380,19 @@ mod tests {
     }
 
     /// Military ranks are titles: "Major General Mohammad Bagheri said" (dev b01),
-    /// "Lieutenant General Ahmed Sharif Chaudhry, spokesperson for ..." (a17).
+    /// "Lieutenant General Ahmed Sharif Chaudhry, spokesperson for ..." (a17), "Commodore Jay
+    /// Tarriela of the Philippine coast guard said" (b19).
     #[test]
     fn military_ranks_are_titles() {
         let doc = analyze(
             "The barrage \"will be repeated with bigger intensity\", Major General Mohammad Bagheri said on state TV. \
-             Lieutenant General Ahmed Sharif Chaudhry, spokesperson for Pakistan's Inter-Services Public Relations, accused India.",
+             Lieutenant General Ahmed Sharif Chaudhry, spokesperson for Pakistan's Inter-Services Public Relations, accused India. \
+             Commodore Jay Tarriela of the Philippine coast guard said his crew was distributing aid to local fishermen.",
         );
         for (name, title) in [
             ("Mohammad Bagheri", "Major General"),
             ("Ahmed Sharif Chaudhry", "Lieutenant General"),
+            ("Jay Tarriela", "Commodore"),
         ] {
             let (s, m) = doc
                 .sentences
