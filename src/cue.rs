@@ -138,6 +138,7 @@ cues! {
     SourceMarker = "source marker",
     OperationWord = "operation word",
     Byline = "byline",
+    Reception = "reception",
 }
 
 impl FromStr for Cue {

@@ -303,10 +303,44 @@ impl<'d> Engine<'d> {
         let participle =
             w.ends_with(Cue::ParticipleEnding, i) || w.has(Cue::IrregularParticiple, i);
         let after_be = k > 0 && w.has(Cue::Auxiliary, k - 1) && !w.ends_with(Cue::GerundEnding, i);
-        let by_next = w.has(Cue::AgentMarker, v.skip_adverbs(i + len))
-            && w.ends_with(Cue::ParticipleEnding, i);
+        let next = v.skip_adverbs(i + len);
+        let by_next = w.has(Cue::AgentMarker, next) && w.ends_with(Cue::ParticipleEnding, i);
         // "were struck", not "have struck".
-        after_be && participle && (k == 0 || !w.has(Cue::PerfectAuxiliary, k - 1)) || by_next
+        after_be && participle && (k == 0 || !w.has(Cue::PerfectAuxiliary, k - 1))
+            || by_next
+            || participle && self.harm_in_event(v, next)
+    }
+
+    /// Whether a phrase of the circumstance of an attack opens at token `k` ("in a raid on Y",
+    /// "during the shelling"): after a participle with no object ("FARC commander killed in
+    /// raid on Ecuador", "two soldiers wounded in Israeli strikes"), the participle tells a
+    /// harm suffered, as "were killed in" does.
+    pub(super) fn harm_in_event(&self, v: &View<'_>, k: usize) -> bool {
+        let w = &v.words;
+        if !w.has(Cue::Circumstance, k)
+            || [
+                Cue::Subordinator,
+                Cue::Response,
+                Cue::Comitative,
+                Cue::AgentMarker,
+            ]
+            .iter()
+            .any(|&c| w.has(c, k))
+        {
+            return false;
+        }
+        (k + 1..(k + 5).min(v.len()))
+            .find(|&j| {
+                !(w.has(Cue::Determiner, j)
+                    || v.is_plain_word(j) && !v.is_event_noun(j)
+                    // "in US strike": a name right before the noun qualifies it.
+                    || v.unit_covering(j).is_some_and(|u| {
+                        v.units[u].role == view::Role::Modifier
+                            || v.is_event_noun(v.units[u].last + 1)
+                    })
+                    || w.word(j) == "-")
+            })
+            .is_some_and(|j| v.is_event_noun(j))
     }
 
     fn fill(&mut self, si: usize, occ: Occurrence) {
@@ -694,7 +728,13 @@ impl<'d> Engine<'d> {
                 return next < v.len() && !w.has(Cue::Preposition, next) && w.folded(next) != "."
             }
         };
-        w.has(Cue::Naming, after) && !w.has(Cue::Preposition, after)
+        // "called the warring sides to the truce", "called X to the negotiating table": "to"
+        // before a noun phrase summons; "called X to discuss the war" tells a call's purpose.
+        let summons = w.has(Cue::InfinitiveMarker, after)
+            && !w.lexeme(after + 1).act
+            && (w.has(Cue::Determiner, after + 1) || v.unit_starting(after + 1).is_some());
+        summons
+            || w.has(Cue::Naming, after) && !w.has(Cue::Preposition, after)
             || (w.word(after).starts_with(char::is_lowercase)
                 // "called X, urging restraint", "called X suggesting talks": a participle after
                 // a name says why.

@@ -95,7 +95,13 @@ impl<'d> Engine<'d> {
         while q > start && (v.is_adverb(q - 1) || v.words.has(Cue::Auxiliary, q - 1)) {
             q -= 1;
         }
-        if q > start + 1 && v.words.has(Cue::Coordinator, q - 1) && v.unit_ending(q - 2).is_none() {
+        // "accused India of extending its strikes into Afghanistan and condemned ...": a name
+        // before "and" that an earlier verb or a preposition governs is no subject either.
+        let governed = |u: usize| self.object_of_verb(v, u) || v.after_preposition(u);
+        if q > start + 1
+            && v.words.has(Cue::Coordinator, q - 1)
+            && v.unit_ending(q - 2).is_none_or(governed)
+        {
             return self.clause_subject(v, start, p);
         }
         // "prompted X to urge", "asked X to mediate": an infinitive's subject is the verb's
@@ -215,11 +221,35 @@ impl<'d> Engine<'d> {
                 }
             }
         }
+        if start == 0 {
+            if let Some(u) = self.after_opening_participle(v, p) {
+                return self.found(v, u);
+            }
+        }
         match clause.kind {
             ClauseKind::Relative { marker } => self.antecedent(v, marker),
             ClauseKind::Participle if start > 0 => self.subject(v, start - 1),
             _ => self.opening_event(v, start, p),
         }
+    }
+
+    /// For a participle that opens the sentence, the subject it hangs on: the name that opens
+    /// the clause after its phrase's comma ("Calling the airstrikes “blatant aggression,” the
+    /// government spokesman X told ...", "Condemning the attack, X said ...").
+    fn after_opening_participle(&self, v: &View<'_>, p: usize) -> Option<usize> {
+        let w = &v.words;
+        let opens = w.ends_with(Cue::GerundEnding, p)
+            && (0..p).all(|t| matches!(w.word(t), "“" | "\"" | "‘"));
+        if !opens {
+            return None;
+        }
+        let comma = (p + 1..v.len()).find(|&j| w.folded(j) == ",")?;
+        let mut k = comma + 1;
+        if matches!(w.word(k), "”" | "\"" | "’") {
+            k += 1;
+        }
+        v.unit_starting(k)
+            .filter(|&u| v.units[u].role == Role::Actor)
     }
 
     /// An event noun heading the noun phrase that opens the clause ("Israeli airstrikes on X
@@ -654,7 +684,16 @@ impl<'d> Engine<'d> {
             // not the noun's ("called the attack an act of aggression").
             // "the war during a conversation with X at the summit in Y": a phrase of the scene
             // ends the noun's.
+            // "the first strike by Iran on Israeli territory ... in retaliation for the bombing of
+            // the consulate in Damascus": a later event's phrases are its own; not a named
+            // operation's ("strikes, as part of what they called Operation X, against Y"), nor
+            // those of the trigger's own noun phrase ("Operation X air raids against Y").
+            let later_event = v.is_event_noun(k)
+                && (occ.last + 1..k).any(|j| w.has(Cue::Preposition, j))
+                && v.unit_covering(k).is_none()
+                && !w.has(Cue::OperationWord, k);
             if w.has(Cue::Response, k)
+                || later_event
                 || noun && w.has(Cue::Scene, k)
                 || noun
                     && w.folded(k) == ","
@@ -1028,7 +1067,16 @@ impl<'d> Engine<'d> {
     /// call with Y"), or the "by" phrase of such a verb after the noun ("the attack carried out
     /// by X").
     fn support(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        let relation = &self.schema.frames[occ.frame].relation;
         match self.support_verb(v, occ) {
+            // "an attack that drew widespread condemnation": the subject received the act;
+            // who did it is told elsewhere ("from X"), unless the act has no direction (a call
+            // received is a call held).
+            Some(Support::Before(verb))
+                if v.words.has(Cue::Reception, verb) && !relation.is_symmetric() =>
+            {
+                Fill::Empty
+            }
             Some(Support::Before(verb)) => self.subject(v, verb),
             Some(Support::After { by, .. }) => self.agent_after(v, by, occ),
             None => Fill::Empty,
@@ -1316,6 +1364,15 @@ impl<'d> Engine<'d> {
                 if harmed {
                     return self.found(v, u);
                 }
+            }
+        }
+        // "FARC commander killed in raid on Ecuador": a participle with no object before the
+        // phrase tells a harm its subject suffered, as "were killed in" does.
+        if let Some(p) = prep.checked_sub(1) {
+            let participle =
+                w.ends_with(Cue::ParticipleEnding, p) || w.has(Cue::IrregularParticiple, p);
+            if participle && v.verb_form_ends_at(p) && self.harm_in_event(v, prep) {
+                return self.subject(v, p);
             }
         }
         // "At least 33 soldiers were killed in Idlib on Thursday in an aerial attack".
