@@ -104,6 +104,13 @@ impl<'d> Engine<'d> {
         {
             return self.clause_subject(v, start, p);
         }
+        // "accused India of launching strikes", "blamed Kabul for attacking": the one blamed
+        // did what the gerund says.
+        if v.words.ends_with(Cue::GerundEnding, p) {
+            if let Some(u) = self.blamed_before(v, p) {
+                return self.found(v, u);
+            }
+        }
         // "prompted X to urge", "asked X to mediate": an infinitive's subject is the verb's
         // object before it.
         let infinitive = q > 0 && v.words.has(Cue::InfinitiveMarker, q - 1);
@@ -1387,26 +1394,25 @@ impl<'d> Engine<'d> {
     /// For a noun after the one a verb of blame names and a preposition ("blamed Iran for the
     /// attack", "accused Kabul of the raids"), the one blamed: it carried the event out.
     fn blamed(&self, v: &View<'_>, occ: Occurrence) -> Fill {
+        match self.blamed_before(v, occ.first) {
+            Some(u) => self.found(v, u),
+            None => Fill::Empty,
+        }
+    }
+
+    /// The unit a verb of blame names before the preposition that opens the phrase starting at
+    /// token `first` ("accused Kabul of the raids", "accused India of launching strikes").
+    fn blamed_before(&self, v: &View<'_>, first: usize) -> Option<usize> {
         let w = &v.words;
-        let Some(prep) = v
-            .before_phrase(occ.first)
-            .filter(|&p| w.has(Cue::Preposition, p))
-        else {
-            return Fill::Empty;
-        };
-        let Some(u) = prep.checked_sub(1).and_then(|p| v.unit_ending(p)) else {
-            return Fill::Empty;
-        };
+        let prep = v
+            .before_phrase(first)
+            .filter(|&p| w.has(Cue::Preposition, p))?;
+        let u = prep.checked_sub(1).and_then(|p| v.unit_ending(p))?;
         let mut b = v.group_span(u).0;
         while b > 0 && w.has(Cue::Determiner, b - 1) {
             b -= 1;
         }
-        let blames = b > 0 && w.has(Cue::Blame, b - 1);
-        if blames {
-            self.found(v, u)
-        } else {
-            Fill::Empty
-        }
+        (b > 0 && w.has(Cue::Blame, b - 1)).then_some(u)
     }
 
     /// The preposition of circumstance that opens the noun phrase of the trigger `occ` ("in an

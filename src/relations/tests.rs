@@ -2353,3 +2353,25 @@ fn a_verb_of_continuing_keeps_the_verb_after_it() {
     );
     assert_each(&[("Israel keeps pounding Lebanon.", &["Israel struck Lebanon"])]);
 }
+
+/// "accused X of launching strikes": the one a verb of blame names did what the gerund after
+/// its preposition says, not the accuser (a04, where the attacks name no target). The others
+/// are constructed.
+#[test]
+fn the_one_blamed_does_what_the_gerund_says() {
+    check_quoted(
+        "a04",
+        "The clashes reportedly erupted after Pakistan seized 19 Afghan military posts and what it called “terrorist hideouts,” accusing Kabul of launching “unprovoked attacks” along the border.",
+        &["Pakistan struck Afghanistan"],
+    );
+    assert_each(&[
+        (
+            "Egypt accused Israel of launching strikes on Gaza and condemned the attacks.",
+            &["Egypt condemned Israel", "Israel struck Gaza Strip"],
+        ),
+        (
+            "Egypt accused Israel of striking targets in Lebanon.",
+            &["Israel struck Lebanon"],
+        ),
+    ]);
+}
