@@ -2375,3 +2375,19 @@ fn the_one_blamed_does_what_the_gerund_says() {
         ),
     ]);
 }
+
+/// "had been under attack by X", "was under heavy shelling by X" (lexicon list `response`): the
+/// subject was struck by the "by" phrase. Constructed: the repository's sieges say "came under".
+#[test]
+fn under_attack_the_subject_was_struck() {
+    assert_each(&[
+        (
+            "Ukraine has been under attack by Russia since February.",
+            &["Russia struck Ukraine"],
+        ),
+        (
+            "The Syrian city of Aleppo was under heavy shelling by Russian forces.",
+            &["Russia struck Syria"],
+        ),
+    ]);
+}
